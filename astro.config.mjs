@@ -1,0 +1,28 @@
+// One Astro configuration builds any one site of the platform: the govsite CLI chooses the site
+// through the environment (npm run build / npm run dev -- --site <siteId>).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import govsite from './plugins/astro-govsite/index.ts';
+import { currentChinaDateTime } from './src/util/china-time.ts';
+
+const siteId = process.env.GOVSITE_SITE;
+if (!siteId) {
+  throw new Error('没有指定站点：请用 npm run build 或 npm run dev -- --site <站点标识> 运行，不要直接运行 astro');
+}
+const contentRoot = path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.');
+const here = (relative) => fileURLToPath(new URL(relative, import.meta.url));
+
+export default defineConfig({
+  // Astro's root is a per-site folder (see src/build/astro-root.ts); the templates live here.
+  srcDir: here('./templates/'),
+  publicDir: here('./templates/public/'),
+  outDir: process.env.GOVSITE_OUT_DIR ?? path.join(contentRoot, 'dist', siteId),
+  cacheDir: path.join(contentRoot, '.cache', 'astro', siteId),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  integrations: [govsite({ siteId, contentRoot, now: process.env.GOVSITE_NOW ?? currentChinaDateTime() }), mdx()],
+});

@@ -1,0 +1,73 @@
+// The govsite Astro integration: thin on purpose. It loads and validates one site, hands the
+// templates its data through a virtual module, and puts the site's and items' files in place.
+import type { AstroIntegration } from 'astro';
+import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
+import { loadSite } from '../../src/load/load-site.ts';
+import { copySiteFiles, serveSiteFiles } from './site-files.ts';
+import { toSiteData, type SiteData } from './site-data.ts';
+
+export interface GovsiteOptions {
+  siteId: string;
+  /** Folder holding sites/ and content/. */
+  contentRoot: string;
+  /** Build time, `YYYY-MM-DD HH:MM` China time. */
+  now: string;
+}
+
+const VIRTUAL_ID = 'virtual:govsite/site';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+
+async function loadSiteData(options: GovsiteOptions): Promise<SiteData> {
+  const loaded = await loadSite(options.contentRoot, options.siteId);
+  if (!loaded.model) {
+    const report = loaded.diagnostics.map(formatDiagnostic).join('\n');
+    throw new Error(`站点 ${options.siteId} 的内容有错误，无法构建：\n${report}`);
+  }
+  return toSiteData(loaded.model, options.now);
+}
+
+export default function govsite(options: GovsiteOptions): AstroIntegration {
+  let data: SiteData;
+  return {
+    name: 'govsite',
+    hooks: {
+      'astro:config:setup': async ({ updateConfig }) => {
+        data = await loadSiteData(options);
+        updateConfig({
+          site: `https://${data.config.domain}`,
+          vite: {
+            plugins: [
+              {
+                name: 'govsite:site-data',
+                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+                load: (id: string) => (id === RESOLVED_ID ? `export default ${JSON.stringify(data)};` : undefined),
+              },
+            ],
+          },
+        });
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        server.middlewares.use(serveSiteFiles(options, () => data));
+        // Front matter and site.yaml feed the virtual module: reload it when they change.
+        const reload = async (file: string) => {
+          if (!/\.(mdx|ya?ml)$/.test(file)) return;
+          try {
+            data = await loadSiteData(options);
+            const module = server.moduleGraph.getModuleById(RESOLVED_ID);
+            if (module) server.moduleGraph.invalidateModule(module);
+            server.ws.send({ type: 'full-reload' });
+          } catch (error) {
+            logger.error((error as Error).message);
+          }
+        };
+        server.watcher.add([`${options.contentRoot}/content/${options.siteId}`, `${options.contentRoot}/sites/${options.siteId}`]);
+        server.watcher.on('change', reload);
+        server.watcher.on('add', reload);
+        server.watcher.on('unlink', reload);
+      },
+      'astro:build:done': async ({ dir }) => {
+        await copySiteFiles(options, data, dir);
+      },
+    },
+  };
+}

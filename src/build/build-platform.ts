@@ -1,0 +1,68 @@
+// Builds a set of sites, a few at a time, reporting progress and a summary. One broken site
+// never stops the others; the exit status says whether all of them built.
+import { availableParallelism } from 'node:os';
+import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
+import { buildSite, type BuildOptions, type SiteBuildResult } from './build-site.ts';
+
+export interface PlatformBuildOptions extends BuildOptions {
+  jobs?: number;
+  log?: (line: string) => void;
+}
+
+function seconds(s: number): string {
+  return `${s.toFixed(1)}s`;
+}
+
+export async function buildPlatform(siteIds: readonly string[], options: PlatformBuildOptions): Promise<SiteBuildResult[]> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(2, availableParallelism()), siteIds.length));
+  const started = performance.now();
+  const results: SiteBuildResult[] = [];
+  const running = new Map<string, number>();
+  let next = 0;
+
+  log(`开始构建 ${siteIds.length} 个站点（并行 ${jobs} 个）`);
+  const heartbeat = setInterval(() => {
+    for (const [siteId, since] of running) log(`  … ${siteId} 构建中，已用 ${seconds((performance.now() - since) / 1000)}`);
+  }, 15_000);
+  heartbeat.unref();
+
+  async function worker() {
+    while (next < siteIds.length) {
+      const index = next++;
+      const siteId = siteIds[index]!;
+      log(`▶ [${index + 1}/${siteIds.length}] ${siteId}：校验内容并构建`);
+      running.set(siteId, performance.now());
+      const result = await buildSite(siteId, options);
+      running.delete(siteId);
+      results.push(result);
+      for (const d of result.diagnostics) log(formatDiagnostic(d));
+      if (result.internalError) log(`  构建程序出错（不是内容问题，请联系平台技术人员）：\n${result.internalError}`);
+      log(
+        result.ok
+          ? `✔ ${siteId}：${result.items} 条内容，${result.pages} 个页面，用时 ${seconds(result.seconds)}`
+          : `✘ ${siteId}：构建失败，已发布的 dist/${siteId}/ 保持不变（用时 ${seconds(result.seconds)}）`,
+      );
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: jobs }, worker));
+  } finally {
+    clearInterval(heartbeat);
+  }
+
+  results.sort((a, b) => a.siteId.localeCompare(b.siteId));
+  const failed = results.filter((r) => !r.ok);
+  const errorCount = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
+  log('');
+  log('站点            结果    内容  页面   用时');
+  for (const r of results) {
+    log(`${r.siteId.padEnd(16)}${(r.ok ? '成功' : '失败').padEnd(6)}${String(r.items).padStart(6)}${String(r.pages).padStart(6)}${seconds(r.seconds).padStart(8)}`);
+  }
+  log(
+    failed.length === 0
+      ? `全部 ${results.length} 个站点构建成功，总用时 ${seconds((performance.now() - started) / 1000)}`
+      : `${failed.length} 个站点构建失败（${failed.map((r) => r.siteId).join('、')}），共 ${errorCount} 个错误；其余 ${results.length - failed.length} 个站点构建成功`,
+  );
+  return results;
+}

@@ -1,0 +1,108 @@
+// One site: validate, build with Astro into a staging folder, swap into place only on success.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { loadSite } from '../load/load-site.ts';
+import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
+import { projectRoot, relativePath } from '../util/paths.ts';
+
+export interface BuildOptions {
+  /** Folder holding sites/ and content/. */
+  root: string;
+  /** Folder receiving <siteId>/ output folders. */
+  outRoot: string;
+  /** `YYYY-MM-DD HH:MM` China time. */
+  now: string;
+  verbose?: boolean;
+}
+
+export interface SiteBuildResult {
+  siteId: string;
+  ok: boolean;
+  pages: number;
+  items: number;
+  seconds: number;
+  diagnostics: Diagnostic[];
+  /** Build output nobody could attribute to a content file (template or tooling failures). */
+  internalError?: string;
+}
+
+export async function countPages(dir: string): Promise<number> {
+  let count = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) count++;
+  }
+  return count;
+}
+
+function runAstro(siteId: string, options: BuildOptions, outDir: string): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'src/build/astro-worker.ts')], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        GOVSITE_SITE: siteId,
+        GOVSITE_CONTENT_ROOT: options.root,
+        GOVSITE_OUT_DIR: outDir,
+        GOVSITE_NOW: options.now,
+        ...(options.verbose ? { GOVSITE_VERBOSE: '1' } : {}),
+      },
+      stdio: ['ignore', options.verbose ? 'inherit' : 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, stderr }));
+  });
+}
+
+/** Turns the worker's failure into a diagnostic when it points into content, else keeps it raw. */
+function explainAstroFailure(stderr: string, root: string): { diagnostics: Diagnostic[]; internalError?: string } {
+  const line = stderr.split('\n').find((l) => l.startsWith('GOVSITE_BUILD_ERROR '));
+  if (!line) return { diagnostics: [], internalError: stderr.trim() || 'Astro 构建进程异常退出' };
+  const error = JSON.parse(line.slice('GOVSITE_BUILD_ERROR '.length)) as { message: string; file?: string; line?: number; column?: number };
+  const file = error.file ? relativePath(root, error.file.replace(/^file:\/\//, '').split('?')[0]!) : undefined;
+  if (file && file.startsWith('content/') && file.endsWith('.mdx')) {
+    return {
+      diagnostics: [
+        diagnostic({
+          ruleId: 'FILE-06',
+          file,
+          line: error.line,
+          column: error.column,
+          message: `正文无法渲染：${error.message.split('\n')[0]}`,
+          fix: '检查这一行的 MDX 写法（尖括号、花括号、组件名和图片路径）',
+        }),
+      ],
+    };
+  }
+  return { diagnostics: [], internalError: `${error.message}${file ? `\n  位置：${file}${error.line ? `:${error.line}` : ''}` : ''}` };
+}
+
+export async function buildSite(siteId: string, options: BuildOptions): Promise<SiteBuildResult> {
+  const started = performance.now();
+  const finish = (result: Omit<SiteBuildResult, 'seconds' | 'siteId'>): SiteBuildResult => ({
+    siteId,
+    seconds: (performance.now() - started) / 1000,
+    ...result,
+  });
+  const loaded = await loadSite(options.root, siteId);
+  if (!loaded.model) return finish({ ok: false, pages: 0, items: 0, diagnostics: loaded.diagnostics });
+  const items = loaded.model.items.length;
+
+  const staging = stagingDir(options.outRoot, siteId);
+  await rm(staging, { recursive: true, force: true });
+  const { code, stderr } = await runAstro(siteId, options, staging);
+  if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
+    await rm(staging, { recursive: true, force: true });
+    const failure = code !== 0 ? explainAstroFailure(stderr, options.root) : { diagnostics: [], internalError: '构建没有生成首页 index.html' };
+    return finish({ ok: false, pages: 0, items, diagnostics: [...loaded.diagnostics, ...failure.diagnostics], internalError: failure.internalError });
+  }
+  const pages = await countPages(staging);
+  await swapIntoPlace(staging, path.join(options.outRoot, siteId));
+  return finish({ ok: true, pages, items, diagnostics: loaded.diagnostics });
+}

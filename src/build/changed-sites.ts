@@ -1,0 +1,36 @@
+// `--changed <ref>`: which sites a change touches. Content and configuration map to their site;
+// shared code (templates, plugins, the build itself, dependencies) touches every site.
+import { execFileSync } from 'node:child_process';
+
+const SHARED = [/^templates\//, /^plugins\//, /^src\//, /^astro\.config\.mjs$/, /^package(-lock)?\.json$/, /^tsconfig\.json$/];
+
+export type ChangeScope = { all: true } | { all: false; siteIds: Set<string> };
+
+export function scopeOfPaths(paths: readonly string[]): ChangeScope {
+  const siteIds = new Set<string>();
+  for (const p of paths) {
+    if (SHARED.some((pattern) => pattern.test(p))) return { all: true };
+    const m = /^(?:content|sites)\/([^/]+)\//.exec(p);
+    if (m) siteIds.add(m[1]!);
+  }
+  return { all: false, siteIds };
+}
+
+function git(root: string, args: string[]): string[] {
+  return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    .split('\n')
+    .filter(Boolean);
+}
+
+/** Paths (relative to `root`) changed since `ref`, committed or not, plus new untracked files. */
+export function changedPaths(root: string, ref: string): string[] {
+  try {
+    git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  } catch {
+    throw new Error(`找不到 git 版本“${ref}”：请给出分支名、标签或提交号，例如 --changed HEAD~1 或 --changed origin/main`);
+  }
+  return [
+    ...git(root, ['diff', '--name-only', '--relative', '--no-renames', ref]),
+    ...git(root, ['ls-files', '--others', '--exclude-standard']),
+  ];
+}

@@ -1,0 +1,134 @@
+// govsite's one command-line entry; npm scripts call it (npm run build / dev / validate / schema).
+import { availableParallelism } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildPlatform } from '../build/build-platform.ts';
+import { astroRootOptions } from '../build/astro-root.ts';
+import { changedPaths, scopeOfPaths } from '../build/changed-sites.ts';
+import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
+import { discoverSiteIds, loadSite } from '../load/load-site.ts';
+import { isChinaDateTime } from '../schema/fields.ts';
+import { jsonSchemaFiles, toJsonSchema } from '../schema/json-schema.ts';
+import { currentChinaDateTime } from '../util/china-time.ts';
+import { projectRoot } from '../util/paths.ts';
+
+const usage = `用法：
+  npm run build [-- --site <站点标识> …] [-- --changed <git 版本>] [--now "YYYY-MM-DD HH:MM"] [--jobs N]
+  npm run dev -- --site <站点标识> [--port 4321]
+  npm run validate [-- --site <站点标识> …]
+  npm run schema
+公共选项：--root <目录>（含 sites/ 与 content/ 的目录，默认当前目录），--out <目录>（默认 <root>/dist）`;
+
+class UsageError extends Error {}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+async function selectSites(root: string, requested: string[] | undefined, changed: string | undefined): Promise<string[]> {
+  const all = await discoverSiteIds(root);
+  if (requested && requested.length > 0) {
+    const unknown = requested.filter((id) => !all.includes(id));
+    if (unknown.length > 0) fail(`没有这个站点：${unknown.join('、')}。现有站点：${all.join('、') || '（无）'}`);
+    return requested;
+  }
+  if (changed) {
+    const scope = scopeOfPaths(changedPaths(root, changed));
+    if (scope.all) {
+      console.log(`自 ${changed} 以来模板或构建程序有改动：构建全部站点`);
+      return all;
+    }
+    const ids = all.filter((id) => scope.siteIds.has(id));
+    console.log(`自 ${changed} 以来有改动的站点：${ids.join('、') || '无'}`);
+    return ids;
+  }
+  return all;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      site: { type: 'string', multiple: true },
+      changed: { type: 'string' },
+      root: { type: 'string' },
+      out: { type: 'string' },
+      now: { type: 'string' },
+      jobs: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(usage);
+    return values.help ? 0 : 2;
+  }
+  const root = path.resolve(values.root ?? process.cwd());
+  const now = values.now ?? currentChinaDateTime();
+  if (!isChinaDateTime(now)) fail(`--now 的格式应为 "YYYY-MM-DD HH:MM"，收到的是“${now}”`);
+
+  switch (command) {
+    case 'build': {
+      const siteIds = await selectSites(root, values.site, values.changed);
+      if (siteIds.length === 0) {
+        console.log('没有需要构建的站点');
+        return 0;
+      }
+      const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
+      await mkdir(outRoot, { recursive: true });
+      const jobs = values.jobs ? Number(values.jobs) : Math.min(2, availableParallelism());
+      const results = await buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose });
+      return results.every((r) => r.ok) ? 0 : 1;
+    }
+    case 'validate': {
+      const siteIds = await selectSites(root, values.site, values.changed);
+      let failed = false;
+      for (const siteId of siteIds) {
+        const loaded = await loadSite(root, siteId);
+        for (const d of loaded.diagnostics) console.log(formatDiagnostic(d));
+        if (hasErrors(loaded.diagnostics)) failed = true;
+        console.log(loaded.model ? `✔ ${siteId}：${loaded.model.items.length} 条内容校验通过` : `✘ ${siteId}：有错误，不能发布`);
+      }
+      return failed ? 1 : 0;
+    }
+    case 'dev': {
+      const siteId = values.site?.[0] ?? fail('请用 --site 指定要预览的站点，例如 npm run dev -- --site shili');
+      const loaded = await loadSite(root, siteId);
+      for (const d of loaded.diagnostics) console.log(formatDiagnostic(d));
+      if (!loaded.model) return 1;
+      process.env.GOVSITE_SITE = siteId;
+      process.env.GOVSITE_CONTENT_ROOT = root;
+      process.env.GOVSITE_NOW = now;
+      const { dev } = await import('astro');
+      await dev({ ...astroRootOptions(root, siteId), server: { port: values.port ? Number(values.port) : 4321, host: values.host ?? false } });
+      return await new Promise<number>(() => {});
+    }
+    case 'schema': {
+      for (const [file, { schema, title }] of Object.entries(jsonSchemaFiles)) {
+        const target = path.join(projectRoot, file);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, toJsonSchema(schema, title));
+        console.log(`已生成 ${file}`);
+      }
+      return 0;
+    }
+    default:
+      fail(`不认识的命令“${command}”\n${usage}`);
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error((error as Error).message);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,192 @@
+// content/<siteId>/<columnId>/<slug>.mdx (or <slug>/index.mdx) → validated content items.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { frontMatterSchema, type FrontMatter } from '../schema/front-matter-schema.ts';
+import type { SiteConfig } from '../schema/site-schema.ts';
+import { closestName } from '../util/closest-name.ts';
+import { relativePath } from '../util/paths.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { parseMdxBody } from './parse-mdx-body.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { readSourceFile } from './read-source-file.ts';
+import { validateYaml } from './validate-yaml.ts';
+
+export interface ContentItem {
+  /** `<columnId>/<slug>`: unique within the site, and the Astro content entry id. */
+  id: string;
+  siteId: string;
+  columnId: string;
+  slug: string;
+  /** Site-relative URL, stable: derived from column and slug, never from the title. */
+  url: string;
+  /** Project-relative path of the MDX file. */
+  file: string;
+  /** Project-relative folder holding the item's own images and attachments, for folder items. */
+  assetDir?: string;
+  bodyFirstLine: number;
+  /** Plain text length of the body, for summaries and emptiness checks. */
+  body: string;
+  data: FrontMatter;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const IGNORED = /^(?:\.|_|Thumbs\.db$|desktop\.ini$)/i;
+
+interface Candidate {
+  absolute: string;
+  file: string;
+  columnId: string;
+  slug: string;
+  assetDir?: string;
+}
+
+function suggestSlug(name: string): string {
+  const ascii = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return ascii || 'policy-2024-01';
+}
+
+async function listDir(dir: string) {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e) => !IGNORED.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  } catch {
+    return [];
+  }
+}
+
+/** Walks the site's content folder and reports files that are in the wrong place or badly named. */
+async function findCandidates(root: string, siteId: string, config: SiteConfig): Promise<{ candidates: Candidate[]; diagnostics: Diagnostic[] }> {
+  const siteDir = path.join(root, 'content', siteId);
+  const declared = config.columns.map((c) => c.id);
+  const candidates: Candidate[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const misplaced = (absolute: string, message: string, fix: string) =>
+    diagnostics.push(diagnostic({ ruleId: 'FILE-05', file: relativePath(root, absolute), line: 1, message, fix }));
+
+  for (const columnEntry of await listDir(siteDir)) {
+    const columnDir = path.join(siteDir, columnEntry.name);
+    if (!columnEntry.isDirectory()) {
+      misplaced(columnDir, '文件直接放在站点内容目录下，不属于任何栏目', `移到栏目目录里，例如 content/${siteId}/${declared[0]}/`);
+      continue;
+    }
+    const columnId = columnEntry.name;
+    const columnDeclared = declared.includes(columnId);
+    for (const entry of await listDir(columnDir)) {
+      const absolute = path.join(columnDir, entry.name);
+      let candidate: Candidate | undefined;
+      if (entry.isDirectory()) {
+        const index = path.join(absolute, 'index.mdx');
+        const inner = await listDir(absolute);
+        if (!inner.some((e) => e.isFile() && e.name === 'index.mdx')) {
+          const strayMdx = inner.find((e) => e.isFile() && e.name.endsWith('.mdx'));
+          misplaced(
+            strayMdx ? path.join(absolute, strayMdx.name) : absolute,
+            `条目目录“${entry.name}”里没有 index.mdx`,
+            `带图片或附件的条目，正文文件须命名为 index.mdx，放在 ${relativePath(root, absolute)}/ 下`,
+          );
+          continue;
+        }
+        for (const stray of inner.filter((e) => e.isFile() && e.name.endsWith('.mdx') && e.name !== 'index.mdx')) {
+          misplaced(path.join(absolute, stray.name), '条目目录里只能有一个正文文件 index.mdx', `另起一个条目：移到 ${relativePath(root, columnDir)}/ 下`);
+        }
+        candidate = { absolute: index, file: relativePath(root, index), columnId, slug: entry.name, assetDir: relativePath(root, absolute) };
+      } else if (entry.name.endsWith('.mdx')) {
+        candidate = { absolute, file: relativePath(root, absolute), columnId, slug: entry.name.slice(0, -4) };
+      } else if (entry.name.endsWith('.md')) {
+        misplaced(absolute, '内容文件的扩展名须为 .mdx', `把文件改名为 ${entry.name.slice(0, -3)}.mdx`);
+        continue;
+      } else {
+        misplaced(absolute, '栏目目录里只能放 .mdx 条目和条目目录，附件和图片要放在所属条目的目录里', `新建目录 ${relativePath(root, columnDir)}/<条目路径名>/，把正文改名为 index.mdx，与此文件放在一起`);
+        continue;
+      }
+      if (!columnDeclared) {
+        const guess = closestName(columnId, declared);
+        misplaced(
+          candidate.absolute,
+          `条目所在栏目“${columnId}”没有在 sites/${siteId}/site.yaml 的 columns 中声明${guess ? `，你是不是想放在“${guess}”？` : ''}`,
+          guess
+            ? `把条目移到 content/${siteId}/${guess}/，或在 site.yaml 的 columns 中添加 id 为“${columnId}”的栏目`
+            : `在 site.yaml 的 columns 中添加 id 为“${columnId}”的栏目，或把条目移到已声明的栏目：${declared.join('、')}`,
+        );
+        continue;
+      }
+      if (!SLUG.test(candidate.slug)) {
+        misplaced(
+          candidate.absolute,
+          `路径名“${candidate.slug}”不合规：网址由它生成，只能用小写英文字母、数字和连字符 -`,
+          `改名为例如“${suggestSlug(candidate.slug)}”（中文标题可用拼音或英文缩写，发布后不要再改）`,
+        );
+        continue;
+      }
+      candidates.push(candidate);
+    }
+  }
+  return { candidates, diagnostics };
+}
+
+async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig): Promise<{ item?: ContentItem; diagnostics: Diagnostic[] }> {
+  const source = await readSourceFile(candidate.absolute, candidate.file);
+  if (!source.ok) return { diagnostics: source.diagnostics };
+  const { split, diagnostics: splitDiagnostics } = splitFrontMatter(source.text, candidate.file);
+  if (!split) return { diagnostics: splitDiagnostics };
+  const yamlSource = { text: split.yaml, file: candidate.file, firstLine: split.yamlFirstLine };
+  const parsed = parseYaml(yamlSource);
+  if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
+  const { data, diagnostics } = validateYaml(frontMatterSchema, { source: yamlSource, ...parsed });
+  diagnostics.push(...parseMdxBody(split.body, candidate.file, split.bodyFirstLine).diagnostics);
+  if (!data) return { diagnostics };
+  if (config.review.required && !data.reviewedBy && !data.draft) {
+    diagnostics.push(
+      diagnostic({
+        ruleId: 'CONT-14',
+        file: candidate.file,
+        line: 1,
+        field: 'reviewedBy',
+        message: '本站要求先审后发，这篇内容没有审核人（reviewedBy），不能发布',
+        fix: '审核通过后在前置信息中添加“reviewedBy: 审核人姓名”；尚未审核的稿件请加“draft: true”',
+      }),
+    );
+  }
+  return {
+    item: {
+      id: `${candidate.columnId}/${candidate.slug}`,
+      siteId,
+      columnId: candidate.columnId,
+      slug: candidate.slug,
+      url: `/${candidate.columnId}/${candidate.slug}/`,
+      file: candidate.file,
+      assetDir: candidate.assetDir,
+      bodyFirstLine: split.bodyFirstLine,
+      body: split.body,
+      data,
+    },
+    diagnostics,
+  };
+}
+
+export async function loadItems(root: string, siteId: string, config: SiteConfig): Promise<{ items: ContentItem[]; diagnostics: Diagnostic[] }> {
+  const { candidates, diagnostics } = await findCandidates(root, siteId, config);
+  const loaded = await Promise.all(candidates.map((candidate) => loadItem(candidate, siteId, config)));
+  const items: ContentItem[] = [];
+  const byId = new Map<string, ContentItem>();
+  for (const { item, diagnostics: itemDiagnostics } of loaded) {
+    diagnostics.push(...itemDiagnostics);
+    if (!item) continue;
+    const twin = byId.get(item.id);
+    if (twin) {
+      diagnostics.push(
+        diagnostic({
+          ruleId: 'FILE-05',
+          file: item.file,
+          line: 1,
+          message: `路径名“${item.slug}”在栏目“${item.columnId}”中重复：${twin.file} 也用了它，两篇内容会得到同一个网址 ${item.url}`,
+          fix: `给其中一篇换一个路径名（改文件名或目录名），例如 ${item.slug}-2`,
+        }),
+      );
+      continue;
+    }
+    byId.set(item.id, item);
+    items.push(item);
+  }
+  return { items, diagnostics };
+}

@@ -1,0 +1,90 @@
+// YAML text → a document with positions, or errors in Chinese that point at the line.
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+
+export interface YamlSource {
+  /** The YAML text itself. */
+  text: string;
+  /** The project-relative file name for messages. */
+  file: string;
+  /** Line number in the file of the first line of `text` (front matter starts on line 2). */
+  firstLine: number;
+}
+
+export interface ParsedYaml {
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+  diagnostics: Diagnostic[];
+}
+
+// A key followed by a full-width colon reads as plain text to YAML, which then reports
+// something unhelpful a few lines later, so it is found first by shape.
+const FULL_WIDTH_COLON_KEY = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)\s*：/;
+
+export function findFullWidthColonKeys(source: YamlSource): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  source.text.split('\n').forEach((lineText, index) => {
+    const m = FULL_WIDTH_COLON_KEY.exec(lineText);
+    if (!m) return;
+    const key = m[2]!;
+    found.push(
+      diagnostic({
+        ruleId: 'FILE-03',
+        file: source.file,
+        line: source.firstLine + index,
+        column: lineText.indexOf('：') + 1,
+        field: key,
+        message: `字段名“${key}”后面用了全角冒号“：”，YAML 只认半角冒号`,
+        fix: `改成半角冒号加一个空格：“${key}: ”（切换到英文输入法输入冒号）`,
+      }),
+    );
+  });
+  return found;
+}
+
+const yamlErrorHints: Record<string, string> = {
+  DUPLICATE_KEY: '同一个字段写了两次：删掉其中一行',
+  TAB_AS_INDENT: '缩进只能用空格，不能用 Tab 键',
+  BAD_INDENT: '检查缩进：同一层级的字段要对齐，下一级多缩进两个空格',
+  MISSING_CHAR: '检查是否少了引号、括号或冒号后的空格',
+  MULTILINE_IMPLICIT_KEY: '字段名和冒号要写在同一行；值里有冒号时请用引号括起来',
+  BLOCK_AS_IMPLICIT_KEY: '检查上一行：冒号后要有空格，值里有冒号或 # 时请用引号括起来',
+  UNEXPECTED_TOKEN: '检查这一行的符号：值以 [ { > | * & ! % @ ` 开头时请用引号括起来',
+  BAD_SCALAR_START: '值以特殊符号开头时请用引号括起来',
+};
+
+const yamlErrorText: Record<string, string> = {
+  DUPLICATE_KEY: '字段重复',
+  TAB_AS_INDENT: '用了 Tab 缩进',
+  BAD_INDENT: '缩进不对',
+  MISSING_CHAR: '缺少字符（引号、括号或冒号）',
+  MULTILINE_IMPLICIT_KEY: '字段名跨了行',
+  BLOCK_AS_IMPLICIT_KEY: '字段写法不对',
+  UNEXPECTED_TOKEN: '出现了意外的符号',
+  BAD_SCALAR_START: '值的开头不合规',
+};
+
+export function parseYaml(source: YamlSource): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const fullWidth = findFullWidthColonKeys(source);
+  const diagnostics = [...fullWidth];
+  // With a full-width colon the YAML errors are consequences of it: report only the cause.
+  if (fullWidth.length === 0) {
+    for (const error of document.errors) {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      const firstMessageLine = error.message.split('\n')[0]!;
+      diagnostics.push(
+        diagnostic({
+          ruleId: 'FILE-03',
+          file: source.file,
+          line: source.firstLine + line - 1,
+          column: col,
+          message: `YAML 语法错误：${yamlErrorText[error.code] ?? '无法解析'}（${firstMessageLine}）`,
+          fix: yamlErrorHints[error.code] ?? '检查这一行及上一行的冒号、缩进和引号；冒号后要有空格，值里有冒号或 # 时请用引号括起来',
+        }),
+      );
+    }
+  }
+  return { document, lineCounter, diagnostics };
+}

@@ -1,0 +1,77 @@
+// The rule IDs of ../shared/spec/governance-rules.md plus the FILE- rules govsite adds for
+// the files editors write. Every diagnostic names one of these IDs, so reports and tests can
+// be traced back to the catalogue.
+
+export type Severity = 'error' | 'veto' | 'warn';
+
+export interface RuleInfo {
+  id: string;
+  /** Chinese title shown to editors and supervisors. */
+  title: string;
+  severity: Severity;
+}
+
+const rules: RuleInfo[] = [
+  // FILE: the files editors write (not in the national catalogue: they exist because editors write files).
+  { id: 'FILE-01', title: '文件编码须为 UTF-8（无 BOM）', severity: 'error' },
+  { id: 'FILE-02', title: '文件不能为空，且须以 --- 包围的前置信息开头', severity: 'error' },
+  { id: 'FILE-03', title: 'YAML 语法须正确', severity: 'error' },
+  { id: 'FILE-04', title: '字段名与字段类型须符合内容模型', severity: 'error' },
+  { id: 'FILE-05', title: '文件位置：站点须有 site.yaml，条目须在已声明的栏目中，路径名（slug）合法且唯一', severity: 'error' },
+  { id: 'FILE-06', title: 'MDX 正文语法须正确', severity: 'error' },
+
+  { id: 'SITE-01', title: '网站类型与层级', severity: 'error' },
+  { id: 'SITE-02', title: '一个主办单位只开设一个网站', severity: 'error' },
+  { id: 'SITE-03', title: '网站以机构名称命名，头部标识区显示全称', severity: 'error' },
+  { id: 'SITE-04', title: '域名规范', severity: 'error' },
+  { id: 'SITE-05', title: '网站标识码、ICP 备案号、公安备案号等标识', severity: 'error' },
+  { id: 'SITE-06', title: '配色：一种主色，总数不超过三种', severity: 'error' },
+  { id: 'SITE-07', title: '主导航频道 5–8 个', severity: 'warn' },
+  { id: 'SITE-08', title: '必备栏目', severity: 'error' },
+  { id: 'SITE-09', title: '网站开设、临时下线、迁移、关停与域名变更', severity: 'error' },
+  { id: 'SITE-10', title: '生产服务器须在境内', severity: 'error' },
+
+  { id: 'META-01', title: '网站网页标签', severity: 'warn' },
+  { id: 'META-02', title: '栏目页标签', severity: 'warn' },
+  { id: 'META-03', title: '文章页标签', severity: 'warn' },
+  { id: 'META-04', title: '栏目类型须为规定取值', severity: 'warn' },
+
+  { id: 'CONT-01', title: '标题、发布时间、信息来源齐全', severity: 'error' },
+  { id: 'CONT-02', title: '转载须注明来源', severity: 'error' },
+  { id: 'CONT-03', title: '文件修改、废止、失效须标注', severity: 'error' },
+  { id: 'CONT-04', title: '政策文件与解读相互关联', severity: 'error' },
+  { id: 'CONT-05', title: '归档页面标注“已归档”', severity: 'error' },
+  { id: 'CONT-06', title: '不得发布涉密信息', severity: 'error' },
+  { id: 'CONT-07', title: '不得泄露个人信息', severity: 'error' },
+  { id: 'CONT-08', title: '不得发布商业广告', severity: 'error' },
+  { id: 'CONT-09', title: '不得出现严重表述错误', severity: 'error' },
+  { id: 'CONT-10', title: '地图须标注审图号', severity: 'error' },
+  { id: 'CONT-11', title: '图片须有替代文本', severity: 'error' },
+  { id: 'CONT-12', title: '附件须存在、格式通用、链接文字可辨识', severity: 'error' },
+  { id: 'CONT-13', title: '链接可用，无暗链，离站有提示', severity: 'error' },
+  { id: 'CONT-14', title: '先审后发：须有审核记录', severity: 'error' },
+  { id: 'CONT-15', title: '数据发布须提供机器可读文件', severity: 'error' },
+  { id: 'CONT-16', title: 'MDX 只能使用允许的组件', severity: 'error' },
+
+  { id: 'HEALTH-01', title: '首页长期未更新', severity: 'veto' },
+  { id: 'HEALTH-02', title: '栏目更新不及时', severity: 'veto' },
+  { id: 'HEALTH-03', title: '栏目未按自定频率更新', severity: 'veto' },
+  { id: 'HEALTH-04', title: '空白栏目', severity: 'veto' },
+  { id: 'HEALTH-05', title: '链接不可用', severity: 'error' },
+  { id: 'HEALTH-06', title: '缺少互动交流入口', severity: 'veto' },
+  { id: 'HEALTH-07', title: '门户网站缺少办事服务', severity: 'veto' },
+
+  { id: 'PUB-03', title: '原子发布：构建失败不影响已发布内容', severity: 'error' },
+];
+
+const byId = new Map(rules.map((rule) => [rule.id, rule]));
+
+export function ruleInfo(id: string): RuleInfo {
+  const rule = byId.get(id);
+  if (!rule) throw new Error(`Unknown rule ID ${id}: add it to src/rules/catalogue.ts`);
+  return rule;
+}
+
+export function allRules(): readonly RuleInfo[] {
+  return rules;
+}

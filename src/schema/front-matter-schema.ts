@@ -1,0 +1,76 @@
+// Front matter of content/<siteId>/<columnId>/<slug>.mdx: the single source of truth.
+// Field names are the public contract of ../shared/spec/content-model.md.
+import { z } from 'zod';
+import { chinaDateTime, dateOrDateTime, labelled } from './fields.ts';
+
+const itemReference = z.string().regex(/^(?:[a-z0-9-]+:)?[a-z0-9-]+\/[a-z0-9-]+$/, {
+  error: '引用格式应为“栏目标识/路径名”，跨站点写“站点标识:栏目标识/路径名”，例如 policies/youhua-yingshang',
+});
+
+export const frontMatterSchema = z.strictObject({
+  title: labelled(z.string({ error: '缺少标题' }).trim().min(1, { error: '标题不能为空' }), { title: '标题', 'x-rule': 'CONT-01' }),
+  pubDate: labelled(chinaDateTime, {
+    title: '发布时间',
+    description: 'YYYY-MM-DD HH:MM，中国时间',
+    'x-rule': 'CONT-01',
+    examples: ['2024-01-05 09:30'],
+  }),
+  source: labelled(z.string({ error: '缺少信息来源' }).trim().min(1, { error: '信息来源不能为空' }), { title: '信息来源', 'x-rule': 'CONT-01' }),
+  author: labelled(z.string().optional(), { title: '作者/责任编辑' }),
+  reviewedBy: labelled(z.string().trim().min(1).optional(), { title: '审核人', 'x-rule': 'CONT-14' }),
+  draft: labelled(z.boolean().default(false), { title: '草稿', description: 'true 时不发布' }),
+  keywords: labelled(z.array(z.string()).default([]), { title: '关键词' }),
+  description: labelled(z.string().optional(), { title: '摘要' }),
+  image: labelled(z.string().optional(), { title: '题图' }),
+  imageAlt: labelled(z.string().optional(), { title: '题图替代文本', 'x-rule': 'CONT-11' }),
+  docNumber: labelled(z.string().optional(), { title: '文号', examples: ['浙政办发〔2021〕80号'] }),
+  issuer: labelled(z.string().optional(), { title: '发文机关' }),
+  writtenDate: labelled(dateOrDateTime.optional(), { title: '成文日期' }),
+  status: labelled(
+    z.strictObject({
+      state: labelled(z.enum(['valid', 'amended', 'repealed', 'expired'], {
+        error: '文件状态只能是 valid（有效）、amended（已修改）、repealed（已废止）或 expired（已失效）',
+      }), { title: '状态' }),
+      date: labelled(dateOrDateTime.optional(), { title: '状态变更日期' }),
+      note: labelled(z.string().optional(), { title: '说明' }),
+      replacedBy: labelled(itemReference.optional(), { title: '替代文件' }),
+    }).optional(),
+    { title: '文件状态', 'x-rule': 'CONT-03' },
+  ),
+  interprets: labelled(itemReference.optional(), { title: '解读对象', 'x-rule': 'CONT-04' }),
+  reprint: labelled(
+    z.strictObject({
+      site: labelled(z.string().min(1), { title: '原发网站' }),
+      url: labelled(z.url({ error: '原文网址须为完整网址，如 https://www.shili.gov.cn/...' }), { title: '原文网址' }),
+      originalPubDate: labelled(chinaDateTime.optional(), { title: '原文发布时间' }),
+    }).optional(),
+    { title: '转载', 'x-rule': 'CONT-02' },
+  ),
+  archived: labelled(
+    z.strictObject({
+      at: labelled(chinaDateTime, { title: '归档时间' }),
+      reason: labelled(z.string().optional(), { title: '归档原因' }),
+    }).optional(),
+    { title: '归档', 'x-rule': 'CONT-05' },
+  ),
+  topic: labelled(z.string().optional(), { title: '所属专题' }),
+  attachments: labelled(
+    z.array(
+      z.strictObject({
+        file: labelled(z.string().min(1), { title: '附件文件' }),
+        title: labelled(z.string().min(1), { title: '附件名称' }),
+      }),
+    ).default([]),
+    { title: '附件', 'x-rule': 'CONT-12' },
+  ),
+  important: labelled(z.boolean().default(false), { title: '重要' }),
+  privacyReviewed: labelled(
+    z.strictObject({
+      by: labelled(z.string().min(1), { title: '隐私审查人' }),
+      date: labelled(dateOrDateTime, { title: '隐私审查日期' }),
+    }).optional(),
+    { title: '隐私审查', 'x-rule': 'CONT-07' },
+  ),
+});
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;

@@ -1,0 +1,136 @@
+// sites/<siteId>/site.yaml: the single source of truth for a site's configuration.
+// Field names are the public contract of ../shared/spec/content-model.md.
+import { z } from 'zod';
+import { asciiId, calendarDate, digitsText, labelled } from './fields.ts';
+
+/** ColumnType values of META-04 (网页标签 ColumnType). Other values warn, they are not rejected. */
+export const COLUMN_TYPES = [
+  '首页', '概况信息', '机构职能', '负责人信息', '工作动态', '政策文件', '信息公开指南', '信息公开目录',
+  '信息公开年报', '依申请公开', '数据发布', '数据开放', '政策解读', '回应关切', '办事服务', '咨询投诉',
+  '征集调查', '在线访谈', '专题专栏',
+] as const;
+
+const contactSchema = z.strictObject({
+  phone: labelled(digitsText, { title: '联系电话', examples: ['0590-12345678'] }),
+  email: labelled(z.email({ error: '电子邮箱格式不对' }).optional(), { title: '电子邮箱' }),
+  address: labelled(z.string().optional(), { title: '通信地址' }),
+  postcode: labelled(digitsText.optional(), { title: '邮政编码' }),
+});
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '颜色须写成 6 位十六进制，例如 "#a4161a"（记得加引号）' });
+
+const colorsSchema = z.strictObject({
+  primary: labelled(hexColor, { title: '主色', 'x-rule': 'SITE-06' }),
+  secondary: labelled(hexColor.optional(), { title: '辅助色', 'x-rule': 'SITE-06' }),
+  accent: labelled(hexColor.optional(), { title: '点缀色', 'x-rule': 'SITE-06' }),
+});
+
+const channelSchema = z.strictObject({
+  title: labelled(z.string().min(1), { title: '频道名称' }),
+  column: labelled(asciiId.optional(), { title: '频道对应栏目', description: '栏目 id，与 path 二选一' }),
+  path: labelled(z.string().startsWith('/').optional(), { title: '频道路径', description: '站内路径，以 / 开头，与 column 二选一' }),
+});
+
+/** Paths the templates use for their own pages; a column cannot take them. */
+export const RESERVED_COLUMN_IDS = ['topics', 'sitemap', 'search', 'assets', 'pagefind', 'feeds', 'reports', '404'];
+
+const columnId = asciiId.check((ctx) => {
+  if (!RESERVED_COLUMN_IDS.includes(ctx.value)) return;
+  ctx.issues.push({
+    code: 'custom',
+    input: ctx.value,
+    message: `“${ctx.value}”是系统保留的网址，不能用作栏目标识`,
+    params: { fix: `换一个栏目标识，例如 ${ctx.value}-list（保留的有：${RESERVED_COLUMN_IDS.join('、')}）` },
+  });
+});
+
+const columnSchema = z.strictObject({
+  id: labelled(columnId, { title: '栏目标识', description: '也是 content/<siteId>/ 下的目录名和网址的一段' }),
+  name: labelled(z.string().min(1), { title: '栏目名称' }),
+  type: labelled(z.string().min(1), {
+    title: '栏目类型',
+    description: 'ColumnType 网页标签取值',
+    'x-rule': 'META-04',
+    examples: [...COLUMN_TYPES],
+  }),
+  description: labelled(z.string().min(1), { title: '栏目描述' }),
+  keywords: labelled(z.array(z.string()), { title: '栏目关键词' }),
+  parent: labelled(asciiId.optional(), { title: '上级栏目' }),
+  freshnessDays: labelled(z.int().positive().optional(), { title: '更新周期（天）', 'x-rule': 'HEALTH-03' }),
+});
+
+const topicSchema = z.strictObject({
+  id: labelled(asciiId, { title: '专题标识' }),
+  name: labelled(z.string().min(1), { title: '专题名称' }),
+  start: labelled(calendarDate, { title: '专题开始日期' }),
+  end: labelled(calendarDate.optional(), { title: '专题结束日期', description: '结束后专题归档，离开首页' }),
+  banner: labelled(z.string().optional(), { title: '专题横幅图片' }),
+  description: labelled(z.string().optional(), { title: '专题简介' }),
+});
+
+const lifecycleSchema = z.strictObject({
+  status: labelled(z.enum(['online', 'temporarily-offline', 'migrating', 'closed']).default('online'), {
+    title: '运行状态',
+    'x-rule': 'SITE-09',
+  }),
+  launchedAt: labelled(calendarDate.optional(), { title: '开通日期', 'x-rule': 'SITE-09' }),
+});
+
+const deployTargetSchema = z.strictObject({
+  target: labelled(z.string().min(1), { title: '发布目标' }),
+  domestic: labelled(z.boolean().optional(), { title: '境内服务器', 'x-rule': 'SITE-10' }),
+});
+
+export const siteSchema = z.strictObject({
+  name: labelled(z.string().min(2), { title: '网站名称', 'x-rule': 'SITE-03' }),
+  kind: labelled(z.enum(['portal', 'department'], { error: '网站类型只能是 portal（政府门户网站）或 department（部门网站）' }), {
+    title: '网站类型',
+    'x-rule': 'SITE-01',
+  }),
+  level: labelled(z.enum(['province', 'city', 'county'], { error: '层级只能是 province、city 或 county' }), {
+    title: '层级',
+    'x-rule': 'SITE-01',
+  }),
+  parent: labelled(asciiId.optional(), { title: '上级网站', 'x-rule': 'SITE-01' }),
+  approval: labelled(
+    z.strictObject({
+      document: labelled(z.string().min(1), { title: '批准文件' }),
+      date: labelled(calendarDate, { title: '批准日期' }),
+    }).optional(),
+    { title: '开设审批', 'x-rule': 'SITE-01' },
+  ),
+  organizer: labelled(z.string().min(2), { title: '主办单位', 'x-rule': 'SITE-02' }),
+  operator: labelled(z.string().optional(), { title: '承办单位' }),
+  domain: labelled(z.string().min(1), { title: '英文域名', 'x-rule': 'SITE-04', examples: ['www.shili.gov.cn'] }),
+  chineseDomain: labelled(z.string().optional(), { title: '中文域名', 'x-rule': 'SITE-04' }),
+  siteCode: labelled(z.string({ error: '网站标识码须用引号括起来，例如 "5900000001"' }), {
+    title: '网站标识码',
+    'x-rule': 'SITE-05',
+  }),
+  icp: labelled(z.string(), { title: 'ICP备案编号', 'x-rule': 'SITE-05' }),
+  publicSecurityRecord: labelled(z.string(), { title: '公安机关备案号', 'x-rule': 'SITE-05' }),
+  conacId: labelled(z.string({ error: '党政机关网站标识编号须用引号括起来' }), { title: '党政机关网站标识编号', 'x-rule': 'SITE-05' }),
+  logo: labelled(z.string().optional(), { title: '网站标志', description: '相对站点目录的路径，如 assets/logo.svg' }),
+  contact: labelled(contactSchema, { title: '联系方式', 'x-rule': 'SITE-05' }),
+  colors: labelled(colorsSchema, { title: '配色', 'x-rule': 'SITE-06' }),
+  channels: labelled(z.array(channelSchema), { title: '频道', 'x-rule': 'SITE-07' }),
+  columns: labelled(z.array(columnSchema).min(1), { title: '栏目', 'x-rule': 'SITE-08' }),
+  topics: labelled(z.array(topicSchema).default([]), { title: '专题' }),
+  lifecycle: labelled(lifecycleSchema.default({ status: 'online' }), { title: '运行状态', 'x-rule': 'SITE-09' }),
+  review: labelled(
+    z.strictObject({ required: labelled(z.boolean().default(true), { title: '是否须审核' }) }).default({ required: true }),
+    { title: '审核', 'x-rule': 'CONT-14' },
+  ),
+  deploy: labelled(
+    z.strictObject({
+      production: labelled(deployTargetSchema, { title: '生产发布', 'x-rule': 'SITE-10' }),
+      preview: labelled(deployTargetSchema.optional(), { title: '预览发布' }),
+    }).optional(),
+    { title: '发布', 'x-rule': 'SITE-10' },
+  ),
+  languages: labelled(z.array(z.string()).optional(), { title: '语言版本' }),
+});
+
+export type SiteConfig = z.output<typeof siteSchema>;
+export type ColumnConfig = SiteConfig['columns'][number];
+export type TopicConfig = SiteConfig['topics'][number];

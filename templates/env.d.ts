@@ -1,0 +1,5 @@
+/// <reference types="astro/client" />
+declare module 'virtual:govsite/site' {
+  const data: import('../plugins/astro-govsite/site-data.ts').SiteData;
+  export default data;
+}

@@ -1,0 +1,33 @@
+// Lookups the templates share over the site data.
+import data from 'virtual:govsite/site';
+import type { ItemSummary } from '../../plugins/astro-govsite/site-data.ts';
+import type { ColumnConfig } from '../../src/schema/site-schema.ts';
+
+export const site = data;
+export const config = data.config;
+
+export function columnUrl(columnId: string, page = 1): string {
+  return page === 1 ? `/${columnId}/` : `/${columnId}/page/${page}/`;
+}
+
+export function findColumn(columnId: string): ColumnConfig | undefined {
+  return config.columns.find((c) => c.id === columnId);
+}
+
+export function subColumns(columnId: string): ColumnConfig[] {
+  return config.columns.filter((c) => c.parent === columnId);
+}
+
+/** Items of a column, including those of its sub-columns, newest first. */
+export function itemsOf(columnId: string): ItemSummary[] {
+  const ids = new Set([columnId, ...subColumns(columnId).map((c) => c.id)]);
+  return data.items.filter((item) => ids.has(item.columnId));
+}
+
+export function firstItemOfType(type: string): ColumnConfig | undefined {
+  return config.columns.find((c) => c.type === type);
+}
+
+export function channelHref(channel: { column?: string; path?: string }): string {
+  return channel.column ? columnUrl(channel.column) : (channel.path ?? '/');
+}
