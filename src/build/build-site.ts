@@ -6,6 +6,7 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadSite } from '../load/load-site.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
+import { astroRootFor } from './astro-root.ts';
 import { projectRoot, relativePath } from '../util/paths.ts';
 
 export interface BuildOptions {
@@ -40,7 +41,9 @@ export async function countPages(dir: string): Promise<number> {
 function runAstro(siteId: string, options: BuildOptions, outDir: string): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'src/build/astro-worker.ts')], {
-      cwd: projectRoot,
+      // Astro puts intermediate server chunks in <cwd>/.astro when the output folder is outside
+      // the cwd: the site's own root keeps parallel builds apart.
+      cwd: astroRootFor(options.root, siteId),
       env: {
         ...process.env,
         GOVSITE_SITE: siteId,
@@ -97,6 +100,8 @@ export async function buildSite(siteId: string, options: BuildOptions): Promise<
   const staging = stagingDir(options.outRoot, siteId);
   await rm(staging, { recursive: true, force: true });
   const { code, stderr } = await runAstro(siteId, options, staging);
+  // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
+  await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
   if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
     await rm(staging, { recursive: true, force: true });
     const failure = code !== 0 ? explainAstroFailure(stderr, options.root) : { diagnostics: [], internalError: '构建没有生成首页 index.html' };

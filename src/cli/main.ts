@@ -34,7 +34,13 @@ async function selectSites(root: string, requested: string[] | undefined, change
     return requested;
   }
   if (changed) {
-    const scope = scopeOfPaths(changedPaths(root, changed));
+    let paths: string[];
+    try {
+      paths = changedPaths(root, changed);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+    const scope = scopeOfPaths(paths);
     if (scope.all) {
       console.log(`自 ${changed} 以来模板或构建程序有改动：构建全部站点`);
       return all;

@@ -70,18 +70,22 @@ export function parseYaml(source: YamlSource): ParsedYaml {
   const fullWidth = findFullWidthColonKeys(source);
   const diagnostics = [...fullWidth];
   // With a full-width colon the YAML errors are consequences of it: report only the cause.
+  // Only the first YAML error: the later ones are nearly always its consequences.
   if (fullWidth.length === 0) {
-    for (const error of document.errors) {
+    for (const error of document.errors.slice(0, 1)) {
       const { line, col } = lineCounter.linePos(error.pos[0]);
       const firstMessageLine = error.message.split('\n')[0]!;
+      const unclosed = /end with an? [\]}]/.test(firstMessageLine);
       diagnostics.push(
         diagnostic({
           ruleId: 'FILE-03',
           file: source.file,
           line: source.firstLine + line - 1,
           column: col,
-          message: `YAML 语法错误：${yamlErrorText[error.code] ?? '无法解析'}（${firstMessageLine}）`,
-          fix: yamlErrorHints[error.code] ?? '检查这一行及上一行的冒号、缩进和引号；冒号后要有空格，值里有冒号或 # 时请用引号括起来',
+          message: `YAML 语法错误：${unclosed ? '方括号 [ ] 或花括号 { } 没有闭合' : (yamlErrorText[error.code] ?? '无法解析')}（${firstMessageLine}）`,
+          fix: unclosed
+            ? '在列表或字段组的末尾补上 ] 或 }，例如 keywords: [教育, 改革]'
+            : (yamlErrorHints[error.code] ?? '检查这一行及上一行的冒号、缩进和引号；冒号后要有空格，值里有冒号或 # 时请用引号括起来'),
         }),
       );
     }

@@ -174,7 +174,8 @@ export function validateYaml<S extends z.ZodType>(
     };
   }
 
-  const result = schema.safeParse(value);
+  // reportInput: the offending value, so messages can quote what the editor wrote.
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { data: result.data, diagnostics: [] };
 
   const diagnostics: Diagnostic[] = [];

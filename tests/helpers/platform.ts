@@ -1,0 +1,67 @@
+// Test helpers: throwaway copies of fixture platforms, and the real CLI run on them.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../src/util/paths.ts';
+
+export const fixturesDir = path.join(projectRoot, 'tests', 'fixtures');
+
+/** A fresh copy of tests/fixtures/<name> (or of the demo platform with name 'demo'). */
+export function copyPlatform(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `govsite-${name}-`));
+  if (name === 'demo') {
+    cpSync(path.join(projectRoot, 'sites'), path.join(dir, 'sites'), { recursive: true });
+    cpSync(path.join(projectRoot, 'content'), path.join(dir, 'content'), { recursive: true });
+  } else {
+    cpSync(path.join(fixturesDir, name), dir, { recursive: true });
+  }
+  return dir;
+}
+
+export function removePlatform(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+  output: string;
+}
+
+/** Runs `node src/cli/main.ts <args>` as npm scripts do, on the project's pinned Node. */
+export function runCli(args: string[], options: { cwd?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/main.ts'), ...args], {
+    cwd: options.cwd ?? projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 600_000,
+  });
+  return {
+    status: result.status ?? 1,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    output: `${result.stdout}\n${result.stderr}`,
+  };
+}
+
+/** SHA-256 of every file under `dir`, keyed by relative path: equal maps mean equal trees. */
+export function treeHashes(dir: string): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    hashes[path.relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+  }
+  return hashes;
+}
+
+export function writeText(dir: string, relative: string, text: string | Buffer): void {
+  writeFileSync(path.join(dir, relative), text);
+}
+
+export function readText(dir: string, relative: string): string {
+  return readFileSync(path.join(dir, relative), 'utf8');
+}
