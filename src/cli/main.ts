@@ -9,7 +9,7 @@ import { changedPaths, scopeOfPaths } from '../build/changed-sites.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
 import { discoverSiteIds, loadSite } from '../load/load-site.ts';
 import { isChinaDateTime } from '../schema/fields.ts';
-import { jsonSchemaFiles, toJsonSchema } from '../schema/json-schema.ts';
+import { generatedFiles } from '../schema/generated-files.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { projectRoot } from '../util/paths.ts';
 
@@ -115,10 +115,10 @@ async function main(argv: string[]): Promise<number> {
       return await new Promise<number>(() => {});
     }
     case 'schema': {
-      for (const [file, { schema, title }] of Object.entries(jsonSchemaFiles)) {
+      for (const [file, text] of Object.entries(generatedFiles())) {
         const target = path.join(projectRoot, file);
         await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, toJsonSchema(schema, title));
+        await writeFile(target, text);
         console.log(`已生成 ${file}`);
       }
       return 0;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { scopeOfPaths } from '../../src/build/changed-sites.ts';
+
+describe('scopeOfPaths', () => {
+  it('maps content and configuration to their sites', () => {
+    expect(scopeOfPaths(['content/shili/news/a.mdx', 'sites/anping/site.yaml', 'README.md'])).toEqual({
+      all: false,
+      siteIds: new Set(['shili', 'anping']),
+    });
+  });
+  it('rebuilds every site when shared code changed', () => {
+    for (const p of ['templates/pages/index.astro', 'plugins/astro-govsite/index.ts', 'src/load/load-items.ts', 'astro.config.mjs', 'package-lock.json']) {
+      expect(scopeOfPaths(['content/shili/news/a.mdx', p])).toEqual({ all: true });
+    }
+  });
+  it('ignores documentation and tests', () => {
+    expect(scopeOfPaths(['docs/x.md', 'tests/unit/a.test.ts'])).toEqual({ all: false, siteIds: new Set() });
+  });
+});
