@@ -24,6 +24,15 @@ export function removePlatform(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The environment a person's shell would give the CLI: without the test runner's variables. */
+export function cliEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { NO_COLOR: '1' };
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(VITEST|NODE_ENV$|TEST$|__VITEST)/.test(key)) env[key] = value;
+  }
+  return env;
+}
+
 export interface CliResult {
   status: number;
   stdout: string;
@@ -36,7 +45,7 @@ export function runCli(args: string[], options: { cwd?: string } = {}): CliResul
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/main.ts'), ...args], {
     cwd: options.cwd ?? projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: cliEnv(),
     timeout: 600_000,
   });
   return {

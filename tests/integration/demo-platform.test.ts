@@ -1,0 +1,133 @@
+// The demo platform (sites/ and content/ of this repository) built for real, then read by
+// file and in headless Chromium: it must show every feature the foundation promises.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverSiteIds, loadSite, type SiteModel } from '../../src/load/load-site.ts';
+import { projectRoot } from '../../src/util/paths.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { copyPlatform, removePlatform, runCli } from '../helpers/platform.ts';
+import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+
+let root: string;
+let models: SiteModel[];
+const html = (siteId: string, url: string) => readFileSync(path.join(root, 'dist', siteId, url, 'index.html'), 'utf8');
+
+beforeAll(async () => {
+  root = copyPlatform('demo');
+  const result = runCli(['build', '--root', root, '--now', '2026-11-22 10:00']);
+  expect(result.status, result.output).toBe(0);
+  const ids = await discoverSiteIds(projectRoot);
+  models = [];
+  for (const id of ids) {
+    const loaded = await loadSite(projectRoot, id);
+    expect(loaded.diagnostics, `demo site ${id} must be clean`).toEqual([]);
+    models.push(loaded.model!);
+  }
+});
+afterAll(() => removePlatform(root));
+
+describe('the demo platform', () => {
+  it('has a provincial portal, a department site under it and a county portal', () => {
+    const byId = Object.fromEntries(models.map((m) => [m.id, m.config]));
+    expect(byId.shili).toMatchObject({ kind: 'portal', level: 'province' });
+    expect(byId['shili-jyt']).toMatchObject({ kind: 'department', parent: 'shili' });
+    expect(byId.anping).toMatchObject({ kind: 'portal', level: 'county', parent: 'shili' });
+  });
+
+  it('builds dist/<siteId>/index.html for every site in sites/', () => {
+    for (const id of readdirSync(path.join(projectRoot, 'sites'))) {
+      expect(existsSync(path.join(root, 'dist', id, 'index.html')), id).toBe(true);
+    }
+  });
+
+  it('has at least 80 items across the required column types, each with its page', () => {
+    const all = models.flatMap((m) => m.items.map((item) => ({ item, site: m })));
+    expect(all.length).toBeGreaterThanOrEqual(80);
+    const types = new Set(all.map(({ item, site }) => site.config.columns.find((c) => c.id === item.columnId)!.type));
+    for (const type of ['机构职能', '负责人信息', '政策文件', '政策解读', '工作动态', '信息公开指南', '信息公开目录', '信息公开年报', '数据发布', '办事服务', '咨询投诉']) {
+      expect(types, type).toContain(type);
+    }
+    expect(all.some(({ item }) => item.columnId === 'notices')).toBe(true);
+    for (const { item, site } of all) {
+      expect(html(site.id, item.url), item.file).toContain(item.data.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+    }
+  });
+
+  it('includes a policy with its interpretation, an archived item, a repealed document and a topic', () => {
+    const items = models.flatMap((m) => m.items.map((item) => ({ item, siteId: m.id })));
+    const interpretation = items.find(({ item }) => item.data.interprets)!;
+    expect(items.some(({ item, siteId }) => siteId === interpretation.siteId && item.id === interpretation.item.data.interprets)).toBe(true);
+
+    const archived = items.find(({ item }) => item.data.archived)!;
+    expect(html(archived.siteId, archived.item.url)).toContain('已归档');
+    expect(html(archived.siteId, archived.item.url)).toContain(archived.item.data.archived!.at);
+
+    const repealed = items.find(({ item }) => item.data.status?.state === 'repealed')!;
+    const page = html(repealed.siteId, repealed.item.url);
+    expect(page).toContain('本文件已废止');
+    expect(page).toContain(`href="/${repealed.item.data.status!.replacedBy}/"`);
+
+    const topicItem = items.find(({ item }) => item.data.topic)!;
+    expect(html(topicItem.siteId, `topics/${topicItem.item.data.topic}`)).toContain(topicItem.item.data.title);
+  });
+
+  it('publishes a PDF attachment, a data file and images with alternative text', () => {
+    const items = models.flatMap((m) => m.items.map((item) => ({ item, siteId: m.id })));
+    const attachmentFiles = items.flatMap(({ item, siteId }) => item.data.attachments.map((a) => ({ siteId, item, file: a.file })));
+    const pdf = attachmentFiles.find((a) => a.file.endsWith('.pdf'))!;
+    const pdfPath = path.join(root, 'dist', pdf.siteId, pdf.item.url, pdf.file);
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(html(pdf.siteId, pdf.item.url)).toContain(`href="${pdf.item.url}${pdf.file}"`);
+    expect(attachmentFiles.some((a) => a.file.endsWith('.csv') && existsSync(path.join(root, 'dist', a.siteId, a.item.url, a.file)))).toBe(true);
+
+    const withImage = items.filter(({ item }) => item.body.includes('!['));
+    expect(withImage.length).toBeGreaterThanOrEqual(3);
+    for (const { item, siteId } of withImage) {
+      const images = [...html(siteId, item.url).matchAll(/<img [^>]*>/g)].map((m) => m[0]).filter((tag) => tag.includes('/_astro/'));
+      expect(images.length, item.file).toBeGreaterThan(0);
+      for (const tag of images) expect(tag, item.file).toMatch(/alt="[^"]{4,}"/);
+    }
+  });
+});
+
+describe('the demo platform in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await serveDirectory(path.join(root, 'dist', 'shili'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each([320, 768, 1280])('home, column and article pages fit a %i px wide screen', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    for (const url of ['/', '/policies/', '/policies/2026-business-environment-opinions/']) {
+      const response = await page.goto(`${server.url}${url}`);
+      expect(response?.status(), url).toBe(200);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
+      await expect(page.locator('h1').count()).resolves.toBe(1);
+    }
+    await page.close();
+  });
+
+  it('navigates from the home page to a column and an article by keyboard and link', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('跳到主要内容');
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '政策文件' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('政策文件');
+    const first = page.locator('.item-list__title').first();
+    const title = await first.textContent();
+    await first.click();
+    await expect(page.locator('h1').textContent()).resolves.toBe(title);
+    await expect(page.locator('meta[name="ArticleTitle"]').getAttribute('content')).resolves.toBe(title);
+    await page.close();
+  });
+});
