@@ -1,12 +1,16 @@
 // Builds a set of sites, a few at a time, reporting progress and a summary. One broken site
 // never stops the others; the exit status says whether all of them built.
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
-import { buildSite, type BuildOptions, type SiteBuildResult } from './build-site.ts';
+import { stagingDir } from '../publish/swap-directory.ts';
+import { buildSite, countPages, type BuildOptions, type SiteBuildResult } from './build-site.ts';
 
 export interface PlatformBuildOptions extends BuildOptions {
   jobs?: number;
   log?: (line: string) => void;
+  /** How often a long build says how far it got. */
+  progressIntervalMs?: number;
 }
 
 function seconds(s: number): string {
@@ -22,9 +26,14 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
   let next = 0;
 
   log(`开始构建 ${siteIds.length} 个站点（并行 ${jobs} 个）`);
-  const heartbeat = setInterval(() => {
-    for (const [siteId, since] of running) log(`  … ${siteId} 构建中，已用 ${seconds((performance.now() - since) / 1000)}`);
-  }, 15_000);
+  const heartbeat = setInterval(async () => {
+    for (const [siteId, since] of running) {
+      // Astro writes each page as it renders it: the staging folder shows how far it got.
+      const staging = stagingDir(options.outRoot, siteId);
+      const pages = existsSync(staging) ? await countPages(staging).catch(() => 0) : 0;
+      log(`  … ${siteId} 构建中：已生成 ${pages} 个页面，已用 ${seconds((performance.now() - since) / 1000)}`);
+    }
+  }, options.progressIntervalMs ?? 10_000);
   heartbeat.unref();
 
   async function worker() {

@@ -88,7 +88,8 @@ async function main(argv: string[]): Promise<number> {
       const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
       await mkdir(outRoot, { recursive: true });
       const jobs = values.jobs ? Number(values.jobs) : Math.min(2, availableParallelism());
-      const results = await buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose });
+      const progressIntervalMs = process.env.GOVSITE_PROGRESS_SECONDS ? Number(process.env.GOVSITE_PROGRESS_SECONDS) * 1000 : undefined;
+      const results = await buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs });
       return results.every((r) => r.ok) ? 0 : 1;
     }
     case 'validate': {

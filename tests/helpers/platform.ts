@@ -41,11 +41,11 @@ export interface CliResult {
 }
 
 /** Runs `node src/cli/main.ts <args>` as npm scripts do, on the project's pinned Node. */
-export function runCli(args: string[], options: { cwd?: string } = {}): CliResult {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/main.ts'), ...args], {
     cwd: options.cwd ?? projectRoot,
     encoding: 'utf8',
-    env: cliEnv(),
+    env: { ...cliEnv(), ...options.env },
     timeout: 600_000,
   });
   return {

@@ -50,6 +50,12 @@ describe('npm run build on a platform', () => {
     expect(treeHashes(path.join(root, 'dist/alpha'))).toEqual(alphaBefore);
   });
 
+  it('reports progress during a long build: site, pages so far, elapsed time', () => {
+    const result = runCli(['build', '--root', root, '--site', 'alpha', ...NOW], { env: { GOVSITE_PROGRESS_SECONDS: '0.3' } });
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toMatch(/… alpha 构建中：已生成 \d+ 个页面，已用 \d+\.\ds/);
+  });
+
   it('refuses an unknown site id, listing the known ones', () => {
     const result = runCli(['build', '--root', root, '--site', 'gamma', ...NOW]);
     expect(result.status).toBe(2);
