@@ -3,6 +3,7 @@
 import type { AstroIntegration } from 'astro';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { loadSite } from '../../src/load/load-site.ts';
+import { contentSignature } from './content-signature.ts';
 import { copySiteFiles, serveSiteFiles } from './site-files.ts';
 import { toSiteData, type SiteData } from './site-data.ts';
 
@@ -47,23 +48,39 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
         });
       },
       'astro:server:setup': ({ server, logger }) => {
-        server.middlewares.use(serveSiteFiles(options, () => data));
-        // Front matter and site.yaml feed the virtual module: reload it when they change.
-        const reload = async (file: string) => {
-          if (!/\.(mdx|ya?ml)$/.test(file)) return;
+        const sourceDirs = [`${options.contentRoot}/content/${options.siteId}`, `${options.contentRoot}/sites/${options.siteId}`];
+        let signature = contentSignature(sourceDirs);
+        const reload = async () => {
+          const now = contentSignature(sourceDirs);
+          if (now === signature) return false;
+          signature = now;
           try {
             data = await loadSiteData(options);
             const module = server.moduleGraph.getModuleById(RESOLVED_ID);
             if (module) server.moduleGraph.invalidateModule(module);
-            server.ws.send({ type: 'full-reload' });
           } catch (error) {
             logger.error((error as Error).message);
           }
+          return true;
         };
-        server.watcher.add([`${options.contentRoot}/content/${options.siteId}`, `${options.contentRoot}/sites/${options.siteId}`]);
-        server.watcher.on('change', reload);
-        server.watcher.on('add', reload);
-        server.watcher.on('unlink', reload);
+        // Pages read the site data on request: check for changed sources first.
+        server.middlewares.use((req, _res, next) => {
+          const url = req.url ?? '';
+          if (req.method === 'GET' && (url.endsWith('/') || !/\.[a-z0-9]+(\?|$)/i.test(url))) {
+            reload().then(() => next(), next);
+          } else {
+            next();
+          }
+        });
+        server.middlewares.use(serveSiteFiles(options, () => data));
+        // And push a reload to open browsers when a source changes.
+        server.watcher.add(sourceDirs);
+        const onChange = async (file: string) => {
+          if (/\.(mdx|ya?ml)$/.test(file) && (await reload())) server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.on('change', onChange);
+        server.watcher.on('add', onChange);
+        server.watcher.on('unlink', onChange);
       },
       'astro:build:done': async ({ dir }) => {
         await copySiteFiles(options, data, dir);

@@ -6,17 +6,30 @@ import { siteSchema, type SiteConfig } from '../schema/site-schema.ts';
 import { relativePath } from '../util/paths.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { readSourceFile } from './read-source-file.ts';
-import { validateYaml } from './validate-yaml.ts';
+import { createLocator, validateYaml, type FieldLocator } from './validate-yaml.ts';
 
 export function siteConfigPath(root: string, siteId: string): string {
   return path.join(root, 'sites', siteId, 'site.yaml');
 }
 
-export async function loadSiteConfig(root: string, siteId: string): Promise<{ config?: SiteConfig; diagnostics: Diagnostic[] }> {
+export interface LoadedSiteConfig {
+  config?: SiteConfig;
+  /** Project-relative path of site.yaml. */
+  file: string;
+  /** Line and column of a field of site.yaml, for rules that check the configuration. */
+  locate: FieldLocator;
+  diagnostics: Diagnostic[];
+}
+
+const nowhere: FieldLocator = () => ({ line: 1, column: 1 });
+
+export async function loadSiteConfig(root: string, siteId: string): Promise<LoadedSiteConfig> {
   const absolute = siteConfigPath(root, siteId);
   const file = relativePath(root, absolute);
   if (!existsSync(absolute)) {
     return {
+      file,
+      locate: nowhere,
       diagnostics: [
         diagnostic({
           ruleId: 'FILE-05',
@@ -28,10 +41,11 @@ export async function loadSiteConfig(root: string, siteId: string): Promise<{ co
     };
   }
   const source = await readSourceFile(absolute, file);
-  if (!source.ok) return { diagnostics: source.diagnostics };
+  if (!source.ok) return { file, locate: nowhere, diagnostics: source.diagnostics };
   const yamlSource = { text: source.text, file, firstLine: 1 };
   const parsed = parseYaml(yamlSource);
-  if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
-  const { data, diagnostics } = validateYaml(siteSchema, { source: yamlSource, ...parsed });
-  return { config: data, diagnostics };
+  if (parsed.diagnostics.length > 0) return { file, locate: nowhere, diagnostics: parsed.diagnostics };
+  const context = { source: yamlSource, ...parsed };
+  const { data, diagnostics } = validateYaml(siteSchema, context);
+  return { config: data, file, locate: createLocator(context), diagnostics };
 }

@@ -148,6 +148,19 @@ export interface ValidationContext {
   lineCounter: LineCounter;
 }
 
+export type FieldLocator = (path: readonly PathKey[]) => { line: number; column: number };
+
+/** Where a field (or, if absent, its nearest present parent) stands in the file. */
+export function createLocator(context: ValidationContext): FieldLocator {
+  const { source, document, lineCounter } = context;
+  return (path) => {
+    const node = nodeAt(document, path);
+    if (!node?.range) return { line: source.firstLine, column: 1 };
+    const pos = lineCounter.linePos(node.range[0]);
+    return { line: source.firstLine + pos.line - 1, column: pos.col };
+  };
+}
+
 export function validateYaml<S extends z.ZodType>(
   schema: S,
   context: ValidationContext,
