@@ -3,11 +3,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { discoverSiteIds, loadSite, type SiteModel } from '../../src/load/load-site.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { copyPlatform, removePlatform, runCli } from '../helpers/platform.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 let root: string;
@@ -15,9 +14,7 @@ let models: SiteModel[];
 const html = (siteId: string, url: string) => readFileSync(path.join(root, 'dist', siteId, url, 'index.html'), 'utf8');
 
 beforeAll(async () => {
-  root = copyPlatform('demo');
-  const result = runCli(['build', '--root', root, '--now', '2026-11-22 10:00']);
-  expect(result.status, result.output).toBe(0);
+  root = inject('demoRoot');
   const ids = await discoverSiteIds(projectRoot);
   models = [];
   for (const id of ids) {
@@ -26,7 +23,6 @@ beforeAll(async () => {
     models.push(loaded.model!);
   }
 });
-afterAll(() => removePlatform(root));
 
 describe('the demo platform', () => {
   it('has a provincial portal, a department site under it and a county portal', () => {
