@@ -23,6 +23,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   compressHTML: true,
+  // Body images get srcset/sizes at a few widths (readers on phones download small files) and
+  // explicit width/height (no layout shift); sharp makes the WebP files at build time.
+  image: { layout: 'constrained', breakpoints: [360, 720, 1080, 1440], responsiveStyles: true },
   devToolbar: { enabled: false },
   integrations: [govsite({ siteId, contentRoot, now: process.env.GOVSITE_NOW ?? currentChinaDateTime() }), mdx()],
 });

@@ -10,7 +10,8 @@ import { splitFrontMatter } from './front-matter.ts';
 import { parseMdxBody } from './parse-mdx-body.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { readSourceFile } from './read-source-file.ts';
-import { validateYaml } from './validate-yaml.ts';
+import { createLocator, validateYaml } from './validate-yaml.ts';
+import { runBodyChecks } from '../check/run-body-checks.ts';
 
 export interface ContentItem {
   /** `<columnId>/<slug>`: unique within the site, and the Astro content entry id. */
@@ -133,8 +134,22 @@ async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig
   const parsed = parseYaml(yamlSource);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const { data, diagnostics } = validateYaml(frontMatterSchema, { source: yamlSource, ...parsed });
-  diagnostics.push(...parseMdxBody(split.body, candidate.file, split.bodyFirstLine).diagnostics);
+  const body = parseMdxBody(split.body, candidate.file, split.bodyFirstLine);
+  diagnostics.push(...body.diagnostics);
+  if (body.tree) diagnostics.push(...(await runBodyChecks(body.tree, candidate.file, split.bodyFirstLine)));
   if (!data) return { diagnostics };
+  if (data.image && !data.imageAlt?.trim()) {
+    diagnostics.push(
+      diagnostic({
+        ruleId: 'CONT-11',
+        file: candidate.file,
+        ...createLocator({ source: yamlSource, ...parsed })(['image']),
+        field: 'imageAlt',
+        message: `题图“${data.image}”没有替代文本（imageAlt）`,
+        fix: '在 image 下一行加“imageAlt: 说明图片内容的文字”',
+      }),
+    );
+  }
   if (config.review.required && !data.reviewedBy && !data.draft) {
     diagnostics.push(
       diagnostic({

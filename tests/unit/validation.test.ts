@@ -236,3 +236,26 @@ describe('CONT-14 review before publishing', () => {
     expect(loaded.model!.items.some((i) => i.id === 'news/city-work-meeting')).toBe(false);
   });
 });
+
+describe('CONT-11 alternative text', () => {
+  const POLICY = 'content/alpha/policies/open-data-rules/index.mdx';
+  it('rejects a Markdown image without alt text, at its line', async () => {
+    replaceInFile(POLICY, '![测试市政务服务中心大厅，群众在窗口办理业务](./hall.png)', '![](./hall.png)');
+    const d = only(await errorsOf());
+    expect(d).toMatchObject({ ruleId: 'CONT-11', file: POLICY, line: 14, column: 1 });
+    expect(d.message).toContain('./hall.png');
+    expect(d.fix).toContain('![');
+  });
+
+  it('rejects an <img> element without alt', async () => {
+    writeText(root, NEWS, `${readText(root, NEWS)}\n<img src="/assets/logo.svg" />\n`);
+    const d = only(await errorsOf());
+    expect(d).toMatchObject({ ruleId: 'CONT-11', file: NEWS, line: 21 });
+  });
+
+  it('requires imageAlt with a front-matter image', async () => {
+    replaceInFile(NEWS, 'author: 张晓', 'author: 张晓\nimage: ./cover.jpg');
+    const d = only(await errorsOf());
+    expect(d).toMatchObject({ ruleId: 'CONT-11', file: NEWS, line: 6, field: 'imageAlt' });
+  });
+});
