@@ -27,5 +27,8 @@ export default defineConfig({
   // explicit width/height (no layout shift); sharp makes the WebP files at build time.
   image: { layout: 'constrained', breakpoints: [360, 720, 1080, 1440], responsiveStyles: true },
   devToolbar: { enabled: false },
-  integrations: [govsite({ siteId, contentRoot, now: process.env.GOVSITE_NOW ?? currentChinaDateTime() }), mdx()],
+  integrations: [
+    govsite({ siteId, contentRoot, now: process.env.GOVSITE_NOW ?? currentChinaDateTime(), dataFile: process.env.GOVSITE_DATA_FILE }),
+    mdx(),
+  ],
 });

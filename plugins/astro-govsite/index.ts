@@ -1,5 +1,6 @@
 // The govsite Astro integration: thin on purpose. It loads and validates one site, hands the
 // templates its data through a virtual module, and puts the site's and items' files in place.
+import { readFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { loadSite } from '../../src/load/load-site.ts';
@@ -13,12 +14,16 @@ export interface GovsiteOptions {
   contentRoot: string;
   /** Build time, `YYYY-MM-DD HH:MM` China time. */
   now: string;
+  /** JSON of SiteData prepared by the build CLI; absent in dev, where the site is loaded here. */
+  dataFile?: string;
 }
 
 const VIRTUAL_ID = 'virtual:govsite/site';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 async function loadSiteData(options: GovsiteOptions): Promise<SiteData> {
+  // The build CLI has already loaded and checked the whole platform: it hands over the result.
+  if (options.dataFile) return JSON.parse(await readFile(options.dataFile, 'utf8')) as SiteData;
   const loaded = await loadSite(options.contentRoot, options.siteId);
   if (!loaded.model) {
     const report = loaded.diagnostics.map(formatDiagnostic).join('\n');
@@ -55,7 +60,7 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
           if (now === signature) return false;
           signature = now;
           try {
-            data = await loadSiteData(options);
+            data = await loadSiteData({ ...options, dataFile: undefined });
             const module = server.moduleGraph.getModuleById(RESOLVED_ID);
             if (module) server.moduleGraph.invalidateModule(module);
           } catch (error) {

@@ -1,5 +1,6 @@
 // What the templates know about the site being built: the validated configuration and the
 // published items' metadata (bodies are rendered by Astro from the content collection).
+import type { ItemRelations } from '../../src/load/load-items.ts';
 import type { SiteModel } from '../../src/load/load-site.ts';
 import type { FrontMatter } from '../../src/schema/front-matter-schema.ts';
 import type { SiteConfig } from '../../src/schema/site-schema.ts';
@@ -15,6 +16,7 @@ export interface ItemSummary {
   assetBase?: string;
   summary: string;
   data: FrontMatter;
+  relations: ItemRelations;
 }
 
 export interface SiteData {
@@ -39,6 +41,7 @@ export function toSiteData(model: SiteModel, now: string): SiteData {
       assetBase: item.assetDir ? item.url : undefined,
       summary: item.data.description ?? summarize(item.body),
       data: item.data,
+      relations: item.relations ?? { interpretations: [] },
     })),
   };
 }

@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
+import { loadPlatform } from '../load/load-site.ts';
 import { stagingDir } from '../publish/swap-directory.ts';
 import { buildSite, countPages, type BuildOptions, type SiteBuildResult } from './build-site.ts';
 
@@ -18,6 +19,8 @@ function seconds(s: number): string {
 }
 
 export async function buildPlatform(siteIds: readonly string[], options: PlatformBuildOptions): Promise<SiteBuildResult[]> {
+  // Items refer to each other across sites: load and check the whole platform once.
+  const platform = await loadPlatform(options.root);
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(2, availableParallelism()), siteIds.length));
   const started = performance.now();
@@ -42,7 +45,7 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
       const siteId = siteIds[index]!;
       log(`▶ [${index + 1}/${siteIds.length}] ${siteId}：校验内容并构建`);
       running.set(siteId, performance.now());
-      const result = await buildSite(siteId, options);
+      const result = await buildSite(platform.get(siteId) ?? { id: siteId, diagnostics: [] }, options);
       running.delete(siteId);
       results.push(result);
       for (const d of result.diagnostics) log(formatDiagnostic(d));

@@ -1,10 +1,11 @@
 // One site: validate, build with Astro into a staging folder, swap into place only on success.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { loadSite } from '../load/load-site.ts';
+import type { LoadedSite } from '../load/load-site.ts';
+import { toSiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
 import { astroRootFor } from './astro-root.ts';
 import { projectRoot, relativePath } from '../util/paths.ts';
@@ -38,7 +39,7 @@ export async function countPages(dir: string): Promise<number> {
   return count;
 }
 
-function runAstro(siteId: string, options: BuildOptions, outDir: string): Promise<{ code: number; stderr: string }> {
+function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'src/build/astro-worker.ts')], {
       // Astro puts intermediate server chunks in <cwd>/.astro when the output folder is outside
@@ -50,6 +51,7 @@ function runAstro(siteId: string, options: BuildOptions, outDir: string): Promis
         GOVSITE_CONTENT_ROOT: options.root,
         GOVSITE_OUT_DIR: outDir,
         GOVSITE_NOW: options.now,
+        GOVSITE_DATA_FILE: dataFile,
         ...(options.verbose ? { GOVSITE_VERBOSE: '1' } : {}),
       },
       stdio: ['ignore', options.verbose ? 'inherit' : 'ignore', 'pipe'],
@@ -86,22 +88,26 @@ function explainAstroFailure(stderr: string, root: string): { diagnostics: Diagn
   return { diagnostics: [], internalError: `${error.message}${file ? `\n  位置：${file}${error.line ? `:${error.line}` : ''}` : ''}` };
 }
 
-export async function buildSite(siteId: string, options: BuildOptions): Promise<SiteBuildResult> {
+/** Builds a site the platform loader has already checked (`loaded`), replacing its output only on success. */
+export async function buildSite(loaded: LoadedSite, options: BuildOptions): Promise<SiteBuildResult> {
+  const siteId = loaded.id;
   const started = performance.now();
   const finish = (result: Omit<SiteBuildResult, 'seconds' | 'siteId'>): SiteBuildResult => ({
     siteId,
     seconds: (performance.now() - started) / 1000,
     ...result,
   });
-  const loaded = await loadSite(options.root, siteId);
   if (!loaded.model) return finish({ ok: false, pages: 0, items: 0, diagnostics: loaded.diagnostics });
   const items = loaded.model.items.length;
 
   const staging = stagingDir(options.outRoot, siteId);
+  const dataFile = `${staging}.json`;
   await rm(staging, { recursive: true, force: true });
-  const { code, stderr } = await runAstro(siteId, options, staging);
+  await writeFile(dataFile, JSON.stringify(toSiteData(loaded.model, options.now)));
+  const { code, stderr } = await runAstro(siteId, options, staging, dataFile);
   // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
   await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
+  await rm(dataFile, { force: true });
   if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
     await rm(staging, { recursive: true, force: true });
     const failure = code !== 0 ? explainAstroFailure(stderr, options.root) : { diagnostics: [], internalError: '构建没有生成首页 index.html' };

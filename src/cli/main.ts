@@ -7,7 +7,7 @@ import { buildPlatform } from '../build/build-platform.ts';
 import { astroRootOptions } from '../build/astro-root.ts';
 import { changedPaths, scopeOfPaths } from '../build/changed-sites.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
-import { discoverSiteIds, loadSite } from '../load/load-site.ts';
+import { discoverSiteIds, loadPlatform, loadSite } from '../load/load-site.ts';
 import { isChinaDateTime } from '../schema/fields.ts';
 import { generatedFiles } from '../schema/generated-files.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
@@ -94,9 +94,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'validate': {
       const siteIds = await selectSites(root, values.site, values.changed);
+      const platform = await loadPlatform(root);
       let failed = false;
       for (const siteId of siteIds) {
-        const loaded = await loadSite(root, siteId);
+        const loaded = platform.get(siteId)!;
         for (const d of loaded.diagnostics) console.log(formatDiagnostic(d));
         if (hasErrors(loaded.diagnostics)) failed = true;
         console.log(loaded.model ? `✔ ${siteId}：${loaded.model.items.length} 条内容校验通过` : `✘ ${siteId}：有错误，不能发布`);

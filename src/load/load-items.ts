@@ -10,8 +10,25 @@ import { splitFrontMatter } from './front-matter.ts';
 import { parseMdxBody } from './parse-mdx-body.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { readSourceFile } from './read-source-file.ts';
-import { createLocator, validateYaml } from './validate-yaml.ts';
+import { createLocator, validateYaml, type FieldLocator } from './validate-yaml.ts';
 import { runBodyChecks } from '../check/run-body-checks.ts';
+
+/** A link from one item to another, possibly on another site of the platform. */
+export interface ItemLink {
+  title: string;
+  /** Site-relative on the same site, absolute across sites. */
+  url: string;
+  /** The other site's name, when the link leaves the site. */
+  siteName?: string;
+}
+
+/** Relations resolved across the platform after every site is loaded (src/check/relations). */
+export interface ItemRelations {
+  interprets?: ItemLink;
+  interpretations: ItemLink[];
+  replacedBy?: ItemLink;
+  reprintOf?: ItemLink;
+}
 
 export interface ContentItem {
   /** `<columnId>/<slug>`: unique within the site, and the Astro content entry id. */
@@ -29,6 +46,9 @@ export interface ContentItem {
   /** Plain text length of the body, for summaries and emptiness checks. */
   body: string;
   data: FrontMatter;
+  /** Line and column of a front-matter field in the file. */
+  locate: FieldLocator;
+  relations?: ItemRelations;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -138,12 +158,13 @@ async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig
   diagnostics.push(...body.diagnostics);
   if (body.tree) diagnostics.push(...(await runBodyChecks(body.tree, candidate.file, split.bodyFirstLine)));
   if (!data) return { diagnostics };
+  const locate = createLocator({ source: yamlSource, ...parsed });
   if (data.image && !data.imageAlt?.trim()) {
     diagnostics.push(
       diagnostic({
         ruleId: 'CONT-11',
         file: candidate.file,
-        ...createLocator({ source: yamlSource, ...parsed })(['image']),
+        ...locate(['image']),
         field: 'imageAlt',
         message: `题图“${data.image}”没有替代文本（imageAlt）`,
         fix: '在 image 下一行加“imageAlt: 说明图片内容的文字”',
@@ -174,6 +195,7 @@ async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig
       bodyFirstLine: split.bodyFirstLine,
       body: split.body,
       data,
+      locate,
     },
     diagnostics,
   };

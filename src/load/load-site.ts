@@ -1,10 +1,12 @@
-// One site: its configuration and its content items, with every problem found on the way.
+// Sites with their configuration and content items, and every problem found on the way.
+// Items refer to each other across sites, so the platform is loaded as a whole.
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { checkSiteRules } from '../check/site-rules/index.ts';
+import { resolveRelations, type RelationSite } from '../check/relations/index.ts';
+import { checkSiteRules, type PlatformSite } from '../check/site-rules/index.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
+import { discoverSiteIds } from './discover-sites.ts';
 import { loadItems, type ContentItem } from './load-items.ts';
-import { loadPlatformConfigs } from './load-platform-configs.ts';
-import { loadSiteConfig } from './load-site-config.ts';
+import { loadSiteConfig, type LoadedSiteConfig } from './load-site-config.ts';
 
 export { discoverSiteIds } from './discover-sites.ts';
 
@@ -17,6 +19,7 @@ export interface SiteModel {
 
 export interface LoadedSite {
   id: string;
+  /** Present only when the site has no errors: it can be built. */
   model?: SiteModel;
   diagnostics: Diagnostic[];
 }
@@ -25,14 +28,43 @@ export function byNewestFirst(a: ContentItem, b: ContentItem): number {
   return a.data.pubDate < b.data.pubDate ? 1 : a.data.pubDate > b.data.pubDate ? -1 : a.id.localeCompare(b.id);
 }
 
+/** Every site of the platform under `root`, keyed by site id. */
+export async function loadPlatform(root: string): Promise<Map<string, LoadedSite>> {
+  const ids = await discoverSiteIds(root);
+  const configs = new Map<string, LoadedSiteConfig>();
+  for (const id of ids) configs.set(id, await loadSiteConfig(root, id));
+
+  const platform = new Map<string, PlatformSite>();
+  for (const [id, loaded] of configs) {
+    if (loaded.config) platform.set(id, { id, config: loaded.config, file: loaded.file, locate: loaded.locate });
+  }
+
+  const diagnostics = new Map<string, Diagnostic[]>(ids.map((id) => [id, [...configs.get(id)!.diagnostics]]));
+  const relationSites = new Map<string, RelationSite>();
+  await Promise.all(
+    [...platform.values()].map(async (site) => {
+      diagnostics.get(site.id)!.push(...checkSiteRules({ site, platform }));
+      const loaded = await loadItems(root, site.id, site.config);
+      diagnostics.get(site.id)!.push(...loaded.diagnostics);
+      relationSites.set(site.id, { id: site.id, config: site.config, items: loaded.items });
+    }),
+  );
+  for (const [id, found] of resolveRelations(relationSites)) diagnostics.get(id)!.push(...found);
+
+  const sites = new Map<string, LoadedSite>();
+  for (const id of ids) {
+    const all = diagnostics.get(id)!.sort(compareDiagnostics);
+    const relationSite = relationSites.get(id);
+    const model =
+      relationSite && !hasErrors(all)
+        ? { id, config: relationSite.config, items: relationSite.items.filter((item) => !item.data.draft).sort(byNewestFirst) }
+        : undefined;
+    sites.set(id, { id, model, diagnostics: all });
+  }
+  return sites;
+}
+
+/** One site, checked in the context of its platform. */
 export async function loadSite(root: string, siteId: string): Promise<LoadedSite> {
-  const { config, file, locate, diagnostics } = await loadSiteConfig(root, siteId);
-  if (!config) return { id: siteId, diagnostics };
-  const platform = await loadPlatformConfigs(root);
-  const siteDiagnostics = checkSiteRules({ site: { id: siteId, config, file, locate }, platform });
-  const loaded = await loadItems(root, siteId, config);
-  const all = [...diagnostics, ...siteDiagnostics, ...loaded.diagnostics].sort(compareDiagnostics);
-  if (hasErrors(all)) return { id: siteId, diagnostics: all };
-  const items = loaded.items.filter((item) => !item.data.draft).sort(byNewestFirst);
-  return { id: siteId, model: { id: siteId, config, items }, diagnostics: all };
+  return (await loadPlatform(root)).get(siteId) ?? { id: siteId, diagnostics: [] };
 }

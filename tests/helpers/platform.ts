@@ -1,7 +1,7 @@
 // Test helpers: throwaway copies of fixture platforms, and the real CLI run on them.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/util/paths.ts';
@@ -68,6 +68,7 @@ export function treeHashes(dir: string): Record<string, string> {
 }
 
 export function writeText(dir: string, relative: string, text: string | Buffer): void {
+  mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
   writeFileSync(path.join(dir, relative), text);
 }
 

@@ -69,6 +69,18 @@ describe('the demo platform', () => {
     expect(html(topicItem.siteId, `topics/${topicItem.item.data.topic}`)).toContain(topicItem.item.data.title);
   });
 
+  it('CONT-04: every policy/interpretation pair links both ways on the pages', () => {
+    const pairs = models.flatMap((m) => m.items.filter((i) => i.data.interprets).map((item) => ({ siteId: m.id, item })));
+    expect(pairs.length).toBeGreaterThanOrEqual(3);
+    for (const { siteId, item } of pairs) {
+      const policy = item.relations!.interprets!;
+      expect(html(siteId, item.url), item.file).toMatch(new RegExp(`<h2 id="related-heading">解读对象</h2>\\s*<ul>\\s*<li><a href="${policy.url}">`));
+      const policyItem = models.find((m) => m.id === siteId)!.items.find((i) => i.url === policy.url)!;
+      expect(html(siteId, policyItem.url), policyItem.file).toContain(`<a href="${item.url}">${item.data.title}</a>`);
+      expect(html(siteId, policyItem.url)).toContain('相关解读');
+    }
+  });
+
   it('publishes a PDF attachment, a data file and images with alternative text', () => {
     const items = models.flatMap((m) => m.items.map((item) => ({ item, siteId: m.id })));
     const attachmentFiles = items.flatMap(({ item, siteId }) => item.data.attachments.map((a) => ({ siteId, item, file: a.file })));
