@@ -1,11 +1,13 @@
-// Astro renders item bodies from this collection; metadata comes validated from the govsite
+// Astro renders item bodies from these collections; metadata comes validated from the govsite
 // loader (virtual:govsite/site), so no schema is repeated here.
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { referencedFiles, referenceKey } from '../plugins/astro-govsite/referenced-files.ts';
 
 const siteId = process.env.GOVSITE_SITE ?? '';
 const contentRoot = path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.');
+const references = await referencedFiles(contentRoot, siteId, process.env.GOVSITE_DATA_FILE);
 
 export const collections = {
   items: defineCollection({
@@ -14,6 +16,15 @@ export const collections = {
       base: path.join(contentRoot, 'content', siteId),
       // The same id the govsite loader gives: <columnId>/<slug>.
       generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, '').replace(/\.mdx$/, ''),
+    }),
+  }),
+  // Bodies of superior sites' items this site republishes by reference (PUB-07).
+  references: defineCollection({
+    loader: glob({
+      // A pattern that matches nothing keeps the collection defined when there are no references.
+      pattern: references.length > 0 ? references : ['.govsite-no-references/*.mdx'],
+      base: path.join(contentRoot, 'content'),
+      generateId: ({ entry }) => referenceKey(entry),
     }),
   }),
 };

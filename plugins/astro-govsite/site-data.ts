@@ -1,6 +1,6 @@
 // What the templates know about the site being built: the validated configuration and the
 // published items' metadata (bodies are rendered by Astro from the content collection).
-import type { ItemRelations } from '../../src/load/load-items.ts';
+import type { ItemReferenceSource, ItemRelations } from '../../src/load/load-items.ts';
 import type { SiteModel } from '../../src/load/load-site.ts';
 import type { FrontMatter } from '../../src/schema/front-matter-schema.ts';
 import type { SiteConfig } from '../../src/schema/site-schema.ts';
@@ -17,6 +17,8 @@ export interface ItemSummary {
   summary: string;
   data: FrontMatter;
   relations: ItemRelations;
+  /** A copy published by reference (PUB-07): its body is the original's. */
+  reference?: ItemReferenceSource;
 }
 
 export interface SiteData {
@@ -42,6 +44,7 @@ export function toSiteData(model: SiteModel, now: string): SiteData {
       summary: item.data.description ?? summarize(item.body),
       data: item.data,
       relations: item.relations ?? { interpretations: [] },
+      reference: item.referenceOf,
     })),
   };
 }

@@ -12,8 +12,9 @@ interface Roots {
   contentRoot: string;
 }
 
-function itemFolder(roots: Roots, itemId: string): string {
-  return path.join(roots.contentRoot, 'content', roots.siteId, itemId);
+/** The folder of a folder item, by its source file: a copy by reference uses the original's. */
+function itemFolder(roots: Roots, item: { file: string }): string {
+  return path.join(roots.contentRoot, path.dirname(item.file));
 }
 
 export async function copySiteFiles(roots: Roots, data: SiteData, outDir: URL): Promise<void> {
@@ -22,7 +23,7 @@ export async function copySiteFiles(roots: Roots, data: SiteData, outDir: URL): 
   if (existsSync(assets)) await cp(assets, path.join(out, 'assets'), { recursive: true });
   for (const item of data.items) {
     if (!item.assetBase) continue;
-    const folder = itemFolder(roots, item.id);
+    const folder = itemFolder(roots, item);
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       if (entry.name === 'index.mdx' || entry.name.startsWith('.')) continue;
       await cp(path.join(folder, entry.name), path.join(out, item.columnId, item.slug, entry.name), { recursive: true });
@@ -53,10 +54,10 @@ export function serveSiteFiles(roots: Roots, data: () => SiteData) {
       file = path.join(roots.contentRoot, 'sites', roots.siteId, url);
     } else {
       const item = data().items.find((i) => i.assetBase && url.startsWith(i.url) && url.length > i.url.length);
-      if (item) file = path.join(itemFolder(roots, item.id), url.slice(item.url.length));
+      if (item) file = path.join(itemFolder(roots, item), url.slice(item.url.length));
     }
     const base = path.join(roots.contentRoot, 'sites', roots.siteId);
-    const contentBase = path.join(roots.contentRoot, 'content', roots.siteId);
+    const contentBase = path.join(roots.contentRoot, 'content');
     const inside = file && (file.startsWith(base + path.sep) || file.startsWith(contentBase + path.sep));
     if (!file || !inside || !existsSync(file) || !statSync(file).isFile() || file.endsWith('.mdx')) return next();
     res.setHeader('Content-Type', types[path.extname(file).toLowerCase()] ?? 'application/octet-stream');

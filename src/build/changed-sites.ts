@@ -34,3 +34,19 @@ export function changedPaths(root: string, ref: string): string[] {
     ...git(root, ['ls-files', '--others', '--exclude-standard']),
   ];
 }
+
+/** Sites that republish a changed site's items by reference (PUB-07) must be rebuilt with it. */
+export function withSubscribers(changed: ReadonlySet<string>, subscriptionsOf: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const result = new Set(changed);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [siteId, sources] of subscriptionsOf) {
+      if (!result.has(siteId) && sources.some((source) => result.has(source))) {
+        result.add(siteId);
+        grew = true;
+      }
+    }
+  }
+  return result;
+}

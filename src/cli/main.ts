@@ -5,7 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPlatform } from '../build/build-platform.ts';
 import { astroRootOptions } from '../build/astro-root.ts';
-import { changedPaths, scopeOfPaths } from '../build/changed-sites.ts';
+import { changedPaths, scopeOfPaths, withSubscribers } from '../build/changed-sites.ts';
+import { loadSiteConfig } from '../load/load-site-config.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
 import { discoverSiteIds, loadPlatform, loadSite } from '../load/load-site.ts';
 import { isChinaDateTime } from '../schema/fields.ts';
@@ -45,7 +46,13 @@ async function selectSites(root: string, requested: string[] | undefined, change
       console.log(`自 ${changed} 以来模板或构建程序有改动：构建全部站点`);
       return all;
     }
-    const ids = all.filter((id) => scope.siteIds.has(id));
+    const subscriptions = new Map<string, string[]>();
+    for (const id of all) {
+      const { config } = await loadSiteConfig(root, id);
+      subscriptions.set(id, config?.subscriptions.map((s) => s.site) ?? []);
+    }
+    const affected = withSubscribers(scope.siteIds, subscriptions);
+    const ids = all.filter((id) => affected.has(id));
     console.log(`自 ${changed} 以来有改动的站点：${ids.join('、') || '无'}`);
     return ids;
   }

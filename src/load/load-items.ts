@@ -49,6 +49,18 @@ export interface ContentItem {
   /** Line and column of a front-matter field in the file. */
   locate: FieldLocator;
   relations?: ItemRelations;
+  /** Set on a copy published by reference (PUB-07): the original it follows. */
+  referenceOf?: ItemReferenceSource;
+}
+
+/** Where a referenced copy comes from: the original item on a superior site. */
+export interface ItemReferenceSource {
+  /** `<siteId>:<columnId>/<slug>`: the Astro entry id of the original's body. */
+  key: string;
+  siteId: string;
+  siteName: string;
+  /** Absolute URL of the original: the copy's canonical URL. */
+  url: string;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -2,6 +2,7 @@
 // Items refer to each other across sites, so the platform is loaded as a whole.
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { resolveRelations, type RelationSite } from '../check/relations/index.ts';
+import { resolveSubscriptions } from '../check/relations/subscriptions.ts';
 import { checkSiteRules, type PlatformSite } from '../check/site-rules/index.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { discoverSiteIds } from './discover-sites.ts';
@@ -46,10 +47,12 @@ export async function loadPlatform(root: string): Promise<Map<string, LoadedSite
       diagnostics.get(site.id)!.push(...checkSiteRules({ site, platform }));
       const loaded = await loadItems(root, site.id, site.config);
       diagnostics.get(site.id)!.push(...loaded.diagnostics);
-      relationSites.set(site.id, { id: site.id, config: site.config, items: loaded.items });
+      relationSites.set(site.id, { id: site.id, config: site.config, file: site.file, locate: site.locate, items: loaded.items });
     }),
   );
   for (const [id, found] of resolveRelations(relationSites)) diagnostics.get(id)!.push(...found);
+  // After relations: copies by reference carry no relations of their own.
+  for (const [id, found] of resolveSubscriptions(relationSites)) diagnostics.get(id)!.push(...found);
 
   const sites = new Map<string, LoadedSite>();
   for (const id of ids) {

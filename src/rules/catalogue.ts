@@ -62,6 +62,7 @@ const rules: RuleInfo[] = [
   { id: 'HEALTH-07', title: '门户网站缺少办事服务', severity: 'veto' },
 
   { id: 'PUB-03', title: '原子发布：构建失败不影响已发布内容', severity: 'error' },
+  { id: 'PUB-07', title: '引用订阅（同源发布）：引用上级网站内容须注明来源、链接原文并随原文更新', severity: 'error' },
 ];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));

@@ -36,7 +36,7 @@ describe('a long column', () => {
     const pages = ['news', 'news/page/2', 'news/page/3'].map(page);
     const counts = pages.map((tree) => selectAll('.item-list__item', tree).length);
     expect(counts).toEqual([20, 20, 7]);
-    const times = pages.flatMap((tree) => selectAll('.item-list time', tree).map((t) => toText(t)));
+    const times = pages.flatMap((tree) => selectAll('.item-list .pub-time time', tree).map((t) => toText(t)));
     expect(times).toEqual([...times].sort().reverse());
     expect(toText(select('.item-list__title', pages[0]!)!)).toBe('测试市召开全市数字政府建设工作会议');
   });

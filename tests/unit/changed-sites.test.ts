@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeOfPaths } from '../../src/build/changed-sites.ts';
+import { scopeOfPaths, withSubscribers } from '../../src/build/changed-sites.ts';
 
 describe('scopeOfPaths', () => {
   it('maps content and configuration to their sites', () => {
@@ -15,5 +15,18 @@ describe('scopeOfPaths', () => {
   });
   it('ignores documentation and tests', () => {
     expect(scopeOfPaths(['docs/x.md', 'tests/unit/a.test.ts'])).toEqual({ all: false, siteIds: new Set() });
+  });
+});
+
+describe('withSubscribers', () => {
+  it('adds the sites that republish a changed site, transitively', () => {
+    const subscriptions = new Map([
+      ['shili', []],
+      ['anping', ['shili']],
+      ['anping-town', ['anping']],
+      ['shili-jyt', []],
+    ]);
+    expect([...withSubscribers(new Set(['shili']), subscriptions)].sort()).toEqual(['anping', 'anping-town', 'shili']);
+    expect([...withSubscribers(new Set(['shili-jyt']), subscriptions)]).toEqual(['shili-jyt']);
   });
 });

@@ -3,6 +3,7 @@
 // Each reference is resolved once here; templates only render what is resolved.
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ContentItem, ItemLink } from '../../load/load-items.ts';
+import type { FieldLocator } from '../../load/validate-yaml.ts';
 import type { SiteConfig } from '../../schema/site-schema.ts';
 import { chinaDateTimeToEpoch } from '../../util/china-time.ts';
 import { expectedFiles, parseItemReference } from './item-reference.ts';
@@ -10,6 +11,9 @@ import { expectedFiles, parseItemReference } from './item-reference.ts';
 export interface RelationSite {
   id: string;
   config: SiteConfig;
+  /** Project-relative path of site.yaml, and where its fields are. */
+  file: string;
+  locate: FieldLocator;
   /** Every valid item, drafts included (a reference to a draft is reported, not followed). */
   items: ContentItem[];
 }

@@ -1,0 +1,25 @@
+// The original MDX files that a site republishes by reference (PUB-07): Astro must render their
+// bodies too. The build hands them over in the site data file; the dev server loads the platform.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadSite } from '../../src/load/load-site.ts';
+import type { SiteData } from './site-data.ts';
+
+/** Paths relative to `<contentRoot>/content/`, e.g. `shili/policies/a.mdx`. */
+export async function referencedFiles(contentRoot: string, siteId: string, dataFile: string | undefined): Promise<string[]> {
+  let files: string[];
+  if (dataFile) {
+    const data = JSON.parse(await readFile(dataFile, 'utf8')) as SiteData;
+    files = data.items.filter((item) => item.reference).map((item) => item.file);
+  } else {
+    const loaded = await loadSite(contentRoot, siteId);
+    files = (loaded.model?.items ?? []).filter((item) => item.referenceOf).map((item) => item.file);
+  }
+  return [...new Set(files)].map((file) => path.posix.relative('content', file)).sort();
+}
+
+/** `shili/policies/a/index.mdx` → `shili:policies/a`, the key of ItemReferenceSource. */
+export function referenceKey(entry: string): string {
+  const [siteId, ...rest] = entry.replace(/\/index\.mdx$/, '').replace(/\.mdx$/, '').split('/');
+  return `${siteId}:${rest.join('/')}`;
+}
