@@ -1,28 +1,58 @@
-// Runs the remark check plugins over an item's parsed body and turns their VFile messages into
-// diagnostics at file lines (the body starts after the front matter).
+// Runs the item check plugins (plugins/checks/) over an item's parsed body and turns their VFile
+// messages into diagnostics at file lines. A plugin reports a body problem at its node position,
+// or a front-matter problem with `message.data = { field: ['attachments', 0, 'file'] }`;
+// `message.data.severity = 'warn'` makes it a warning instead of the rule's own severity.
 import type { Root } from 'mdast';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import remarkRequireImageAlt from '../../plugins/checks/remark-require-image-alt.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { FieldLocator } from '../load/validate-yaml.ts';
+import type { FrontMatter } from '../schema/front-matter-schema.ts';
+import type { SiteConfig } from '../schema/site-schema.ts';
 
-/** Body checks, each a unified plugin reporting `file.message()` with a rule ID and a `note` (the fix). */
-export const bodyChecks: Plugin<[], Root>[] = [remarkRequireImageAlt];
+/** What a check plugin may read about the item besides its body: `file.data.govsite`. */
+export interface ItemCheckContext {
+  /** Project-relative path of the MDX file. */
+  file: string;
+  /** Absolute path of the MDX file (attachments and images are beside it). */
+  absoluteFile: string;
+  frontMatter: FrontMatter;
+  site: SiteConfig;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    govsite: ItemCheckContext;
+  }
+}
+
+/** Item checks, each a unified plugin reporting `file.message()` with a rule ID and a `note` (the fix). */
+export const itemChecks: Plugin<[], Root>[] = [remarkRequireImageAlt];
 
 const processor = unified();
-for (const check of bodyChecks) processor.use(check);
+for (const check of itemChecks) processor.use(check);
 
-export async function runBodyChecks(tree: Root, file: string, bodyFirstLine: number): Promise<Diagnostic[]> {
-  const vfile = new VFile({ path: file });
+export async function runItemChecks(
+  tree: Root,
+  context: ItemCheckContext & { bodyFirstLine: number; locate: FieldLocator },
+): Promise<Diagnostic[]> {
+  const { bodyFirstLine, locate, ...shared } = context;
+  const vfile = new VFile({ path: context.file, data: { govsite: shared } });
   await processor.run(structuredClone(tree), vfile);
-  return vfile.messages.map((m) =>
-    diagnostic({
+  return vfile.messages.map((m) => {
+    const extra = m.data as { field?: Array<string | number>; severity?: 'warn' } | undefined;
+    const field = extra?.field;
+    const where = field ? locate(field) : { line: m.line ? bodyFirstLine + m.line - 1 : bodyFirstLine, column: m.column ?? undefined };
+    return diagnostic({
       ruleId: m.ruleId ?? 'FILE-06',
-      file,
-      line: m.line ? bodyFirstLine + m.line - 1 : bodyFirstLine,
-      column: m.column ?? undefined,
+      // A plugin can lower a finding to a warning (message.data.severity = 'warn').
+      severity: extra?.severity,
+      file: context.file,
+      ...where,
+      field: field?.join('.'),
       message: m.reason,
       fix: m.note ?? '',
-    }),
-  );
+    });
+  });
 }

@@ -11,7 +11,7 @@ import { parseMdxBody } from './parse-mdx-body.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { readSourceFile } from './read-source-file.ts';
 import { createLocator, validateYaml, type FieldLocator } from './validate-yaml.ts';
-import { runBodyChecks } from '../check/run-body-checks.ts';
+import { runItemChecks } from '../check/run-item-checks.ts';
 
 /** A link from one item to another, possibly on another site of the platform. */
 export interface ItemLink {
@@ -168,9 +168,12 @@ async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig
   const { data, diagnostics } = validateYaml(frontMatterSchema, { source: yamlSource, ...parsed });
   const body = parseMdxBody(split.body, candidate.file, split.bodyFirstLine);
   diagnostics.push(...body.diagnostics);
-  if (body.tree) diagnostics.push(...(await runBodyChecks(body.tree, candidate.file, split.bodyFirstLine)));
   if (!data) return { diagnostics };
   const locate = createLocator({ source: yamlSource, ...parsed });
+  if (body.tree) {
+    const context = { file: candidate.file, absoluteFile: candidate.absolute, frontMatter: data, site: config, bodyFirstLine: split.bodyFirstLine, locate };
+    diagnostics.push(...(await runItemChecks(body.tree, context)));
+  }
   if (data.image && !data.imageAlt?.trim()) {
     diagnostics.push(
       diagnostic({
