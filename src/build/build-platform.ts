@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
-import { loadPlatform } from '../load/load-site.ts';
+import { checkPlatform } from '../check/check-platform.ts';
 import { stagingDir } from '../publish/swap-directory.ts';
 import { buildSite, countPages, type BuildOptions, type SiteBuildResult } from './build-site.ts';
 
@@ -12,6 +12,8 @@ export interface PlatformBuildOptions extends BuildOptions {
   log?: (line: string) => void;
   /** How often a long build says how far it got. */
   progressIntervalMs?: number;
+  /** Vetoes (单项否决) fail a site's build, as errors do. */
+  strict?: boolean;
 }
 
 function seconds(s: number): string {
@@ -19,8 +21,9 @@ function seconds(s: number): string {
 }
 
 export async function buildPlatform(siteIds: readonly string[], options: PlatformBuildOptions): Promise<SiteBuildResult[]> {
-  // Items refer to each other across sites: load and check the whole platform once.
-  const platform = await loadPlatform(options.root);
+  // Items refer to each other across sites: load and check the whole platform once, with the
+  // same checks as `npm run check` (inspection indicators computed against --now).
+  const platform = await checkPlatform(options.root, options.now);
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(2, availableParallelism()), siteIds.length));
   const started = performance.now();
@@ -45,7 +48,10 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
       const siteId = siteIds[index]!;
       log(`▶ [${index + 1}/${siteIds.length}] ${siteId}：校验内容并构建`);
       running.set(siteId, performance.now());
-      const result = await buildSite(platform.get(siteId) ?? { id: siteId, diagnostics: [] }, options);
+      const checked = platform.get(siteId) ?? { id: siteId, diagnostics: [], vetoed: false };
+      // Strict mode (CI and publishing): a veto (单项否决) stops the site like an error.
+      const loaded = options.strict && checked.vetoed ? { ...checked, model: undefined } : checked;
+      const result = await buildSite(loaded, options);
       running.delete(siteId);
       results.push(result);
       for (const d of result.diagnostics) log(formatDiagnostic(d));
@@ -53,7 +59,7 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
       log(
         result.ok
           ? `✔ ${siteId}：${result.items} 条内容，${result.pages} 个页面，用时 ${seconds(result.seconds)}`
-          : `✘ ${siteId}：构建失败，已发布的 dist/${siteId}/ 保持不变（用时 ${seconds(result.seconds)}）`,
+          : `✘ ${siteId}：${options.strict && result.diagnostics.some((d) => d.severity === 'veto') ? '有单项否决项（严格模式），' : ''}构建失败，已发布的 dist/${siteId}/ 保持不变（用时 ${seconds(result.seconds)}）`,
       );
     }
   }
@@ -65,7 +71,7 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
 
   results.sort((a, b) => a.siteId.localeCompare(b.siteId));
   const failed = results.filter((r) => !r.ok);
-  const errorCount = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
+  const errorCount = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error' || (options.strict && d.severity === 'veto')).length, 0);
   log('');
   log('站点            结果    内容  页面   用时');
   for (const r of results) {

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPlatform } from '../build/build-platform.ts';
 import { astroRootOptions } from '../build/astro-root.ts';
+import { runCheck } from './check-command.ts';
+import { fail, UsageError } from './usage-error.ts';
 import { changedPaths, scopeOfPaths, withSubscribers } from '../build/changed-sites.ts';
 import { loadSiteConfig } from '../load/load-site-config.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
@@ -15,17 +17,13 @@ import { currentChinaDateTime } from '../util/china-time.ts';
 import { projectRoot } from '../util/paths.ts';
 
 const usage = `用法：
-  npm run build [-- --site <站点标识> …] [-- --changed <git 版本>] [--now "YYYY-MM-DD HH:MM"] [--jobs N]
+  npm run build [-- --site <站点标识> …] [-- --changed <git 版本>] [--now "YYYY-MM-DD HH:MM"] [--strict] [--jobs N]
   npm run dev -- --site <站点标识> [--port 4321]
   npm run validate [-- --site <站点标识> …]
+  npm run check [-- --site <站点标识> …] [--files <文件> …] [--strict] [--now 时间] [--from 日期 --to 日期] [--format json]
   npm run schema
 公共选项：--root <目录>（含 sites/ 与 content/ 的目录，默认当前目录），--out <目录>（默认 <root>/dist）`;
 
-class UsageError extends Error {}
-
-function fail(message: string): never {
-  throw new UsageError(message);
-}
 
 async function selectSites(root: string, requested: string[] | undefined, changed: string | undefined): Promise<string[]> {
   const all = await discoverSiteIds(root);
@@ -65,6 +63,11 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       site: { type: 'string', multiple: true },
+      files: { type: 'string', multiple: true },
+      strict: { type: 'boolean' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
       changed: { type: 'string' },
       root: { type: 'string' },
       out: { type: 'string' },
@@ -96,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
       await mkdir(outRoot, { recursive: true });
       const jobs = values.jobs ? Number(values.jobs) : Math.min(2, availableParallelism());
       const progressIntervalMs = process.env.GOVSITE_PROGRESS_SECONDS ? Number(process.env.GOVSITE_PROGRESS_SECONDS) * 1000 : undefined;
-      const results = await buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs });
+      const results = await buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs, strict: values.strict });
       return results.every((r) => r.ok) ? 0 : 1;
     }
     case 'validate': {
@@ -110,6 +113,9 @@ async function main(argv: string[]): Promise<number> {
         console.log(loaded.model ? `✔ ${siteId}：${loaded.model.items.length} 条内容校验通过` : `✘ ${siteId}：有错误，不能发布`);
       }
       return failed ? 1 : 0;
+    }
+    case 'check': {
+      return await runCheck(root, now, values, await selectSites(root, values.site, values.changed));
     }
     case 'dev': {
       const siteId = values.site?.[0] ?? fail('请用 --site 指定要预览的站点，例如 npm run dev -- --site shili');

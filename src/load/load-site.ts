@@ -5,6 +5,7 @@ import { resolveRelations, type RelationSite } from '../check/relations/index.ts
 import { resolveSubscriptions } from '../check/relations/subscriptions.ts';
 import { checkSiteRules, type PlatformSite } from '../check/site-rules/index.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
+import type { FieldLocator } from './validate-yaml.ts';
 import { discoverSiteIds } from './discover-sites.ts';
 import { loadItems, type ContentItem } from './load-items.ts';
 import { loadSiteConfig, type LoadedSiteConfig } from './load-site-config.ts';
@@ -22,6 +23,15 @@ export interface LoadedSite {
   id: string;
   /** Present only when the site has no errors: it can be built. */
   model?: SiteModel;
+  /** Present whenever site.yaml is valid, errors or not: what inspections read. */
+  source?: {
+    config: SiteConfig;
+    /** Project-relative path of site.yaml and where its fields are. */
+    file: string;
+    locate: FieldLocator;
+    /** Published items (drafts removed), newest first, copies by reference included. */
+    items: ContentItem[];
+  };
   diagnostics: Diagnostic[];
 }
 
@@ -58,11 +68,14 @@ export async function loadPlatform(root: string): Promise<Map<string, LoadedSite
   for (const id of ids) {
     const all = diagnostics.get(id)!.sort(compareDiagnostics);
     const relationSite = relationSites.get(id);
-    const model =
-      relationSite && !hasErrors(all)
-        ? { id, config: relationSite.config, items: relationSite.items.filter((item) => !item.data.draft).sort(byNewestFirst) }
-        : undefined;
-    sites.set(id, { id, model, diagnostics: all });
+    const source = relationSite && {
+      config: relationSite.config,
+      file: relationSite.file,
+      locate: relationSite.locate,
+      items: relationSite.items.filter((item) => !item.data.draft).sort(byNewestFirst),
+    };
+    const model = source && !hasErrors(all) ? { id, config: source.config, items: source.items } : undefined;
+    sites.set(id, { id, model, source, diagnostics: all });
   }
   return sites;
 }

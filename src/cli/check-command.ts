@@ -1,0 +1,83 @@
+// `npm run check`: the governance check and the inspection reports (REP-01…03).
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkPlatform, countBySeverity } from '../check/check-platform.ts';
+import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
+import { annualFigures, annualFiguresHtml } from '../report/annual-figures.ts';
+import { inspectionHtml, inspectionReport } from '../report/inspection-report.ts';
+import { isCalendarDate, isChinaDateTime } from '../schema/fields.ts';
+import { relativePath } from '../util/paths.ts';
+import { fail } from './usage-error.ts';
+
+interface CheckFlags {
+  files?: string[];
+  strict?: boolean;
+  from?: string;
+  to?: string;
+  format?: string;
+  out?: string;
+}
+
+function windowBound(value: string, flag: string, endOfDay: boolean): string {
+  if (isChinaDateTime(value)) return value;
+  if (isCalendarDate(value)) return `${value} ${endOfDay ? '23:59' : '00:00'}`;
+  return fail(`${flag} 的格式应为 "YYYY-MM-DD" 或 "YYYY-MM-DD HH:MM"，收到的是“${value}”`);
+}
+
+export async function runCheck(root: string, now: string, flags: CheckFlags, siteIds: string[]): Promise<number> {
+  // A reporting window (REP-03): the inspection is as of its end; figures count what it holds.
+  const window = flags.from || flags.to
+    ? { from: windowBound(flags.from ?? `${now.slice(0, 4)}-01-01`, '--from', false), to: windowBound(flags.to ?? now, '--to', true) }
+    : undefined;
+  const inspectedAt = window?.to ?? now;
+  const figuresWindow = window ?? { from: `${now.slice(0, 4)}-01-01 00:00`, to: now };
+  const files = flags.files?.map((f) => relativePath(root, path.resolve(f)));
+  const json = flags.format === 'json';
+  const log = (line: string) => {
+    if (!json) console.log(line);
+  };
+
+  const platform = await checkPlatform(root, inspectedAt);
+  const reports = [];
+  let failed = false;
+  const reportRoot = path.resolve(flags.out ?? path.join(root, 'reports'));
+  for (const siteId of siteIds) {
+    const site = platform.get(siteId)!;
+    const shown = files ? site.diagnostics.filter((d) => files.includes(d.file)) : site.diagnostics;
+    for (const d of shown) log(formatDiagnostic(d));
+    const counts = countBySeverity(shown);
+    if (counts.error > 0 || (flags.strict && counts.veto > 0)) failed = true;
+    if (files) continue; // an editor's pre-commit check: findings only, no reports
+    const report = inspectionReport(site, inspectedAt, window);
+    reports.push(report);
+    const dir = path.join(reportRoot, siteId);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'inspection.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(path.join(dir, 'inspection.html'), inspectionHtml(report));
+    if (site.source) {
+      const figures = annualFigures(root, siteId, site.source.config, site.source.items, figuresWindow.from, figuresWindow.to);
+      await writeFile(path.join(dir, 'annual-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+      await writeFile(path.join(dir, 'annual-figures.html'), annualFiguresHtml(figures));
+    }
+  }
+  if (json) {
+    console.log(JSON.stringify(files ? platformFindings(platform, siteIds, files) : reports, null, 2));
+    return failed ? 1 : 0;
+  }
+  log('');
+  if (files) {
+    log(failed ? `✘ 所检查的 ${files.length} 个文件有问题，请按上面的提示修改后再提交` : `✔ 所检查的 ${files.length} 个文件没有发现错误`);
+    return failed ? 1 : 0;
+  }
+  log('站点            结论      否决  错误  警告');
+  for (const report of reports) {
+    log(`${report.site.id.padEnd(16)}${report.verdict.padEnd(6)}${String(report.counts.veto).padStart(6)}${String(report.counts.error).padStart(6)}${String(report.counts.warn).padStart(6)}`);
+  }
+  log(`检查时间 ${inspectedAt}${window ? `，统计区间 ${window.from} 至 ${window.to}` : ''}；报告已写入 ${relativePath(root, reportRoot) || '.'}/<站点标识>/inspection.html（及 .json、annual-figures.*）`);
+  if (flags.strict && reports.some((r) => r.counts.veto > 0)) log('严格模式：有单项否决项，检查不通过');
+  return failed ? 1 : 0;
+}
+
+function platformFindings(platform: Awaited<ReturnType<typeof checkPlatform>>, siteIds: string[], files: string[]) {
+  return siteIds.flatMap((id) => platform.get(id)!.diagnostics.filter((d) => files.includes(d.file)));
+}
