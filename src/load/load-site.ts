@@ -54,7 +54,7 @@ export async function loadPlatform(root: string): Promise<Map<string, LoadedSite
   const relationSites = new Map<string, RelationSite>();
   await Promise.all(
     [...platform.values()].map(async (site) => {
-      diagnostics.get(site.id)!.push(...checkSiteRules({ site, platform }));
+      diagnostics.get(site.id)!.push(...checkSiteRules({ site, platform, knownSiteIds: new Set(ids) }));
       const loaded = await loadItems(root, site.id, site.config);
       diagnostics.get(site.id)!.push(...loaded.diagnostics);
       relationSites.set(site.id, { id: site.id, config: site.config, file: site.file, locate: site.locate, items: loaded.items });

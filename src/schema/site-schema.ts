@@ -87,10 +87,16 @@ export const siteSchema = z.strictObject({
     title: '网站类型',
     'x-rule': 'SITE-01',
   }),
-  level: labelled(z.enum(['province', 'city', 'county'], { error: '层级只能是 province、city 或 county' }), {
-    title: '层级',
-    'x-rule': 'SITE-01',
-  }),
+  level: labelled(
+    z.enum(['province', 'city', 'county', 'township'], {
+      error: '层级只能是 province（省级）、city（市级）、county（县级）或 township（乡镇/街道）',
+    }),
+    {
+      title: '层级',
+      description: 'province 省级、city 市级、county 县级、township 乡镇/街道（县级部门和乡镇/街道须有开设审批 approval）',
+      'x-rule': 'SITE-01',
+    },
+  ),
   parent: labelled(asciiId.optional(), { title: '上级网站', 'x-rule': 'SITE-01' }),
   approval: labelled(
     z.strictObject({
@@ -99,6 +105,11 @@ export const siteSchema = z.strictObject({
     }).optional(),
     { title: '开设审批', 'x-rule': 'SITE-01' },
   ),
+  providesServices: labelled(z.boolean().default(false), {
+    title: '服务类部门',
+    description: '部门网站：本部门提供政务服务事项时写 true，须设办事服务栏目（门户网站总须设置）',
+    'x-rule': 'SITE-08',
+  }),
   organizer: labelled(z.string().min(2), { title: '主办单位', 'x-rule': 'SITE-02' }),
   operator: labelled(z.string().optional(), { title: '承办单位' }),
   domain: labelled(z.string().min(1), { title: '英文域名', 'x-rule': 'SITE-04', examples: ['www.shili.gov.cn'] }),
@@ -129,6 +140,17 @@ export const siteSchema = z.strictObject({
     { title: '发布', 'x-rule': 'SITE-10' },
   ),
   languages: labelled(z.array(z.string()).optional(), { title: '语言版本' }),
+  subscriptions: labelled(
+    z.array(
+      z.strictObject({
+        site: labelled(asciiId, { title: '被引用网站', description: '上级网站的站点标识' }),
+        column: labelled(asciiId.optional(), { title: '被引用栏目', description: '引用该栏目的全部内容；与 items 二选一' }),
+        items: labelled(z.array(z.string()).optional(), { title: '被引用条目', description: '逐条引用，写“栏目标识/路径名”；与 column 二选一' }),
+        into: labelled(asciiId, { title: '本站栏目', description: '引用的内容显示在本站哪个栏目' }),
+      }),
+    ).default([]),
+    { title: '引用订阅（同源发布）', 'x-rule': 'PUB-07' },
+  ),
 });
 
 export type SiteConfig = z.output<typeof siteSchema>;
