@@ -157,7 +157,13 @@ async function findCandidates(root: string, siteId: string, config: SiteConfig):
   return { candidates, diagnostics };
 }
 
-async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig): Promise<{ item?: ContentItem; diagnostics: Diagnostic[] }> {
+/** What to load: everything by default; an editor's check of a few files reads the others' front matter only. */
+export interface LoadItemsOptions {
+  /** Parse and check the MDX body of this file? (Front matter is always read: relations need it.) */
+  checkBody?: (file: string) => boolean;
+}
+
+async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions): Promise<{ item?: ContentItem; diagnostics: Diagnostic[] }> {
   const source = await readSourceFile(candidate.absolute, candidate.file);
   if (!source.ok) return { diagnostics: source.diagnostics };
   const { split, diagnostics: splitDiagnostics } = splitFrontMatter(source.text, candidate.file);
@@ -166,7 +172,8 @@ async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig
   const parsed = parseYaml(yamlSource);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const { data, diagnostics } = validateYaml(frontMatterSchema, { source: yamlSource, ...parsed });
-  const body = parseMdxBody(split.body, candidate.file, split.bodyFirstLine);
+  const body: ReturnType<typeof parseMdxBody> =
+    options.checkBody?.(candidate.file) === false ? { diagnostics: [] } : parseMdxBody(split.body, candidate.file, split.bodyFirstLine);
   diagnostics.push(...body.diagnostics);
   if (!data) return { diagnostics };
   const locate = createLocator({ source: yamlSource, ...parsed });
@@ -216,9 +223,9 @@ async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig
   };
 }
 
-export async function loadItems(root: string, siteId: string, config: SiteConfig): Promise<{ items: ContentItem[]; diagnostics: Diagnostic[] }> {
+export async function loadItems(root: string, siteId: string, config: SiteConfig, options: LoadItemsOptions = {}): Promise<{ items: ContentItem[]; diagnostics: Diagnostic[] }> {
   const { candidates, diagnostics } = await findCandidates(root, siteId, config);
-  const loaded = await Promise.all(candidates.map((candidate) => loadItem(candidate, siteId, config)));
+  const loaded = await Promise.all(candidates.map((candidate) => loadItem(candidate, siteId, config, options)));
   const items: ContentItem[] = [];
   const byId = new Map<string, ContentItem>();
   for (const { item, diagnostics: itemDiagnostics } of loaded) {
