@@ -71,6 +71,46 @@ describe('the demo platform', () => {
     expect(html(topicItem.siteId, `topics/${topicItem.item.data.topic}`)).toContain(topicItem.item.data.title);
   });
 
+  it('CONT-03: amended, repealed and expired documents say so on the page and in lists', () => {
+    const shili = models.find((m) => m.id === 'shili')!;
+    const labels = { amended: '已修改', repealed: '已废止', expired: '已失效' } as const;
+    for (const state of ['amended', 'repealed', 'expired'] as const) {
+      const item = shili.items.find((i) => i.data.status?.state === state && !i.referenceOf)!;
+      expect(item, state).toBeDefined();
+      const page = html('shili', item.url);
+      expect(page).toContain(`本文件${labels[state]}`);
+      if (item.data.status!.date) expect(page).toContain(item.data.status!.date);
+      if (item.data.status!.note) expect(page).toContain(item.data.status!.note);
+      expect(html('shili', item.columnId)).toMatch(new RegExp(`<a class="item-list__title" href="${item.url}">[^<]*</a>\\s*<span class="badge badge--status">${labels[state]}</span>`));
+    }
+  });
+
+  it('LAY-05: an ended topic leaves the home page, is marked archived and stays in the topics area', () => {
+    const anping = models.find((m) => m.id === 'anping')!;
+    const ended = anping.config.topics.find((t) => t.end && t.end < '2026-11-22')!;
+    const running = anping.config.topics.find((t) => !t.end || t.end >= '2026-11-22')!;
+    const home = html('anping', '');
+    expect(home).not.toContain(`/topics/${ended.id}/`);
+    expect(home).toContain(`/topics/${running.id}/`);
+    expect(html('anping', 'topics')).toMatch(new RegExp(`<a href="/topics/${ended.id}/">${ended.name}</a>\\s*<span class="badge badge--archived">已归档</span>`));
+    expect(html('anping', `topics/${ended.id}`)).toContain(`本专题已于 ${ended.end} 结束`);
+  });
+
+  it('images go through sharp: WebP, srcset at several widths, explicit size, lazy loading', () => {
+    const shili = models.find((m) => m.id === 'shili')!;
+    const item = shili.items.find((i) => i.id === 'data/2026-q3-economy')!;
+    const img = html('shili', item.url).match(/<img [^>]*src="\/_astro\/[^"]+"[^>]*>/)![0];
+    expect(img).toMatch(/src="\/_astro\/[^"]+\.webp"/);
+    expect(img).toMatch(/srcset="[^"]+ 360w, [^"]+ 720w, [^"]+ 1080w/);
+    expect(img).toMatch(/ width="\d+"/);
+    expect(img).toMatch(/ height="\d+"/);
+    expect(img).toContain('loading="lazy"');
+    expect(img).toMatch(/sizes="[^"]+"/);
+    for (const src of img.match(/\/_astro\/[^" ,]+\.webp/g)!) {
+      expect(existsSync(path.join(root, 'dist', 'shili', src)), src).toBe(true);
+    }
+  });
+
   it('CONT-04: every policy/interpretation pair links both ways on the pages', () => {
     const pairs = models.flatMap((m) => m.items.filter((i) => i.data.interprets && !i.referenceOf).map((item) => ({ siteId: m.id, item })));
     expect(pairs.length).toBeGreaterThanOrEqual(3);
