@@ -5,6 +5,13 @@
 import type { Root } from 'mdast';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
+import remarkAttachments from '../../plugins/checks/remark-attachments.ts';
+import remarkMapReviewNumber from '../../plugins/checks/remark-map-review-number.ts';
+import remarkMdxAllowlist from '../../plugins/checks/remark-mdx-allowlist.ts';
+import remarkNoAdvertising from '../../plugins/checks/remark-no-advertising.ts';
+import remarkNoClassifiedMarks from '../../plugins/checks/remark-no-classified-marks.ts';
+import remarkNoPersonalData from '../../plugins/checks/remark-no-personal-data.ts';
+import remarkNoWrongOfficialNames from '../../plugins/checks/remark-no-wrong-official-names.ts';
 import remarkRequireImageAlt from '../../plugins/checks/remark-require-image-alt.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FieldLocator } from '../load/validate-yaml.ts';
@@ -28,7 +35,16 @@ declare module 'vfile' {
 }
 
 /** Item checks, each a unified plugin reporting `file.message()` with a rule ID and a `note` (the fix). */
-export const itemChecks: Plugin<[], Root>[] = [remarkRequireImageAlt];
+export const itemChecks: Plugin<[], Root>[] = [
+  remarkNoClassifiedMarks, // CONT-06
+  remarkNoPersonalData, // CONT-07
+  remarkNoAdvertising, // CONT-08
+  remarkNoWrongOfficialNames, // CONT-09
+  remarkMapReviewNumber, // CONT-10
+  remarkRequireImageAlt, // CONT-11
+  remarkAttachments, // CONT-12
+  remarkMdxAllowlist, // CONT-16
+];
 
 const processor = unified();
 for (const check of itemChecks) processor.use(check);

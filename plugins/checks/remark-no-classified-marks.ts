@@ -1,0 +1,82 @@
+// CONT-06: classification marks block publication (指引 二 “严禁涉密信息上网”; 浙 第二十二条
+// “严格杜绝泄露国家秘密”). A document carrying a mark — 绝密/机密/秘密 with ★ or 级 and its
+// period (“秘密★一年”), a 密级 field, “内部资料 注意保存”, “（此件不予公开）”, “【涉密】” — has
+// not been cleared for the public. Ordinary prose about secrecy (“保守国家秘密”, “保密法”,
+// “严禁涉密信息上网”, “依法不得公开的信息”, “绝密级国家秘密是最重要的国家秘密”) passes: words like
+// 涉密 and 不得公开 count only where they stand as a marking — on a line of their own, in
+// brackets, after “此件/本件”, or followed by a handling instruction (注意保存, 请勿外传…).
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { bodyRuns, fieldRuns, inRun, matchesIn, reportInRun, type TextRun } from './support/text.ts';
+
+const LEVEL = '(?:绝密|机密|秘密)';
+const PERIOD = '(?:\\s*(?:[0-9０-９]+|[一二三四五六七八九十两]+)\\s*(?:年|个月|月)|\\s*长期)?';
+const HANDLING = '(?:注意保存|注意保密|妥善保管|请勿外传|严禁外传|不得外传|不准外传|请勿转发|严禁转发|不得转发|不得翻印|严禁翻印|不得复制|严禁复制|阅后收回|用后收回|阅后退回)';
+const INTERNAL = '(?:内部资料|内部文件|内部材料|内部刊物|内部发行|内部明电|仅供内部(?:参考|使用|传阅|交流)|仅限内部(?:参考|使用|传阅))';
+/** Words that are a marking when they stand alone or in brackets. */
+const STRONG = `(?:${INTERNAL}|内部参考|内部使用|内部传阅|不得公开|${LEVEL}\\s*级)`;
+/** …and words that are one only outside lists (“- 绝密 三十年” lists the levels; “- 涉密” is a category). */
+const WEAK = `(?:涉密|${LEVEL})`;
+const STANDALONE = `(?:${STRONG}|${WEAK})`;
+
+/** Words after “机密级” that show the text is about the classification system, not marking a document. */
+const PROSE_AFTER_LEVEL = /^\s*(?:国家秘密|事项|以上|以下|及以上|及以下|的|和|或|与|及|、|载体|涉密|范围|标准|期限|人员|岗位|计算机|信息系统|网络|设备|文件的|资料的|不超过|保密期限|别)/;
+const LIST_BEFORE_LEVEL = /(?:[、和或与及]|定为|列为|属于|分为|划为|确定为)\s*$/;
+
+interface Mark {
+  index: number;
+  text: string;
+}
+
+function findMarks(run: TextRun): Mark[] {
+  const text = run.text;
+  const marks: Mark[] = [];
+  const add = (index: number, found: string) => marks.push({ index, text: found.trim().replace(/[\s　，,、。:：]+$/, '') });
+
+  // 秘密★一年, 机密 ☆ 10年, 绝密★长期
+  for (const m of matchesIn(text, new RegExp(`${LEVEL}\\s*[★☆⭐✩✪✫✬✭✮✯*＊]${PERIOD}`))) add(m.index, m[0]);
+  // 机密级 as a mark; “绝密级、机密级和秘密级”, “机密级国家秘密” are prose about the system.
+  for (const m of matchesIn(text, new RegExp(`${LEVEL}\\s*级${PERIOD}`))) {
+    const after = text.slice(m.index + m[0].length);
+    const before = text.slice(0, m.index);
+    if (PROSE_AFTER_LEVEL.test(after) || LIST_BEFORE_LEVEL.test(before)) continue;
+    add(m.index, m[0]);
+  }
+  // 密级：机密 (a document's classification field)
+  for (const m of matchesIn(text, new RegExp(`密\\s*级\\s*[:：]\\s*(?:${LEVEL}|核心|重要|内部)`))) add(m.index, m[0]);
+  // （此件不予公开）, 本文件涉密, 此件仅供内部使用
+  for (const m of matchesIn(text, /(?:此件|本件|本文件|本材料|本资料)\s*(?:不予公开|不公开|不得公开|不宜公开|涉密|属于?国家秘密|仅供内部(?:参考|使用|传阅)|内部(?:使用|参考|传阅))/)) add(m.index, m[0]);
+  // 内部资料 注意保存, 内部文件，请勿外传
+  for (const m of matchesIn(text, new RegExp(`${INTERNAL}[\\s，,、。]*${HANDLING}`))) add(m.index, m[0]);
+  // 【内部资料】, （涉密）, [机密]
+  for (const m of matchesIn(text, new RegExp(`[【〔\\[［（(「『]\\s*(?:${STANDALONE}|注意保密)(?:[\\s，,、]*${HANDLING})?${PERIOD}\\s*[】〕\\]］）)」』]`))) add(m.index, m[0]);
+  // A line of its own made only of markings: “内部资料”, “涉密”, “机密”, “不得公开”, “内部资料 注意保存”.
+  // Handling words alone (“- 妥善保管” in a guide) are not a marking; in a list item only the strong ones count.
+  if (run.block !== 'tableCell' && run.block !== 'code') {
+    const onlyMarks = new RegExp(`^[\\s　]*(?:(?:${STANDALONE}|${HANDLING})${PERIOD}[\\s　，,、。:：★☆*＊]*)+$`);
+    const needed = new RegExp(run.block === 'listItem' ? STRONG : `${STANDALONE}|注意保密`);
+    let offset = 0;
+    for (const line of text.split('\n')) {
+      if (line.trim() && onlyMarks.test(line) && needed.test(line)) add(offset + line.search(/\S/), line);
+      offset += line.length + 1;
+    }
+  }
+  // One report per place: drop marks inside an earlier, longer one.
+  marks.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  return marks.filter((mark, i) => !marks.slice(0, i).some((m) => mark.index >= m.index && mark.index < m.index + m.text.length));
+}
+
+export default function remarkNoClassifiedMarks() {
+  return (tree: Root, file: VFile) => {
+    const runs = [...fieldRuns(file.data.govsite?.frontMatter, ['title', 'description', 'attachments']), ...bodyRuns(tree, file)];
+    for (const run of runs) {
+      for (const mark of findMarks(run)) {
+        reportInRun(file, run, mark.index, {
+          ruleId: 'CONT-06',
+          reason: `${inRun(run)}有密级或内部标志“${mark.text}”：标有密级、“内部资料”“不得公开”等的文件不得在政府网站发布（严禁涉密信息上网）`,
+          note: '立即停止发布，报本单位保密审查：未解密或不宜公开的，删除这篇内容；已依法解密、经保密审查同意公开的，删去该标志后再发布',
+        });
+      }
+    }
+  };
+}
