@@ -4,16 +4,32 @@ import { execFileSync } from 'node:child_process';
 
 const SHARED = [/^templates\//, /^plugins\//, /^src\//, /^astro\.config\.mjs$/, /^package(-lock)?\.json$/, /^tsconfig\.json$/];
 
-export type ChangeScope = { all: true } | { all: false; siteIds: Set<string> };
+export type ChangeScope = { all: true } | { all: false; siteIds: Set<string>; configChanged: Set<string> };
 
 export function scopeOfPaths(paths: readonly string[]): ChangeScope {
   const siteIds = new Set<string>();
+  const configChanged = new Set<string>();
   for (const p of paths) {
     if (SHARED.some((pattern) => pattern.test(p))) return { all: true };
-    const m = /^(?:content|sites)\/([^/]+)\//.exec(p);
-    if (m) siteIds.add(m[1]!);
+    const m = /^(content|sites)\/([^/]+)\//.exec(p);
+    if (!m) continue;
+    siteIds.add(m[2]!);
+    if (m[1] === 'sites') configChanged.add(m[2]!);
   }
-  return { all: false, siteIds };
+  return { all: false, siteIds, configChanged };
+}
+
+/**
+ * A site's configuration shows on its parent portal too (launch, offline, closure notices,
+ * SITE-09): the parent of a site whose site.yaml changed is rebuilt with it.
+ */
+export function withParents(changed: ReadonlySet<string>, configChanged: ReadonlySet<string>, parentOf: ReadonlyMap<string, string | undefined>): Set<string> {
+  const result = new Set(changed);
+  for (const id of configChanged) {
+    const parent = parentOf.get(id);
+    if (parent) result.add(parent);
+  }
+  return result;
 }
 
 function git(root: string, args: string[]): string[] {

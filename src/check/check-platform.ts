@@ -2,7 +2,7 @@
 // rules, relations) plus the inspection indicators computed against a time. The build and
 // `npm run check` use this one function, so they can never disagree.
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { loadPlatform, type LoadedSite } from '../load/load-site.ts';
+import { loadPlatform, type LoadedSite, type LoadPlatformOptions } from '../load/load-site.ts';
 import { checkHealth } from './health/index.ts';
 
 export interface CheckedSite extends LoadedSite {
@@ -10,8 +10,8 @@ export interface CheckedSite extends LoadedSite {
   vetoed: boolean;
 }
 
-export async function checkPlatform(root: string, now: string): Promise<Map<string, CheckedSite>> {
-  const platform = await loadPlatform(root);
+export async function checkPlatform(root: string, now: string, options: LoadPlatformOptions = {}): Promise<Map<string, CheckedSite>> {
+  const platform = await loadPlatform(root, now, options);
   const checked = new Map<string, CheckedSite>();
   for (const [id, site] of platform) {
     const health = site.source ? checkHealth({ siteId: id, now, ...site.source }) : [];

@@ -37,7 +37,10 @@ export async function runCheck(root: string, now: string, flags: CheckFlags, sit
     if (!json) console.log(line);
   };
 
-  const platform = await checkPlatform(root, inspectedAt);
+  // An editor's check of a few files parses only their bodies; the others' front matter is
+  // still read, since relations (interpretations, replacements, reprints) cross files.
+  const focus = files ? new Set(files) : undefined;
+  const platform = await checkPlatform(root, inspectedAt, focus ? { checkBody: (file) => focus.has(file) } : {});
   const reports = [];
   let failed = false;
   const reportRoot = path.resolve(flags.out ?? path.join(root, 'reports'));

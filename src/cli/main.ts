@@ -7,7 +7,7 @@ import { buildPlatform } from '../build/build-platform.ts';
 import { astroRootOptions } from '../build/astro-root.ts';
 import { runCheck } from './check-command.ts';
 import { fail, UsageError } from './usage-error.ts';
-import { changedPaths, scopeOfPaths, withSubscribers } from '../build/changed-sites.ts';
+import { changedPaths, scopeOfPaths, withParents, withSubscribers } from '../build/changed-sites.ts';
 import { loadSiteConfig } from '../load/load-site-config.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
 import { discoverSiteIds, loadPlatform, loadSite } from '../load/load-site.ts';
@@ -45,11 +45,13 @@ async function selectSites(root: string, requested: string[] | undefined, change
       return all;
     }
     const subscriptions = new Map<string, string[]>();
+    const parents = new Map<string, string | undefined>();
     for (const id of all) {
       const { config } = await loadSiteConfig(root, id);
       subscriptions.set(id, config?.subscriptions.map((s) => s.site) ?? []);
+      parents.set(id, config?.parent);
     }
-    const affected = withSubscribers(scope.siteIds, subscriptions);
+    const affected = withSubscribers(withParents(scope.siteIds, scope.configChanged, parents), subscriptions);
     const ids = all.filter((id) => affected.has(id));
     console.log(`自 ${changed} 以来有改动的站点：${ids.join('、') || '无'}`);
     return ids;

@@ -4,10 +4,12 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/d
 import { resolveRelations, type RelationSite } from '../check/relations/index.ts';
 import { resolveSubscriptions } from '../check/relations/subscriptions.ts';
 import { checkSiteRules, type PlatformSite } from '../check/site-rules/index.ts';
+import { lifecycleNotices, NO_NOTICES, type NoticeCandidates } from '../check/site-rules/site-09-lifecycle.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
+import { currentChinaDateTime } from '../util/china-time.ts';
 import type { FieldLocator } from './validate-yaml.ts';
 import { discoverSiteIds } from './discover-sites.ts';
-import { loadItems, type ContentItem } from './load-items.ts';
+import { loadItems, type ContentItem, type LoadItemsOptions } from './load-items.ts';
 import { loadSiteConfig, type LoadedSiteConfig } from './load-site-config.ts';
 
 export { discoverSiteIds } from './discover-sites.ts';
@@ -17,6 +19,8 @@ export interface SiteModel {
   config: SiteConfig;
   /** Published items (drafts removed), newest first. */
   items: ContentItem[];
+  /** SITE-09 notices with the windows they are shown in, its children's included (see toSiteData). */
+  notices: NoticeCandidates;
 }
 
 export interface LoadedSite {
@@ -39,8 +43,14 @@ export function byNewestFirst(a: ContentItem, b: ContentItem): number {
   return a.data.pubDate < b.data.pubDate ? 1 : a.data.pubDate > b.data.pubDate ? -1 : a.id.localeCompare(b.id);
 }
 
-/** Every site of the platform under `root`, keyed by site id. */
-export async function loadPlatform(root: string): Promise<Map<string, LoadedSite>> {
+/**
+ * Every site of the platform under `root`, keyed by site id. `now` (`YYYY-MM-DD HH:MM`, China
+ * time) is the time the lifecycle rule checks against (SITE-09); the current time when absent.
+ */
+export interface LoadPlatformOptions extends LoadItemsOptions {}
+
+export async function loadPlatform(root: string, now?: string, options: LoadPlatformOptions = {}): Promise<Map<string, LoadedSite>> {
+  const at = now ?? currentChinaDateTime();
   const ids = await discoverSiteIds(root);
   const configs = new Map<string, LoadedSiteConfig>();
   for (const id of ids) configs.set(id, await loadSiteConfig(root, id));
@@ -54,8 +64,8 @@ export async function loadPlatform(root: string): Promise<Map<string, LoadedSite
   const relationSites = new Map<string, RelationSite>();
   await Promise.all(
     [...platform.values()].map(async (site) => {
-      diagnostics.get(site.id)!.push(...checkSiteRules({ site, platform, knownSiteIds: new Set(ids) }));
-      const loaded = await loadItems(root, site.id, site.config);
+      diagnostics.get(site.id)!.push(...checkSiteRules({ site, platform, knownSiteIds: new Set(ids), now: at }));
+      const loaded = await loadItems(root, site.id, site.config, options);
       diagnostics.get(site.id)!.push(...loaded.diagnostics);
       relationSites.set(site.id, { id: site.id, config: site.config, file: site.file, locate: site.locate, items: loaded.items });
     }),
@@ -63,6 +73,9 @@ export async function loadPlatform(root: string): Promise<Map<string, LoadedSite
   for (const [id, found] of resolveRelations(relationSites)) diagnostics.get(id)!.push(...found);
   // After relations: copies by reference carry no relations of their own.
   for (const [id, found] of resolveSubscriptions(relationSites)) diagnostics.get(id)!.push(...found);
+  // SITE-09: a parent portal announces its children's launch, offline and closure; a site whose
+  // lifecycle has an error announces nothing.
+  const notices = lifecycleNotices(platform, (id) => !diagnostics.get(id)!.some((d) => d.ruleId === 'SITE-09' && d.severity === 'error'));
 
   const sites = new Map<string, LoadedSite>();
   for (const id of ids) {
@@ -74,13 +87,13 @@ export async function loadPlatform(root: string): Promise<Map<string, LoadedSite
       locate: relationSite.locate,
       items: relationSite.items.filter((item) => !item.data.draft).sort(byNewestFirst),
     };
-    const model = source && !hasErrors(all) ? { id, config: source.config, items: source.items } : undefined;
+    const model = source && !hasErrors(all) ? { id, config: source.config, items: source.items, notices: notices.get(id) ?? NO_NOTICES } : undefined;
     sites.set(id, { id, model, source, diagnostics: all });
   }
   return sites;
 }
 
-/** One site, checked in the context of its platform. */
-export async function loadSite(root: string, siteId: string): Promise<LoadedSite> {
-  return (await loadPlatform(root)).get(siteId) ?? { id: siteId, diagnostics: [] };
+/** One site, checked in the context of its platform (at `now`, as loadPlatform). */
+export async function loadSite(root: string, siteId: string, now?: string): Promise<LoadedSite> {
+  return (await loadPlatform(root, now)).get(siteId) ?? { id: siteId, diagnostics: [] };
 }

@@ -1,7 +1,7 @@
 // sites/<siteId>/site.yaml: the single source of truth for a site's configuration.
 // Field names are the public contract of ../shared/spec/content-model.md.
 import { z } from 'zod';
-import { asciiId, calendarDate, digitsText, labelled } from './fields.ts';
+import { asciiId, calendarDate, dateOrDateTime, digitsText, labelled } from './fields.ts';
 
 /** ColumnType values of META-04 (网页标签 ColumnType). Other values warn, they are not rejected. */
 export const COLUMN_TYPES = [
@@ -68,12 +68,109 @@ const topicSchema = z.strictObject({
   description: labelled(z.string().optional(), { title: '专题简介' }),
 });
 
+// SITE-09 (指引 三（二）; 晋 第七条（四）、第八条; 陕 第七条（四）、第八条; 浙 第十八条): the site's state and the notices it
+// needs, written by the platform administrator. Records stay when the state changes (offline periods,
+// the migration, old domains): they are the site's history, and the rule reasons over all of it.
+// Whether a field is required depends on `status`, so SITE-09 (not the schema) says what is missing.
+const webAddress = z.string().check((ctx) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(ctx.value);
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.')) return;
+  const bare = /^[a-z0-9.-]+\.[a-z]{2,}(?:[/?#].*)?$/i.test(ctx.value.trim());
+  ctx.issues.push({
+    code: 'custom',
+    input: ctx.value,
+    message: `网址“${ctx.value}”不完整：应是以 https:// 或 http:// 开头的完整网址`,
+    params: { fix: bare ? `改为 https://${ctx.value.trim()}` : '写完整网址，例如 https://www.shifan.gov.cn/zwgk/' },
+  });
+});
+
+const siteLinkSchema = z.strictObject({
+  name: labelled(z.string().min(1), { title: '网站或栏目名称', examples: ['测试市人民政府'] }),
+  url: labelled(webAddress, { title: '网址', description: '以 https:// 开头的完整网址，可以是栏目页', examples: ['https://www.ceshi.gov.cn/zwgk/'] }),
+});
+
+const offlinePeriodSchema = z.strictObject({
+  from: labelled(dateOrDateTime, {
+    title: '下线开始',
+    description: '日期（当天 00:00 起）或“日期 时:分”',
+    'x-rule': 'SITE-09',
+    examples: ['2026-03-01', '2026-03-01 22:00'],
+  }),
+  to: labelled(dateOrDateTime, {
+    title: '下线结束',
+    description: '下线的最后一天（当天 24:00 恢复），或恢复上线的时间“日期 时:分”；每次不超过 30 天',
+    'x-rule': 'SITE-09',
+  }),
+  reason: labelled(z.string().min(1), { title: '下线原因', description: '公告中照录，例如“系统升级改造”', 'x-rule': 'SITE-09' }),
+  approval: labelled(z.string().optional(), { title: '批准文件', description: '省政府办公厅同意临时下线的文件或批复' }),
+  alternative: labelled(siteLinkSchema.optional(), {
+    title: '下线期间访问',
+    description: '下线期间到哪里获取信息和服务；不写时为上级门户网站',
+  }),
+  emergency: labelled(z.boolean().optional(), {
+    title: '不可抗因素或紧急关停',
+    description: 'true：因不可抗因素断电断网或被责令紧急关停、已书面报备，不计入当年下线次数',
+    'x-rule': 'SITE-09',
+  }),
+});
+
 const lifecycleSchema = z.strictObject({
   status: labelled(z.enum(['online', 'temporarily-offline', 'migrating', 'closed']).default('online'), {
     title: '运行状态',
+    description: 'online 正常运行；temporarily-offline 临时下线（offline 中须有包含当前时间的时段）；migrating 整合迁移中（须写 migration）；closed 已关停（须写 closedAt 和 migration，门户网站不得关停）',
     'x-rule': 'SITE-09',
   }),
-  launchedAt: labelled(calendarDate.optional(), { title: '开通日期', 'x-rule': 'SITE-09' }),
+  launchedAt: labelled(calendarDate.optional(), {
+    title: '开通日期',
+    description: '上级门户网站首页自这一天起 30 天显示本站的开通公告',
+    'x-rule': 'SITE-09',
+  }),
+  launchNotice: labelled(z.string().min(1).optional(), {
+    title: '开通公告',
+    description: '开通公告中的补充文字（网站定位、主要栏目等）；网站名称、网址和开通日期自动写入',
+    'x-rule': 'SITE-09',
+  }),
+  offline: labelled(z.array(offlinePeriodSchema).optional(), {
+    title: '临时下线记录',
+    description: '每次临时下线一项，下线结束后保留作为记录；每年不超过 1 次，每次不超过 30 天',
+    'x-rule': 'SITE-09',
+  }),
+  migration: labelled(
+    z.strictObject({
+      start: labelled(calendarDate.optional(), {
+        title: '迁移公告日期',
+        description: '首页开始悬挂迁移公告的日期；至少 30 天后才能关停',
+        'x-rule': 'SITE-09',
+      }),
+      destination: labelled(siteLinkSchema.optional(), { title: '迁移去向', description: '原有内容迁往的网站或栏目', 'x-rule': 'SITE-09' }),
+      notice: labelled(z.string().min(1).optional(), { title: '迁移公告', description: '迁移公告中的补充文字；去向和日期自动写入' }),
+      approval: labelled(z.string().optional(), { title: '批准文件', description: '省政府办公厅同意整合迁移的文件或批复' }),
+    }).optional(),
+    { title: '整合迁移', description: 'status 为 migrating 或 closed 时必填，关停后保留', 'x-rule': 'SITE-09' },
+  ),
+  closedAt: labelled(calendarDate.optional(), {
+    title: '关停日期',
+    description: 'status: closed 时必填；上级门户网站首页自这一天起 30 天说明原有内容去向',
+    'x-rule': 'SITE-09',
+  }),
+  previousDomains: labelled(
+    z.array(
+      z.strictObject({
+        domain: labelled(z.string().min(1), { title: '原域名', examples: ['sjj.ceshi.gov.cn'], 'x-rule': 'SITE-09' }),
+        until: labelled(calendarDate, { title: '变更日期', description: '启用新域名（domain）的日期', 'x-rule': 'SITE-09' }),
+      }),
+    ).optional(),
+    {
+      title: '原域名',
+      description: '域名变更前使用的域名，每个一项，变更后保留：构建生成原域名公告页 dist/<siteId>--previous-domain/，由 Web 服务器在原域名上提供；首页显示域名变更公告 30 天',
+      'x-rule': 'SITE-09',
+    },
+  ),
 });
 
 const deployTargetSchema = z.strictObject({

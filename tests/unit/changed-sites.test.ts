@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { scopeOfPaths, withSubscribers } from '../../src/build/changed-sites.ts';
+import { scopeOfPaths, withParents, withSubscribers } from '../../src/build/changed-sites.ts';
 
 describe('scopeOfPaths', () => {
   it('maps content and configuration to their sites', () => {
     expect(scopeOfPaths(['content/shili/news/a.mdx', 'sites/anping/site.yaml', 'README.md'])).toEqual({
       all: false,
       siteIds: new Set(['shili', 'anping']),
+      configChanged: new Set(['anping']),
     });
   });
   it('rebuilds every site when shared code changed', () => {
@@ -14,7 +15,7 @@ describe('scopeOfPaths', () => {
     }
   });
   it('ignores documentation and tests', () => {
-    expect(scopeOfPaths(['docs/x.md', 'tests/unit/a.test.ts'])).toEqual({ all: false, siteIds: new Set() });
+    expect(scopeOfPaths(['docs/x.md', 'tests/unit/a.test.ts'])).toEqual({ all: false, siteIds: new Set(), configChanged: new Set() });
   });
 });
 
@@ -28,5 +29,13 @@ describe('withSubscribers', () => {
     ]);
     expect([...withSubscribers(new Set(['shili']), subscriptions)].sort()).toEqual(['anping', 'anping-town', 'shili']);
     expect([...withSubscribers(new Set(['shili-jyt']), subscriptions)]).toEqual(['shili-jyt']);
+  });
+});
+
+describe('withParents', () => {
+  it('rebuilds the parent portal of a site whose configuration changed, not of one whose content changed', () => {
+    const parents = new Map([['anping', 'shili'], ['shili', undefined], ['shili-jyt', 'shili']]);
+    expect([...withParents(new Set(['anping']), new Set(['anping']), parents)].sort()).toEqual(['anping', 'shili']);
+    expect([...withParents(new Set(['shili-jyt']), new Set(), parents)]).toEqual(['shili-jyt']);
   });
 });

@@ -70,7 +70,7 @@ function addPortal(level = 'province', domain = 'www.shifan.gov.cn'): void {
 
 describe('the site rules', () => {
   it('are all registered, in catalogue order', () => {
-    expect(siteRules).toHaveLength(9);
+    expect(siteRules).toHaveLength(10);
   });
 
   it('find nothing wrong with the mini fixture', async () => {

@@ -1,4 +1,4 @@
-// SITE-01…08 and META-04: rules over the site configuration, some of which need the whole platform
+// SITE-01…09 and META-04: rules over the site configuration, some of which need the whole platform
 // (one organizer one site, a department's domain under its parent portal's).
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { SiteConfig } from '../../schema/site-schema.ts';
@@ -12,6 +12,7 @@ import { site05IdentityLabels } from './site-05-identity-labels.ts';
 import { site06Colours } from './site-06-colours.ts';
 import { site07Channels } from './site-07-channels.ts';
 import { site08RequiredColumns } from './site-08-required-columns.ts';
+import { site09Lifecycle } from './site-09-lifecycle.ts';
 
 export interface PlatformSite {
   id: string;
@@ -27,6 +28,8 @@ export interface SiteRuleContext {
   platform: ReadonlyMap<string, PlatformSite>;
   /** Every site id the platform has (a folder under sites/ or content/), valid or not. */
   knownSiteIds?: ReadonlySet<string>;
+  /** The build or inspection time, `YYYY-MM-DD HH:MM` China time (SITE-09); the current time when absent. */
+  now?: string;
 }
 
 export type SiteRule = (context: SiteRuleContext) => Diagnostic[];
@@ -41,6 +44,7 @@ export const siteRules: SiteRule[] = [
   site06Colours,
   site07Channels,
   site08RequiredColumns,
+  site09Lifecycle,
   meta04ColumnType,
 ];
 
