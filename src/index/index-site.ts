@@ -1,0 +1,145 @@
+// SRCH-01: the search index of one site, built with Pagefind from the site's own HTML output
+// in the staging folder, after Astro and before the swap: a site whose index fails is not
+// published. Only item pages are indexed, and of them only the article (`data-pagefind-body`,
+// set by templates/lib/search-attributes.ts) without its tool bar, notices and related links.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { pinyinKeys } from './pinyin-keys.ts';
+
+/** Folder of a site's output holding its search bundle: `/pagefind/pagefind.js` on the site. */
+export const BUNDLE_DIR = 'pagefind';
+
+const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+// Inside the article, what is not the item's own content. The title is searched as metadata (with Pagefind's title boost) and the publish line as the
+// date and source metadata, so excerpts come from the text that follows them.
+const EXCLUDE_SELECTORS = ['.article__title', '.article__meta', '.article-tools', '.notice', '.related', 'script', 'style', 'svg'];
+
+export interface SiteIndexResult {
+  /** Pages in the index. */
+  pages: number;
+  /** Problems that must stop the site from being published. */
+  errors: string[];
+}
+
+/** `news/a/index.html` → `/news/a/` (the site is built with directory URLs). */
+export function pageUrl(relativeFile: string): string {
+  const posix = relativeFile.split(path.sep).join('/');
+  return `/${posix.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+function decodeAttribute(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const match = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
+  return match ? decodeAttribute(match[1]!) : undefined;
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Chinese text as space-separated words, cut as the browser (Intl.Segmenter) cuts queries. */
+export function segmentWords(text: string): string {
+  return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment).join(' ');
+}
+
+/**
+ * The page as Pagefind should see it, or undefined for pages outside the index. Two searchable
+ * metadata fields are added to this copy only (the published page does not carry them, so
+ * readers and screen readers never meet them):
+ * - `words`: the title and keywords cut into words. Pagefind searches metadata but cuts it only
+ *   at spaces, so without this a title like 关于进一步优化营商环境的若干意见 would match only a
+ *   query starting with its first character. Cut with Intl.Segmenter, the segmenter the
+ *   browser uses on the query, the words of query and title agree.
+ * - `pinyin`: the pinyin keys of the title and keywords (SRCH-05, pinyin-keys.ts).
+ */
+export function pageForIndex(html: string): string | undefined {
+  const open = html.match(/<[a-z]+\s[^>]*\bdata-pagefind-body\b[^>]*>/);
+  if (!open) return undefined;
+  const tag = open[0];
+  const title = attribute(tag, 'data-search-title') ?? '';
+  const keywords = (attribute(tag, 'data-search-keywords') ?? '').split(/\s+/).filter(Boolean);
+  const words = segmentWords([title, ...keywords].join(' '));
+  const keys = pinyinKeys(title, keywords);
+  const added = [
+    words && `<span data-pagefind-meta="words:${words.replace(/"/g, '')}"></span>`,
+    keys && `<span data-pagefind-meta="pinyin:${keys}"></span>`,
+  ].join('');
+  const at = open.index! + tag.length;
+  return `${html.slice(0, at)}${added}${html.slice(at)}`;
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(dir, full);
+    // Search bundles (this site's, and other sites' copied into the portal) hold no pages.
+    if (!/^pagefind[^/\\]*[/\\]/.test(relative)) files.push(relative);
+  }
+  // Pages are added one by one in a fixed order: the same site gives the same bundle (PUB-04).
+  return files.sort();
+}
+
+/** Serializes use of the Pagefind service, which this process shares between parallel builds. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export interface IndexSiteOptions {
+  /** Add the `words` and `pinyin` metadata (default). Off only to measure plain Pagefind (bench/search.ts). */
+  searchKeys?: boolean;
+}
+
+/** Builds `<siteDir>/pagefind/` from the HTML pages in `siteDir`. */
+export function indexSite(siteDir: string, options: IndexSiteOptions = {}): Promise<SiteIndexResult> {
+  const run = queue.then(() => buildIndex(siteDir, options.searchKeys ?? true));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function buildIndex(siteDir: string, searchKeys: boolean): Promise<SiteIndexResult> {
+  const errors: string[] = [];
+  const created = await pagefind.createIndex({
+    // One language for every site of the platform: the portal merges their indexes, and
+    // Pagefind segments Chinese words for `zh` (its extended build, which the npm package runs).
+    forceLanguage: 'zh',
+    excludeSelectors: EXCLUDE_SELECTORS,
+  });
+  const index = created.index;
+  if (!index) return { pages: 0, errors: created.errors.length ? created.errors : ['无法启动 Pagefind 索引程序'] };
+  try {
+    let pages = 0;
+    for (const file of await htmlFiles(siteDir)) {
+      const html = await readFile(path.join(siteDir, file), 'utf8');
+      const content = searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined;
+      if (content === undefined) continue;
+      const added = await index.addHTMLFile({ url: pageUrl(file), content });
+      if (added.errors.length) errors.push(...added.errors.map((e) => `${file}：${e}`));
+      else pages++;
+    }
+    const bundle = path.join(siteDir, BUNDLE_DIR);
+    const written = await index.writeFiles({ outputPath: bundle });
+    errors.push(...written.errors);
+    // The search page has its own interface (templates/scripts/search.ts): Pagefind's ready-made
+    // ones would only be dead weight in every site's output.
+    for (const file of UNUSED_BUNDLE_FILES) await rm(path.join(bundle, file), { force: true });
+    return { pages, errors };
+  } finally {
+    await index.deleteIndex();
+  }
+}

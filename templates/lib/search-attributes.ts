@@ -1,0 +1,46 @@
+// SRCH-01/02/04: what the search index learns about an item page, as attributes on the element
+// that holds the page's main content (the article). Pagefind indexes only the text inside
+// `data-pagefind-body`; the `data-search-*` values are invisible attributes that Pagefind reads
+// as filters (栏目, 内容类型, 年份, 站点, 状态), metadata shown in results and the date sort key.
+// src/index/ adds the pinyin of the title and keywords at index time (SRCH-05).
+import type { ItemSummary } from '../../plugins/astro-govsite/site-data.ts';
+import type { ColumnConfig, SiteConfig } from '../../src/schema/site-schema.ts';
+
+const STATE_LABEL = { amended: '已修改', repealed: '已废止', expired: '已失效' } as const;
+
+/** 已归档 / 已废止 / 已失效 / 已修改, or undefined for a current item. */
+export function itemStatusLabel(item: ItemSummary): string | undefined {
+  if (item.data.archived) return '已归档';
+  const state = item.data.status?.state;
+  return state && state !== 'valid' ? STATE_LABEL[state] : undefined;
+}
+
+export function searchAttributes(item: ItemSummary, column: ColumnConfig, config: SiteConfig): Record<string, string> {
+  const d = item.data;
+  const fields: Record<string, string | undefined> = {
+    title: d.title,
+    date: d.pubDate,
+    column: column.name,
+    type: column.type,
+    year: d.pubDate.slice(0, 4),
+    site: config.name,
+    source: d.source,
+    status: itemStatusLabel(item),
+    docnumber: d.docNumber,
+    keywords: d.keywords.join(' '),
+    // A copy published by reference (PUB-07) names its original, so platform-wide search can
+    // show the document once.
+    original: item.reference?.url,
+    copy: item.reference ? '引用' : undefined,
+  };
+  const present = Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
+  const has = (key: string) => present.some(([k]) => k === key);
+  const capture = (keys: string[]) => keys.filter(has).map((key) => `${key}[data-search-${key}]`).join(', ');
+  return {
+    'data-pagefind-body': '',
+    'data-pagefind-meta': capture(['title', 'date', 'column', 'type', 'site', 'source', 'status', 'docnumber', 'keywords', 'original']),
+    'data-pagefind-filter': capture(['column', 'type', 'year', 'site', 'status', 'docnumber', 'copy']),
+    'data-pagefind-sort': capture(['date']),
+    ...Object.fromEntries(present.map(([key, value]) => [`data-search-${key}`, value])),
+  };
+}
