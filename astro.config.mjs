@@ -4,7 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import govsite from './plugins/astro-govsite/index.ts';
+import externalLinkNotice from './plugins/rehype-external-link-notice.ts';
 import { currentChinaDateTime } from './src/util/china-time.ts';
 
 const siteId = process.env.GOVSITE_SITE;
@@ -26,6 +28,9 @@ export default defineConfig({
   // Body images get srcset/sizes at a few widths (readers on phones download small files) and
   // explicit width/height (no layout shift); sharp makes the WebP files at build time.
   image: { layout: 'constrained', breakpoints: [360, 720, 1080, 1440], responsiveStyles: true },
+  // Astro 7 renders Markdown and MDX with Sätteri; MDX inherits this processor and its hast
+  // plugins. Links to non-government sites go through a notice page first (CONT-13).
+  markdown: { processor: satteri({ hastPlugins: [externalLinkNotice()] }) },
   devToolbar: { enabled: false },
   integrations: [
     govsite({ siteId, contentRoot, now: process.env.GOVSITE_NOW ?? currentChinaDateTime(), dataFile: process.env.GOVSITE_DATA_FILE }),

@@ -2,9 +2,11 @@
 // published items' metadata (bodies are rendered by Astro from the content collection).
 import type { ItemReferenceSource, ItemRelations } from '../../src/load/load-items.ts';
 import type { SiteModel } from '../../src/load/load-site.ts';
+import { activeNotices, type SiteNotices } from '../../src/check/site-rules/site-09-lifecycle.ts';
 import type { FrontMatter } from '../../src/schema/front-matter-schema.ts';
 import type { SiteConfig } from '../../src/schema/site-schema.ts';
 import { summarize } from '../../src/util/plain-text.ts';
+import { leavingHash, nonGovernmentHost, nonGovernmentLinks } from '../rehype-external-link-notice.ts';
 
 export interface ItemSummary {
   id: string;
@@ -21,12 +23,46 @@ export interface ItemSummary {
   reference?: ItemReferenceSource;
 }
 
+/** A non-government destination and its leave-site notice page /leaving/<hash>/ (CONT-13). */
+export interface LeavingPage {
+  hash: string;
+  /** The destination, exactly as the rendered link had it. */
+  url: string;
+  host: string;
+  /** The items linking to it: the notice page's way back. */
+  from: Array<{ url: string; title: string }>;
+}
+
 export interface SiteData {
   id: string;
   config: SiteConfig;
   items: ItemSummary[];
+  /** One notice page per non-government destination of the item bodies, by hash. */
+  leaving: LeavingPage[];
   /** Build time `YYYY-MM-DD HH:MM` (China time); fixed by --now for reproducible builds. */
   now: string;
+  /** SITE-09 notices in force at `now`: pinned on the home page, or (`outage`) the site's whole output. */
+  notices: SiteNotices;
+}
+
+/**
+ * The non-government destinations of the items: links in the bodies (rewritten to the notice page
+ * by plugins/rehype-external-link-notice.ts) and a reprint's original (转载) when it is not a
+ * government site, so a template can send that link through the notice page too.
+ */
+export function leavingPages(items: SiteModel['items']): LeavingPage[] {
+  const pages = new Map<string, LeavingPage>();
+  for (const item of items) {
+    const urls = nonGovernmentLinks(item.body);
+    if (item.data.reprint && nonGovernmentHost(item.data.reprint.url)) urls.push(item.data.reprint.url);
+    for (const url of urls) {
+      const hash = leavingHash(url);
+      const page = pages.get(hash) ?? { hash, url, host: nonGovernmentHost(url)!, from: [] };
+      if (!page.from.some((f) => f.url === item.url)) page.from.push({ url: item.url, title: item.data.title });
+      pages.set(hash, page);
+    }
+  }
+  return [...pages.values()].sort((a, b) => a.hash.localeCompare(b.hash));
 }
 
 export function toSiteData(model: SiteModel, now: string): SiteData {
@@ -34,6 +70,8 @@ export function toSiteData(model: SiteModel, now: string): SiteData {
     id: model.id,
     config: model.config,
     now,
+    notices: activeNotices(model.notices, now),
+    leaving: leavingPages(model.items),
     items: model.items.map((item) => ({
       id: item.id,
       columnId: item.columnId,

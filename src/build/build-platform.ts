@@ -6,6 +6,7 @@ import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { checkPlatform } from '../check/check-platform.ts';
 import { stagingDir } from '../publish/swap-directory.ts';
 import { buildSite, countPages, type BuildOptions, type SiteBuildResult } from './build-site.ts';
+import { publishPreviousDomainNotice } from './previous-domain-site.ts';
 
 export interface PlatformBuildOptions extends BuildOptions {
   jobs?: number;
@@ -18,6 +19,15 @@ export interface PlatformBuildOptions extends BuildOptions {
 
 function seconds(s: number): string {
   return `${s.toFixed(1)}s`;
+}
+
+/** CONT-13: how many other websites the site links to (the list: reports/<siteId>/external-links.json). */
+function externalSummary(result: SiteBuildResult): string {
+  if (!result.externalLinks) return '';
+  const { hosts, links } = result.externalLinks;
+  const other = hosts.filter((h) => !h.government).length;
+  const direct = new Set(links.filter((l) => !l.government && !l.viaNotice).map((l) => l.host)).size;
+  return `，外部链接 ${hosts.length} 个网站（非政府网站 ${other} 个${direct > 0 ? `，其中 ${direct} 个未经离站提示` : ''}）`;
 }
 
 export async function buildPlatform(siteIds: readonly string[], options: PlatformBuildOptions): Promise<SiteBuildResult[]> {
@@ -52,13 +62,15 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
       // Strict mode (CI and publishing): a veto (单项否决) stops the site like an error.
       const loaded = options.strict && checked.vetoed ? { ...checked, model: undefined } : checked;
       const result = await buildSite(loaded, options);
+      // SITE-09: the old domains' notice site, dist/<siteId>--previous-domain/, follows the site's output.
+      if (result.ok && loaded.model) await publishPreviousDomainNotice(options.outRoot, siteId, loaded.model.config);
       running.delete(siteId);
       results.push(result);
       for (const d of result.diagnostics) log(formatDiagnostic(d));
       if (result.internalError) log(`  构建程序出错（不是内容问题，请联系平台技术人员）：\n${result.internalError}`);
       log(
         result.ok
-          ? `✔ ${siteId}：${result.items} 条内容，${result.pages} 个页面，用时 ${seconds(result.seconds)}`
+          ? `✔ ${siteId}：${result.items} 条内容，${result.pages} 个页面，用时 ${seconds(result.seconds)}${externalSummary(result)}`
           : `✘ ${siteId}：${options.strict && result.diagnostics.some((d) => d.severity === 'veto') ? '有单项否决项（严格模式），' : ''}构建失败，已发布的 dist/${siteId}/ 保持不变（用时 ${seconds(result.seconds)}）`,
       );
     }

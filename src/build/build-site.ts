@@ -1,13 +1,17 @@
 // One site: validate, build with Astro into a staging folder, swap into place only on success.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { checkOutputLinks, type ExternalLinks } from '../check/output/check-links.ts';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedSite } from '../load/load-site.ts';
 import { toSiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
 import { astroRootFor } from './astro-root.ts';
+import { keepOnlyNoticePages } from './notice-only-output.ts';
+import { publishesNoticeOnly } from '../check/site-rules/site-09-lifecycle.ts';
+import { buildSearchIndex, refreshPlatformSearch } from '../index/search-index.ts';
 import { projectRoot, relativePath } from '../util/paths.ts';
 
 export interface BuildOptions {
@@ -29,6 +33,13 @@ export interface SiteBuildResult {
   diagnostics: Diagnostic[];
   /** Build output nobody could attribute to a content file (template or tooling failures). */
   internalError?: string;
+  /** The published site's external links (CONT-13), also written to reports/<siteId>/external-links.json. */
+  externalLinks?: ExternalLinks;
+}
+
+/** Where a successful build leaves the list of the site's external links, beside `npm run check`'s reports. */
+export function externalLinksReportFile(root: string, siteId: string): string {
+  return path.join(root, 'reports', siteId, 'external-links.json');
 }
 
 export async function countPages(dir: string): Promise<number> {
@@ -103,7 +114,8 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   const staging = stagingDir(options.outRoot, siteId);
   const dataFile = `${staging}.json`;
   await rm(staging, { recursive: true, force: true });
-  await writeFile(dataFile, JSON.stringify(toSiteData(loaded.model, options.now)));
+  const siteData = toSiteData(loaded.model, options.now);
+  await writeFile(dataFile, JSON.stringify(siteData));
   const { code, stderr } = await runAstro(siteId, options, staging, dataFile);
   // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
   await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
@@ -113,7 +125,34 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     const failure = code !== 0 ? explainAstroFailure(stderr, options.root) : { diagnostics: [], internalError: '构建没有生成首页 index.html' };
     return finish({ ok: false, pages: 0, items, diagnostics: [...loaded.diagnostics, ...failure.diagnostics], internalError: failure.internalError });
   }
+  // SITE-09: a temporarily offline or closed site publishes only its notice (index.html, 404.html).
+  if (publishesNoticeOnly(loaded.model.config)) await keepOnlyNoticePages(staging);
   const pages = await countPages(staging);
-  await swapIntoPlace(staging, path.join(options.outRoot, siteId));
-  return finish({ ok: true, pages, items, diagnostics: loaded.diagnostics });
+  // SRCH-01…03: the site's search index (docs/search.md); a failed index keeps the old output.
+  const searchError = await buildSearchIndex(siteId, staging, options);
+  if (searchError) {
+    await rm(staging, { recursive: true, force: true });
+    return finish({ ok: false, pages: 0, items, diagnostics: loaded.diagnostics, internalError: searchError });
+  }
+  // CONT-13 / HEALTH-05: links, images, anchors and hidden links of the output, before it is
+  // published; an error keeps the old output, as any other error does.
+  const target = path.join(options.outRoot, siteId);
+  let links: Awaited<ReturnType<typeof checkOutputLinks>>;
+  try {
+    links = await checkOutputLinks({ outDir: staging, publishedDir: target, root: options.root, data: siteData });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    return finish({ ok: false, pages: 0, items, diagnostics: loaded.diagnostics, internalError: `输出链接检查出错：${(error as Error).stack ?? error}` });
+  }
+  const diagnostics = [...loaded.diagnostics, ...links.diagnostics];
+  if (hasErrors(links.diagnostics)) {
+    await rm(staging, { recursive: true, force: true });
+    return finish({ ok: false, pages: 0, items, diagnostics });
+  }
+  await swapIntoPlace(staging, target);
+  await refreshPlatformSearch(options.root, options.outRoot);
+  const report = externalLinksReportFile(options.root, siteId);
+  await mkdir(path.dirname(report), { recursive: true });
+  await writeFile(report, `${JSON.stringify({ now: options.now, ...links.externalLinks }, null, 2)}\n`);
+  return finish({ ok: true, pages, items, diagnostics, externalLinks: links.externalLinks });
 }

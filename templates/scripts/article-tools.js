@@ -49,6 +49,8 @@
     });
   }
   showPressed();
+  // The accessibility toolbar's reset (scripts/a11y-toolbar.js) clears this size with its own.
+  document.addEventListener('govsite:a11y-reset', showPressed);
   reveal(tools.querySelector('.article-tools__font'));
 
   // Some embedded browsers (in-app web views) have no print function: offer no print button there.

@@ -289,10 +289,10 @@ describe('article tools (LAY-03)', () => {
 
   it('fit a 320 px wide screen with every tool shown, the QR panel open and the large size chosen', async () => {
     const { context, page } = await openArticle(withAttachments, { viewport: { width: 320, height: 640 } });
-    await page.getByRole('button', { name: '大' }).click();
+    await page.getByRole('button', { name: '大', exact: true }).click();
     await page.getByText('手机扫码阅读').click();
     for (const name of ['大', '中', '小', '打印', '复制链接']) {
-      expect(await page.getByRole('button', { name }).isVisible(), name).toBe(true);
+      expect(await page.getByRole('button', { name, exact: true }).isVisible(), name).toBe(true);
     }
     expect(await page.locator('.article-tools .qr-code').isVisible()).toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
