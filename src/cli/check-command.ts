@@ -4,6 +4,7 @@ import path from 'node:path';
 import { checkPlatform, countBySeverity } from '../check/check-platform.ts';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { annualFigures, annualFiguresHtml } from '../report/annual-figures.ts';
+import { FrontMatterCache } from '../load/front-matter-cache.ts';
 import { inspectionHtml, inspectionReport } from '../report/inspection-report.ts';
 import { isCalendarDate, isChinaDateTime } from '../schema/fields.ts';
 import { relativePath } from '../util/paths.ts';
@@ -40,7 +41,10 @@ export async function runCheck(root: string, now: string, flags: CheckFlags, sit
   // An editor's check of a few files parses only their bodies; the others' front matter is
   // still read, since relations (interpretations, replacements, reprints) cross files.
   const focus = files ? new Set(files) : undefined;
-  const platform = await checkPlatform(root, inspectedAt, focus ? { checkBody: (file) => focus.has(file) } : {});
+  // A full check fills the cache too, so the first pre-commit check after it is already fast.
+  const frontMatterCache = await FrontMatterCache.open(root);
+  const platform = await checkPlatform(root, inspectedAt, { frontMatterCache, ...(focus && { checkBody: (file: string) => focus.has(file) }) });
+  await frontMatterCache.save();
   const reports = [];
   let failed = false;
   const reportRoot = path.resolve(flags.out ?? path.join(root, 'reports'));

@@ -1,15 +1,17 @@
 // content/<siteId>/<columnId>/<slug>.mdx (or <slug>/index.mdx) → validated content items.
-import { readdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { frontMatterSchema, type FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { closestName } from '../util/closest-name.ts';
 import { relativePath } from '../util/paths.ts';
+import { fileStamp, type FrontMatterCache } from './front-matter-cache.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { parseMdxBody } from './parse-mdx-body.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { readSourceFile } from './read-source-file.ts';
+import { decodeSource, readSourceFile } from './read-source-file.ts';
 import { createLocator, validateYaml, type FieldLocator } from './validate-yaml.ts';
 import { runItemChecks } from '../check/run-item-checks.ts';
 
@@ -43,7 +45,7 @@ export interface ContentItem {
   /** Project-relative folder holding the item's own images and attachments, for folder items. */
   assetDir?: string;
   bodyFirstLine: number;
-  /** Plain text length of the body, for summaries and emptiness checks. */
+  /** The MDX body, for summaries; empty for items served from the front-matter cache (check --files). */
   body: string;
   data: FrontMatter;
   /** Line and column of a front-matter field in the file. */
@@ -161,9 +163,53 @@ async function findCandidates(root: string, siteId: string, config: SiteConfig):
 export interface LoadItemsOptions {
   /** Parse and check the MDX body of this file? (Front matter is always read: relations need it.) */
   checkBody?: (file: string) => boolean;
+  /** Front matter of files whose body is not checked may come from here (an editor's check). */
+  frontMatterCache?: FrontMatterCache;
+}
+
+function newItem(candidate: Candidate, siteId: string, data: FrontMatter, bodyFirstLine: number, body: string, locate: FieldLocator): ContentItem {
+  return {
+    id: `${candidate.columnId}/${candidate.slug}`,
+    siteId,
+    columnId: candidate.columnId,
+    slug: candidate.slug,
+    url: `/${candidate.columnId}/${candidate.slug}/`,
+    file: candidate.file,
+    assetDir: candidate.assetDir,
+    bodyFirstLine,
+    body,
+    data,
+    locate,
+  };
+}
+
+/** A cached item's field positions are needed only if a finding names one: parse then, once. */
+function lazyLocator(candidate: Candidate): FieldLocator {
+  let locate: FieldLocator | undefined;
+  return (fieldPath) => {
+    if (!locate) {
+      const source = decodeSource(readFileSync(candidate.absolute), candidate.file);
+      const split = source.ok ? splitFrontMatter(source.text, candidate.file).split : undefined;
+      const yamlSource = split && { text: split.yaml, file: candidate.file, firstLine: split.yamlFirstLine };
+      locate = yamlSource ? createLocator({ source: yamlSource, ...parseYaml(yamlSource) }) : () => ({ line: 1, column: 1 });
+    }
+    return locate(fieldPath);
+  };
 }
 
 async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions): Promise<{ item?: ContentItem; diagnostics: Diagnostic[] }> {
+  const cache = options.frontMatterCache;
+  if (!cache) return loadItemFromSource(candidate, siteId, config, options);
+  const stamp = fileStamp(await stat(candidate.absolute));
+  // Files being checked are always read whole; their front matter refreshes the cache for next time.
+  const cached = options.checkBody?.(candidate.file) === false ? cache.get(candidate.file, stamp) : undefined;
+  if (cached) return { item: cached.data ? newItem(candidate, siteId, cached.data, cached.bodyFirstLine, '', lazyLocator(candidate)) : undefined, diagnostics: [] };
+  const loaded = await loadItemFromSource(candidate, siteId, config, options);
+  cache.set(candidate.file, stamp, { data: loaded.item?.data ?? null, bodyFirstLine: loaded.item?.bodyFirstLine ?? 1 });
+  return loaded;
+}
+
+async function loadItemFromSource(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions): Promise<{ item?: ContentItem; diagnostics: Diagnostic[] }> {
   const source = await readSourceFile(candidate.absolute, candidate.file);
   if (!source.ok) return { diagnostics: source.diagnostics };
   const { split, diagnostics: splitDiagnostics } = splitFrontMatter(source.text, candidate.file);
@@ -205,22 +251,7 @@ async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig
       }),
     );
   }
-  return {
-    item: {
-      id: `${candidate.columnId}/${candidate.slug}`,
-      siteId,
-      columnId: candidate.columnId,
-      slug: candidate.slug,
-      url: `/${candidate.columnId}/${candidate.slug}/`,
-      file: candidate.file,
-      assetDir: candidate.assetDir,
-      bodyFirstLine: split.bodyFirstLine,
-      body: split.body,
-      data,
-      locate,
-    },
-    diagnostics,
-  };
+  return { item: newItem(candidate, siteId, data, split.bodyFirstLine, split.body, locate), diagnostics };
 }
 
 export async function loadItems(root: string, siteId: string, config: SiteConfig, options: LoadItemsOptions = {}): Promise<{ items: ContentItem[]; diagnostics: Diagnostic[] }> {

@@ -1,0 +1,102 @@
+// A cache of validated front matter, so an editor's check of one file does not re-parse the
+// YAML of every other file of the platform (relations need their front matter, nothing else).
+// Only files whose body is not checked are served from it; the build never uses it.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, type Stats } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FrontMatter } from '../schema/front-matter-schema.ts';
+
+export interface CachedFrontMatter {
+  /** Valid front matter, or null when the file had front-matter errors (it yields no item). */
+  data: FrontMatter | null;
+  bodyFirstLine: number;
+}
+
+interface Entry extends CachedFrontMatter {
+  stamp: string;
+}
+
+/**
+ * What a file's validated front matter depends on besides its bytes: the schema and the loader
+ * code, and the versions of the YAML parser and zod. Any change gives a new cache file.
+ */
+function codeVersion(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const dir of [here, path.join(here, '../schema')]) {
+    const sources = readdirSync(dir).filter((name) => name.endsWith('.ts')).sort();
+    for (const name of sources) hash.update(name).update(readFileSync(path.join(dir, name)));
+  }
+  for (const pkg of ['yaml', 'zod']) {
+    try {
+      hash.update(readFileSync(path.join(here, '../../node_modules', pkg, 'package.json')));
+    } catch {
+      hash.update(`${pkg}:?`);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Like git's index: a file is unchanged when its size, modification and change times and inode
+ * are. Editors' tools and git checkouts always move mtime/ctime; ctime cannot be set back.
+ */
+export function fileStamp(stats: Stats): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
+}
+
+export class FrontMatterCache {
+  private readonly seen = new Map<string, Entry>();
+  private changed = false;
+
+  private readonly file: string;
+  private readonly stored: Map<string, Entry>;
+
+  private constructor(file: string, stored: Map<string, Entry>) {
+    this.file = file;
+    this.stored = stored;
+  }
+
+  /** Opens the cache of a platform root (`<root>/.cache/govsite/`); a missing or unreadable cache is empty. */
+  static async open(root: string): Promise<FrontMatterCache> {
+    const file = path.join(root, '.cache', 'govsite', `front-matter-${codeVersion()}.json`);
+    let stored = new Map<string, Entry>();
+    try {
+      stored = new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, Entry>));
+    } catch {
+      // First run, another code version, or a damaged file: start empty.
+    }
+    return new FrontMatterCache(file, stored);
+  }
+
+  get(file: string, stamp: string): CachedFrontMatter | undefined {
+    const entry = this.stored.get(file);
+    if (!entry || entry.stamp !== stamp) return undefined;
+    this.seen.set(file, entry);
+    return { data: entry.data, bodyFirstLine: entry.bodyFirstLine };
+  }
+
+  set(file: string, stamp: string, value: CachedFrontMatter): void {
+    this.seen.set(file, { stamp, ...value });
+    this.changed = true;
+  }
+
+  /** Writes the entries of this run (files that no longer exist drop out), atomically. */
+  async save(): Promise<void> {
+    if (!this.changed && this.seen.size === this.stored.size) return;
+    const dir = path.dirname(this.file);
+    await mkdir(dir, { recursive: true });
+    const entries = [...this.seen].sort(([a], [b]) => (a < b ? -1 : 1));
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(Object.fromEntries(entries)));
+    await rename(temporary, this.file);
+    // Caches of older code versions are dead weight.
+    for (const name of await readdir(dir)) {
+      if (name.startsWith('front-matter-') && name.endsWith('.json') && path.join(dir, name) !== this.file) {
+        await rm(path.join(dir, name), { force: true });
+      }
+    }
+  }
+}
