@@ -60,7 +60,8 @@ async function start(form: HTMLFormElement) {
   const heading = $<HTMLElement>('[data-search-heading]');
   const list = $<HTMLOListElement>('[data-search-list]');
   const pager = $<HTMLElement>('[data-search-pager]');
-  const filterBox = form.querySelector<HTMLElement>('[data-search-filters]')!;
+  const filterBox = form.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
+  const filterCount = form.querySelector<HTMLElement>('[data-search-filter-count]')!;
   const siteName = form.dataset.siteName ?? '';
   const platform = form.dataset.platform !== undefined;
   const selects = Object.fromEntries(
@@ -96,9 +97,11 @@ async function start(form: HTMLFormElement) {
     return;
   }
   const docNumbers = Object.keys(allFilters.docnumber ?? {});
-  filterBox.hidden = false;
-
   const params = () => new URL(window.location.href).searchParams;
+  const chosenFilters = (p: URLSearchParams) => [...FILTER_KEYS, 'status', 'sort'].filter((key) => selects[key] && p.get(key)).length;
+  // Six filters would push a phone's results a screen down: folded there unless one is in use.
+  filterBox.open = window.matchMedia('(min-width: 48rem)').matches || chosenFilters(params()) > 0;
+  filterBox.hidden = false;
 
   /** Fills a filter's options with the values of the whole index, keeping the chosen one. */
   function fillOptions(key: string, counts: Record<string, number> | undefined, chosen: string) {
@@ -246,6 +249,8 @@ async function start(form: HTMLFormElement) {
     for (const scope of scopeInputs) scope.checked = scope.value === (p.get('scope') ?? 'all');
     if (selects.status) selects.status.value = p.get('status') ?? '';
     if (selects.sort) selects.sort.value = p.get('sort') === 'date' ? 'date' : '';
+    const chosen = chosenFilters(p);
+    filterCount.textContent = chosen ? `（已选 ${chosen} 项）` : '';
     const filters = filtersFor(p);
     const sort = p.get('sort') === 'date' ? { date: 'desc' as const } : undefined;
     suggestion.hidden = true;

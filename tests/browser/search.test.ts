@@ -304,6 +304,8 @@ describe('the search page', () => {
         const page = await browser.newPage({ viewport: { width: mode.width, height: 900 } });
         await search(page, site, params);
         await page.evaluate(({ attributes, fontSize }) => {
+          // Audit the filters too where a phone shows them folded.
+          document.querySelector<HTMLDetailsElement>('[data-search-filters]')!.open = true;
           for (const name of attributes) document.documentElement.setAttribute(name, '');
           if (fontSize) document.documentElement.style.setProperty('font-size', fontSize);
         }, mode);
@@ -316,6 +318,36 @@ describe('the search page', () => {
         await page.close();
       }
     }
+  });
+
+  it('folds the filters on a phone unless one is in use, so the results are not pushed a screen down', async () => {
+    const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await search(phone, 'shili', { q: '营商环境' });
+    const filters = phone.locator('[data-search-filters]');
+    expect(await filters.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    expect(await phone.isVisible('#search-column')).toBe(false);
+    const firstResultTop = () => phone.locator('.search-result').first().evaluate((li) => li.getBoundingClientRect().top + window.scrollY);
+    const folded = await firstResultTop();
+    // The summary is a native disclosure: Enter opens it and the filters can be used.
+    await phone.focus('.search-page__filters-summary');
+    await phone.keyboard.press('Enter');
+    expect(await phone.isVisible('#search-column')).toBe(true);
+    // Folded, the results start most of a phone screen higher.
+    expect((await firstResultTop()) - folded).toBeGreaterThan(400);
+    await phone.selectOption('#search-sort', 'date');
+    await settled(phone);
+    expect(await phone.textContent('[data-search-filter-count]')).toBe('（已选 1 项）');
+    // A search with a filter in use starts with the filters open, and says how many are chosen.
+    await search(phone, 'shili', { q: '营商环境', type: '政策文件', sort: 'date' });
+    expect(await filters.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    expect(await phone.textContent('[data-search-filter-count]')).toBe('（已选 2 项）');
+    await phone.close();
+
+    const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await search(desktop, 'shili', { q: '营商环境' });
+    expect(await desktop.isVisible('#search-column')).toBe(true);
+    expect(await desktop.textContent('[data-search-filter-count]')).toBe('');
+    await desktop.close();
   });
 
   it('reflows with large text (200 %, and 大字版) at 320 px: the search form and results fit the width', async () => {
