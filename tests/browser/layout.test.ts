@@ -85,6 +85,33 @@ describe('page layout in Chromium', () => {
     });
   }
 
+  it('on a phone, in both text sizes, lays the channels out as an even grid and keeps short labels on one line', async () => {
+    for (const large of [false, true]) {
+      const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+      if (large) await context.addInitScript(() => localStorage.setItem('govsite.a11y', JSON.stringify({ large: true })));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      await page.evaluate(() => document.fonts.ready);
+      const mode = large ? '大字版' : 'default';
+      // Channel cells share rows of equal width: no ragged last-row-of-one layout several rows high.
+      const cells = await page.locator('.main-nav a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: Math.round(r.width) })));
+      const rows = new Set(cells.map((c) => c.top)).size;
+      const perRow = Math.max(...[...new Set(cells.map((c) => c.top))].map((top) => cells.filter((c) => c.top === top).length));
+      expect(rows, mode).toBe(Math.ceil(cells.length / perRow));
+      expect(new Set(cells.map((c) => c.width)).size, mode).toBe(1);
+      // Two-character button labels (搜索) never break into a vertical stack.
+      const wrapped = await page.locator('.site-header button, .main-nav a').evaluateAll((elements) =>
+        elements.filter((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        }).map((el) => el.textContent?.trim()),
+      );
+      expect(wrapped, mode).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('the overlap check finds text drawn over text (so a pass means something)', async () => {
     const page = await browser.newPage();
     await page.setContent('<p style="margin:0">示例省人民政府</p><p style="margin:-1.2em 0 0 1em">工作动态</p><p>正常段落</p>');
