@@ -239,6 +239,9 @@
   const highlights = typeof Highlight === 'function' && window.CSS?.highlights ? CSS.highlights : null;
   const calm = matchMedia('(prefers-reduced-motion: reduce)');
   let outlined = null;
+  let scrollTarget = null;
+  // Any scroll that ends (ours, or the reader's own) makes the real position the reference again.
+  addEventListener('scrollend', () => { scrollTarget = null; });
   function mark(piece, follow) {
     if (outlined !== piece.element) {
       outlined?.removeAttribute('data-a11y-reading');
@@ -250,7 +253,13 @@
     let box = piece.range.getBoundingClientRect();
     if (box.width <= 1 && box.height <= 1) box = piece.element.getBoundingClientRect();
     if (box.width <= 1 && box.height <= 1) return;
-    if (box.top < 16 || box.bottom > window.innerHeight - 16) window.scrollBy({ top: box.top - window.innerHeight / 3, behavior: calm.matches ? 'auto' : 'smooth' });
+    // Judge against where a smooth scroll still running will stop, not where it is now: a
+    // sentence that looks in view mid-scroll can be carried off the top by the rest of it.
+    const settled = scrollTarget ?? window.scrollY;
+    const top = window.scrollY + box.top - settled;
+    if (top >= 16 && top + box.height <= window.innerHeight - 16) return;
+    scrollTarget = Math.max(0, Math.min(window.scrollY + box.top - window.innerHeight / 3, document.documentElement.scrollHeight - window.innerHeight));
+    window.scrollTo({ top: scrollTarget, behavior: calm.matches ? 'auto' : 'smooth' });
   }
   function unmark() {
     outlined?.removeAttribute('data-a11y-reading');

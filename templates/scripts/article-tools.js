@@ -58,6 +58,9 @@
   if (typeof window.print === 'function') {
     printButton.addEventListener('click', () => window.print());
     reveal(printButton);
+  } else {
+    // Removed, not left hidden: a hidden control keeps its room while scripts run (article-tools.css).
+    printButton.remove();
   }
 
   const copyButton = tools.querySelector('[data-tool="copy"]');

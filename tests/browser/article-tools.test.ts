@@ -192,6 +192,40 @@ describe('article tools (LAY-03)', () => {
     await context.close();
   });
 
+  it('move nothing when their script arrives late (no layout shift), and stay invisible and unfocusable when it never runs', async () => {
+    for (const mode of ['late', 'blocked'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      // The first paint can come before a slow parser-blocking script runs (a busy server, a slow line).
+      await context.route(/article-tools\.[^/]*\.js$/, async (route) => {
+        if (mode === 'blocked') return route.abort();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return route.continue();
+      });
+      await context.addInitScript(() => {
+        const w = window as unknown as { shift: number };
+        w.shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>) w.shift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.url}${withAttachments.url}`);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), mode).toBe(0);
+      const shown = await page.locator('.article-tools__bar button').evaluateAll((buttons) =>
+        buttons.filter((b) => getComputedStyle(b).visibility === 'visible' && (b as HTMLElement).offsetParent !== null).map((b) => b.textContent),
+      );
+      expect(shown, mode).toEqual(mode === 'late' ? ['大', '中', '小', '打印', '复制链接'] : []);
+      if (mode === 'blocked') {
+        // Tab goes from the page's links straight past the tools to the QR summary: no dead stop.
+        await page.getByText('手机扫码阅读').focus();
+        await page.keyboard.press('Shift+Tab');
+        expect(await page.evaluate(() => document.activeElement?.closest('.article-tools__bar') === null)).toBe(true);
+      }
+      await context.close();
+    }
+  });
+
   it('print: the button calls window.print, and the print layout keeps the article and its URL but not navigation or tools', async () => {
     const { context, page } = await openArticle(withAttachments);
     // Headless Chromium opens no print dialog: record the call instead.
