@@ -23,7 +23,9 @@ export default defineConfig({
   outDir: process.env.GOVSITE_OUT_DIR ?? path.join(contentRoot, 'dist', siteId),
   cacheDir: path.join(contentRoot, '.cache', 'astro', siteId),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // 'never': stylesheets stay files, so the CSP can forbid inline styles (style-src 'self', PUB-01,
+  // src/publish/security-headers.ts); they are cached across pages as well.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   // Body images get srcset/sizes at a few widths (readers on phones download small files) and
   // explicit width/height (no layout shift); sharp makes the WebP files at build time.

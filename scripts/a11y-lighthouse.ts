@@ -5,16 +5,11 @@
 // the accessibility statement shows.
 //
 //   npm run lighthouse [-- --dist <dir>]     <dir> holds the built site; default dist/shili
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
 import { projectRoot } from '../src/util/paths.ts';
 import { MODES, PAGE_TYPES } from '../templates/lib/a11y-testing.ts';
-import { CHROMIUM_PATH } from '../tests/helpers/browser.ts';
-import { serveDirectory } from '../tests/helpers/static-server.ts';
+import { withLighthouse } from './lighthouse-session.ts';
 
 const MODE_PREFS: Record<string, object | undefined> = { default: undefined, large: { large: true }, contrast: { contrast: true } };
 const distFlag = process.argv.indexOf('--dist');
@@ -24,38 +19,20 @@ if (!existsSync(path.join(dist, 'index.html'))) {
   process.exit(1);
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-const server = await serveDirectory(dist);
-const port = await freePort();
-const profile = mkdtempSync(path.join(tmpdir(), 'govsite-lighthouse-'));
-// One persistent profile, so the mode saved in localStorage below is the one Lighthouse's tab sees.
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--remote-debugging-port=${port}`],
-});
-
 type Row = { score: number; failed: string[] };
 const results: Record<string, Record<string, Row>> = {};
 let version = '';
-try {
+await withLighthouse(dist, async ({ url, context, audit }) => {
   const setup = context.pages()[0] ?? (await context.newPage());
   for (const mode of MODES) {
-    await setup.goto(`${server.url}/`);
+    await setup.goto(`${url}/`);
     await setup.evaluate((prefs) => {
       if (prefs) localStorage.setItem('govsite.a11y', JSON.stringify(prefs));
       else localStorage.removeItem('govsite.a11y');
     }, MODE_PREFS[mode.id] ?? null);
     // The mode is in the profile's storage: a page opened now shows it.
     const check = await context.newPage();
-    await check.goto(`${server.url}/`);
+    await check.goto(`${url}/`);
     const attributes = await check.evaluate(() => [...document.documentElement.attributes].map((a) => a.name));
     if (mode.id !== 'default' && !attributes.includes(`data-a11y-${mode.id}`)) throw new Error(`${mode.name}没有生效`);
     await check.close();
@@ -63,17 +40,7 @@ try {
     for (const type of PAGE_TYPES) {
       // Lighthouse does not audit a page served with status 404: the same page as /404.html is.
       const target = type.id === 'not-found' ? '/404.html' : type.demoPath;
-      const result = await lighthouse(`${server.url}${target}`, {
-        port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['accessibility'],
-        disableStorageReset: true,
-        throttlingMethod: 'provided',
-      });
-      if (!result) throw new Error(`Lighthouse 没有结果：${target}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse 出错（${target}）：${lhr.runtimeError.message}`);
+      const lhr = await audit(target, { onlyCategories: ['accessibility'], disableStorageReset: true, throttlingMethod: 'provided' });
       version = lhr.lighthouseVersion;
       const category = lhr.categories.accessibility!;
       const failed = category.auditRefs
@@ -83,11 +50,7 @@ try {
       console.log(`${mode.name}\t${type.name}\t${results[mode.id]![type.id]!.score}${failed.length ? `\t未通过：${failed.join(', ')}` : ''}`);
     }
   }
-} finally {
-  await context.close();
-  await server.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+});
 
 const scores = Object.fromEntries(PAGE_TYPES.map((type) => [type.id, results.default![type.id]!.score]));
 writeFileSync(path.join(projectRoot, 'templates', 'lib', 'a11y-lighthouse.json'), `${JSON.stringify({ version, scores }, null, 2)}\n`);

@@ -3,3 +3,4 @@ declare module 'virtual:govsite/site' {
   const data: import('../plugins/astro-govsite/site-data.ts').SiteData;
   export default data;
 }
+declare module 'virtual:govsite/theme.css';

@@ -6,6 +6,7 @@ import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { loadSite } from '../../src/load/load-site.ts';
 import { contentSignature } from './content-signature.ts';
 import { copySiteFiles, serveSiteFiles } from './site-files.ts';
+import { writeSitemapXml } from './sitemap-xml.ts';
 import { toSiteData, type SiteData } from './site-data.ts';
 
 export interface GovsiteOptions {
@@ -20,6 +21,15 @@ export interface GovsiteOptions {
 
 const VIRTUAL_ID = 'virtual:govsite/site';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+// The site's colours as a stylesheet, bundled with the others: the CSP allows no inline style
+// (src/publish/security-headers.ts), so they cannot sit in a style attribute.
+const THEME_ID = 'virtual:govsite/theme.css';
+const RESOLVED_THEME_ID = `\0${THEME_ID}`;
+
+export function themeCss(config: SiteData['config']): string {
+  const { primary, secondary, accent } = config.colors;
+  return `:root{--color-primary:${primary};--color-secondary:${secondary ?? primary};--color-accent:${accent ?? primary}}\n`;
+}
 
 async function loadSiteData(options: GovsiteOptions): Promise<SiteData> {
   // The build CLI has already loaded and checked the whole platform: it hands over the result.
@@ -45,8 +55,9 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
             plugins: [
               {
                 name: 'govsite:site-data',
-                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id: string) => (id === RESOLVED_ID ? `export default ${JSON.stringify(data)};` : undefined),
+                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : id === THEME_ID ? RESOLVED_THEME_ID : undefined),
+                load: (id: string) =>
+                  id === RESOLVED_ID ? `export default ${JSON.stringify(data)};` : id === RESOLVED_THEME_ID ? themeCss(data.config) : undefined,
               },
             ],
           },
@@ -61,8 +72,10 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
           signature = now;
           try {
             data = await loadSiteData({ ...options, dataFile: undefined });
-            const module = server.moduleGraph.getModuleById(RESOLVED_ID);
-            if (module) server.moduleGraph.invalidateModule(module);
+            for (const id of [RESOLVED_ID, RESOLVED_THEME_ID]) {
+              const module = server.moduleGraph.getModuleById(id);
+              if (module) server.moduleGraph.invalidateModule(module);
+            }
           } catch (error) {
             logger.error((error as Error).message);
           }
@@ -89,6 +102,7 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         await copySiteFiles(options, data, dir);
+        await writeSitemapXml(data, dir);
       },
     },
   };

@@ -33,8 +33,10 @@ function externalSummary(result: SiteBuildResult): string {
 export async function buildPlatform(siteIds: readonly string[], options: PlatformBuildOptions): Promise<SiteBuildResult[]> {
   // Items refer to each other across sites: load and check the whole platform once, with the
   // same checks as `npm run check` (inspection indicators computed against --now).
+  const checkStarted = performance.now();
   const platform = await checkPlatform(options.root, options.now);
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  if (options.verbose) log(`全平台读取与治理检查用时 ${seconds((performance.now() - checkStarted) / 1000)}`);
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(2, availableParallelism()), siteIds.length));
   const started = performance.now();
   const results: SiteBuildResult[] = [];
@@ -67,9 +69,14 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
       running.delete(siteId);
       results.push(result);
       for (const d of result.diagnostics) log(formatDiagnostic(d));
+      if (options.verbose && result.phases) {
+        log(`  ${siteId} 各步用时：${Object.entries(result.phases).map(([name, s]) => `${name} ${seconds(s)}`).join('，')}`);
+      }
       if (result.internalError) log(`  构建程序出错（不是内容问题，请联系平台技术人员）：\n${result.internalError}`);
       log(
-        result.ok
+        result.skipped
+          ? `✔ ${siteId}：未变化，跳过构建，保留已发布的 dist/${siteId}/（${result.items} 条内容，${result.pages} 个页面，用时 ${seconds(result.seconds)}）`
+          : result.ok
           ? `✔ ${siteId}：${result.items} 条内容，${result.pages} 个页面，用时 ${seconds(result.seconds)}${externalSummary(result)}`
           : `✘ ${siteId}：${options.strict && result.diagnostics.some((d) => d.severity === 'veto') ? '有单项否决项（严格模式），' : ''}构建失败，已发布的 dist/${siteId}/ 保持不变（用时 ${seconds(result.seconds)}）`,
       );
@@ -87,7 +94,7 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
   log('');
   log('站点            结果    内容  页面   用时');
   for (const r of results) {
-    log(`${r.siteId.padEnd(16)}${(r.ok ? '成功' : '失败').padEnd(6)}${String(r.items).padStart(6)}${String(r.pages).padStart(6)}${seconds(r.seconds).padStart(8)}`);
+    log(`${r.siteId.padEnd(16)}${(r.skipped ? '未变化' : r.ok ? '成功' : '失败').padEnd(6)}${String(r.items).padStart(6)}${String(r.pages).padStart(6)}${seconds(r.seconds).padStart(8)}`);
   }
   log(
     failed.length === 0

@@ -8,7 +8,9 @@ import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnosti
 import type { LoadedSite } from '../load/load-site.ts';
 import { toSiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
+import { writeIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { astroRootFor } from './astro-root.ts';
+import { forgetBuild, recordBuild, reusableBuild, siteInputKey } from './build-cache.ts';
 import { keepOnlyNoticePages } from './notice-only-output.ts';
 import { publishesNoticeOnly } from '../check/site-rules/site-09-lifecycle.ts';
 import { buildSearchIndex, refreshPlatformSearch } from '../index/search-index.ts';
@@ -22,6 +24,8 @@ export interface BuildOptions {
   /** `YYYY-MM-DD HH:MM` China time. */
   now: string;
   verbose?: boolean;
+  /** Build even when the inputs are those of the published output (see build-cache.ts). */
+  force?: boolean;
 }
 
 export interface SiteBuildResult {
@@ -35,11 +39,21 @@ export interface SiteBuildResult {
   internalError?: string;
   /** The published site's external links (CONT-13), also written to reports/<siteId>/external-links.json. */
   externalLinks?: ExternalLinks;
+  /** Nothing the output depends on changed: the published output was kept (build-cache.ts). */
+  skipped?: boolean;
+  /** Seconds per step of the build, for `--verbose` and docs/performance.md. */
+  phases?: Record<string, number>;
 }
 
 /** Where a successful build leaves the list of the site's external links, beside `npm run check`'s reports. */
 export function externalLinksReportFile(root: string, siteId: string): string {
   return path.join(root, 'reports', siteId, 'external-links.json');
+}
+
+async function writeExternalLinksReport(options: BuildOptions, siteId: string, externalLinks: ExternalLinks | undefined): Promise<void> {
+  const report = externalLinksReportFile(options.root, siteId);
+  await mkdir(path.dirname(report), { recursive: true });
+  await writeFile(report, `${JSON.stringify({ now: options.now, ...externalLinks }, null, 2)}\n`);
 }
 
 export async function countPages(dir: string): Promise<number> {
@@ -103,9 +117,17 @@ function explainAstroFailure(stderr: string, root: string): { diagnostics: Diagn
 export async function buildSite(loaded: LoadedSite, options: BuildOptions): Promise<SiteBuildResult> {
   const siteId = loaded.id;
   const started = performance.now();
+  const phases: Record<string, number> = {};
+  let phaseStarted = started;
+  const phaseDone = (name: string) => {
+    const at = performance.now();
+    phases[name] = (at - phaseStarted) / 1000;
+    phaseStarted = at;
+  };
   const finish = (result: Omit<SiteBuildResult, 'seconds' | 'siteId'>): SiteBuildResult => ({
     siteId,
     seconds: (performance.now() - started) / 1000,
+    phases,
     ...result,
   });
   if (!loaded.model) return finish({ ok: false, pages: 0, items: 0, diagnostics: loaded.diagnostics });
@@ -113,13 +135,25 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
 
   const staging = stagingDir(options.outRoot, siteId);
   const dataFile = `${staging}.json`;
-  await rm(staging, { recursive: true, force: true });
   const siteData = toSiteData(loaded.model, options.now);
+  const inputKey = await siteInputKey(options.root, siteData);
+  const reusable = options.force ? undefined : await reusableBuild(options.outRoot, siteId, inputKey);
+  phaseDone('缓存键');
+  if (reusable) {
+    // The governance checks on the sources ran (loaded.diagnostics); the output checks' findings
+    // are those of the same output.
+    await refreshPlatformSearch(options.root, options.outRoot);
+    await writeExternalLinksReport(options, siteId, reusable.externalLinks);
+    const diagnostics = [...loaded.diagnostics, ...reusable.diagnostics];
+    return finish({ ok: true, skipped: true, pages: reusable.pages, items, diagnostics, externalLinks: reusable.externalLinks });
+  }
+  await rm(staging, { recursive: true, force: true });
   await writeFile(dataFile, JSON.stringify(siteData));
   const { code, stderr } = await runAstro(siteId, options, staging, dataFile);
   // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
   await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
   await rm(dataFile, { force: true });
+  phaseDone('Astro 渲染');
   if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
     await rm(staging, { recursive: true, force: true });
     const failure = code !== 0 ? explainAstroFailure(stderr, options.root) : { diagnostics: [], internalError: '构建没有生成首页 index.html' };
@@ -128,31 +162,41 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   // SITE-09: a temporarily offline or closed site publishes only its notice (index.html, 404.html).
   if (publishesNoticeOnly(loaded.model.config)) await keepOnlyNoticePages(staging);
   const pages = await countPages(staging);
-  // SRCH-01…03: the site's search index (docs/search.md); a failed index keeps the old output.
-  const searchError = await buildSearchIndex(siteId, staging, options);
+  // SRCH-01…03: the site's search index (docs/search.md), and CONT-13 / HEALTH-05: links,
+  // images, anchors and hidden links of the output. Either failing keeps the old output. They
+  // overlap (Pagefind indexes in its own process while the checks parse the pages here); the
+  // checks resolve links against the output once the index is written.
+  const target = path.join(options.outRoot, siteId);
+  const indexing = buildSearchIndex(siteId, staging, options);
+  const checking = checkOutputLinks({ outDir: staging, publishedDir: target, root: options.root, data: siteData, outputComplete: indexing }).then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  );
+  const searchError = await indexing;
+  const checked = await checking;
+  phaseDone('搜索索引与输出检查');
   if (searchError) {
     await rm(staging, { recursive: true, force: true });
     return finish({ ok: false, pages: 0, items, diagnostics: loaded.diagnostics, internalError: searchError });
   }
-  // CONT-13 / HEALTH-05: links, images, anchors and hidden links of the output, before it is
-  // published; an error keeps the old output, as any other error does.
-  const target = path.join(options.outRoot, siteId);
-  let links: Awaited<ReturnType<typeof checkOutputLinks>>;
-  try {
-    links = await checkOutputLinks({ outDir: staging, publishedDir: target, root: options.root, data: siteData });
-  } catch (error) {
+  if ('error' in checked) {
     await rm(staging, { recursive: true, force: true });
-    return finish({ ok: false, pages: 0, items, diagnostics: loaded.diagnostics, internalError: `输出链接检查出错：${(error as Error).stack ?? error}` });
+    const error = checked.error as Error;
+    return finish({ ok: false, pages: 0, items, diagnostics: loaded.diagnostics, internalError: `输出链接检查出错：${error.stack ?? error}` });
   }
+  const links = checked.result;
   const diagnostics = [...loaded.diagnostics, ...links.diagnostics];
   if (hasErrors(links.diagnostics)) {
     await rm(staging, { recursive: true, force: true });
     return finish({ ok: false, pages: 0, items, diagnostics });
   }
+  // PUB-02 防篡改 (issue 9): the integrity manifest, the last file written, over the output as published.
+  await writeIntegrityManifest(staging, siteId);
+  await forgetBuild(options.outRoot, siteId);
   await swapIntoPlace(staging, target);
+  await recordBuild(options.outRoot, siteId, { key: inputKey, pages, diagnostics: links.diagnostics, externalLinks: links.externalLinks });
   await refreshPlatformSearch(options.root, options.outRoot);
-  const report = externalLinksReportFile(options.root, siteId);
-  await mkdir(path.dirname(report), { recursive: true });
-  await writeFile(report, `${JSON.stringify({ now: options.now, ...links.externalLinks }, null, 2)}\n`);
+  await writeExternalLinksReport(options, siteId, links.externalLinks);
+  phaseDone('发布');
   return finish({ ok: true, pages, items, diagnostics, externalLinks: links.externalLinks });
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chineseDate, siteUrl } from '../check/site-rules/site-09-lifecycle.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { swapIntoPlace } from '../publish/swap-directory.ts';
+import { writeIntegrityManifest } from '../publish/integrity-manifest.ts';
 
 export function previousDomainDir(outRoot: string, siteId: string): string {
   return path.join(outRoot, `${siteId}--previous-domain`);
@@ -88,5 +89,7 @@ export async function publishPreviousDomainNotice(outRoot: string, siteId: strin
   await writeFile(path.join(staging, 'index.html'), page(config, false));
   await writeFile(path.join(staging, '404.html'), page(config, true));
   await writeFile(path.join(staging, 'notice.css'), CSS(config.colors.primary));
+  // PUB-02: published like a site (npm run publish), so checked like one.
+  await writeIntegrityManifest(staging, `${siteId}--previous-domain`);
   await swapIntoPlace(staging, target);
 }

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { buildPlatform } from '../build/build-platform.ts';
 import { astroRootOptions } from '../build/astro-root.ts';
 import { runCheck } from './check-command.ts';
+import { nginxCommand, previewCommand, publishCommand, rollbackCommand, verifyCommand } from './publish-commands.ts';
 import { fail, UsageError } from './usage-error.ts';
 import { changedPaths, scopeOfPaths, withParents, withSubscribers } from '../build/changed-sites.ts';
 import { loadSiteConfig } from '../load/load-site-config.ts';
@@ -17,11 +18,16 @@ import { currentChinaDateTime } from '../util/china-time.ts';
 import { projectRoot } from '../util/paths.ts';
 
 const usage = `用法：
-  npm run build [-- --site <站点标识> …] [-- --changed <git 版本>] [--now "YYYY-MM-DD HH:MM"] [--strict] [--jobs N]
+  npm run build [-- --site <站点标识> …] [-- --changed <git 版本>] [--now "YYYY-MM-DD HH:MM"] [--strict] [--jobs N] [--force]
   npm run dev -- --site <站点标识> [--port 4321]
   npm run validate [-- --site <站点标识> …]
   npm run check [-- --site <站点标识> …] [--files <文件> …] [--strict] [--now 时间] [--from 日期 --to 日期] [--format json]
   npm run schema
+  npm run publish -- --site <站点标识> [--to <发布目录>] [--now 时间] [--skip-build]
+  npm run rollback -- --site <站点标识> [--to <发布目录>]
+  npm run verify -- --site <站点标识> --against <部署目录或网址>
+  npm run nginx -- [--site <站点标识> …] [--to <发布目录>] [--out <配置目录>]
+  npm run preview -- --site <站点标识> [--to .preview]
 公共选项：--root <目录>（含 sites/ 与 content/ 的目录，默认当前目录），--out <目录>（默认 <root>/dist）`;
 
 
@@ -67,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
       site: { type: 'string', multiple: true },
       files: { type: 'string', multiple: true },
       strict: { type: 'boolean' },
+      force: { type: 'boolean' },
       from: { type: 'string' },
       to: { type: 'string' },
       format: { type: 'string' },
@@ -78,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       verbose: { type: 'boolean' },
+      against: { type: 'string' },
+      'skip-build': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -101,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
       await mkdir(outRoot, { recursive: true });
       const jobs = values.jobs ? Number(values.jobs) : Math.min(2, availableParallelism());
       const progressIntervalMs = process.env.GOVSITE_PROGRESS_SECONDS ? Number(process.env.GOVSITE_PROGRESS_SECONDS) * 1000 : undefined;
-      const results = await buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs, strict: values.strict });
+      const results = await buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs, strict: values.strict, force: values.force });
       return results.every((r) => r.ok) ? 0 : 1;
     }
     case 'validate': {
@@ -130,6 +139,25 @@ async function main(argv: string[]): Promise<number> {
       const { dev } = await import('astro');
       await dev({ ...astroRootOptions(root, siteId), server: { port: values.port ? Number(values.port) : 4321, host: values.host ?? false } });
       return await new Promise<number>(() => {});
+    }
+    // Publishing (issue 9, docs/publishing.md): src/cli/publish-commands.ts.
+    case 'publish':
+    case 'rollback':
+    case 'verify':
+    case 'preview': {
+      const siteId = values.site?.[0] ?? fail(`请用 --site 指定站点，例如 npm run ${command} -- --site shili`);
+      await selectSites(root, [siteId], undefined);
+      const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
+      if (command === 'publish') {
+        const jobs = values.jobs ? Number(values.jobs) : undefined;
+        return await publishCommand({ root, outRoot, now, siteId, to: values.to, skipBuild: values['skip-build'], jobs });
+      }
+      if (command === 'rollback') return await rollbackCommand({ root, siteId, to: values.to });
+      if (command === 'verify') return await verifyCommand({ outRoot, siteId, against: values.against });
+      return await previewCommand({ root, outRoot, siteId, to: values.to });
+    }
+    case 'nginx': {
+      return await nginxCommand({ root, siteIds: await selectSites(root, values.site, values.changed), to: values.to, out: values.out });
     }
     case 'schema': {
       for (const [file, text] of Object.entries(generatedFiles())) {

@@ -20,6 +20,7 @@ import { loadSiteConfig } from '../load/load-site-config.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { BUNDLE_DIR } from './index-site.ts';
 import { isPlatformPortal } from './portal.ts';
+import { refreshIntegrityManifest } from '../publish/integrity-manifest.ts';
 
 /** Folder of the portal's output holding the other sites' bundles. */
 export const PLATFORM_DIR = 'pagefind-sites';
@@ -140,6 +141,8 @@ export function refreshPlatformSearch(root: string, outRoot: string): Promise<vo
       const configs = await platformConfigs(root);
       if (!configs.portal || !existsSync(path.join(outRoot, configs.portal, 'index.html'))) return;
       await syncInto(path.join(outRoot, configs.portal), outRoot, configs);
+      // PUB-02: the portal's integrity manifest must list the copies as they now are.
+      await refreshIntegrityManifest(path.join(outRoot, configs.portal), configs.portal, PLATFORM_DIR);
     } catch (error) {
       process.stderr.write(`警告：全省统一搜索的索引副本没有更新（${(error as Error).message}），下次构建任一网站时会重试\n`);
     }

@@ -14,6 +14,7 @@ import { parseYaml } from './parse-yaml.ts';
 import { decodeSource, readSourceFile } from './read-source-file.ts';
 import { createLocator, validateYaml, type FieldLocator } from './validate-yaml.ts';
 import { runItemChecks } from '../check/run-item-checks.ts';
+import { mapLimited } from '../util/map-limited.ts';
 
 /** A link from one item to another, possibly on another site of the platform. */
 export interface ItemLink {
@@ -256,7 +257,9 @@ async function loadItemFromSource(candidate: Candidate, siteId: string, config: 
 
 export async function loadItems(root: string, siteId: string, config: SiteConfig, options: LoadItemsOptions = {}): Promise<{ items: ContentItem[]; diagnostics: Diagnostic[] }> {
   const { candidates, diagnostics } = await findCandidates(root, siteId, config);
-  const loaded = await Promise.all(candidates.map((candidate) => loadItem(candidate, siteId, config, options)));
+  // Bounded: the sites of a platform load at once, and 50,000 files open together exceed the
+  // file descriptor limit; 64 in flight keep the disk as busy as all of them did.
+  const loaded = await mapLimited(candidates, 64, (candidate) => loadItem(candidate, siteId, config, options));
   const items: ContentItem[] = [];
   const byId = new Map<string, ContentItem>();
   for (const { item, diagnostics: itemDiagnostics } of loaded) {

@@ -61,7 +61,12 @@ const rules: RuleInfo[] = [
   { id: 'HEALTH-06', title: '缺少互动交流入口', severity: 'veto' },
   { id: 'HEALTH-07', title: '门户网站缺少办事服务', severity: 'veto' },
 
+  { id: 'PUB-01', title: '安全响应头：内容安全策略（不允许内联脚本）、HSTS、nosniff、引用策略、禁止被嵌入；只允许白名单内的第三方脚本', severity: 'error' },
+  { id: 'PUB-02', title: '防篡改：发布文件的完整性清单（SHA-256）与校验', severity: 'error' },
   { id: 'PUB-03', title: '原子发布：构建失败不影响已发布内容', severity: 'error' },
+  { id: 'PUB-04', title: '可复现构建：相同输入得到逐字节相同的输出', severity: 'error' },
+  { id: 'PUB-05', title: '生产服务器配置支持 IPv6', severity: 'error' },
+  { id: 'PUB-06', title: '栏目订阅源（RSS、JSON Feed）、sitemap.xml 与网站地图页', severity: 'error' },
   { id: 'PUB-07', title: '引用订阅（同源发布）：引用上级网站内容须注明来源、链接原文并随原文更新', severity: 'error' },
 ];
 

@@ -174,8 +174,31 @@ const lifecycleSchema = z.strictObject({
 });
 
 const deployTargetSchema = z.strictObject({
-  target: labelled(z.string().min(1), { title: '发布目标' }),
-  domestic: labelled(z.boolean().optional(), { title: '境内服务器', 'x-rule': 'SITE-10' }),
+  target: labelled(z.string().min(1), {
+    title: '发布目标',
+    description: '生产发布：境内服务器上的发布目录（绝对路径，如 /srv/www/shili），npm run publish 默认发布到这里，nginx 的网站根目录是其中的 current；预览发布：服务名，如 netlify',
+    examples: ['/srv/www/shili', 'netlify'],
+  }),
+  domestic: labelled(z.boolean().optional(), {
+    title: '境内服务器',
+    description: '生产发布须写 true：服务器在中国境内（不能是境外主机或全球 CDN）',
+    'x-rule': 'SITE-10',
+  }),
+  host: labelled(z.string().optional(), {
+    title: '服务器说明',
+    description: '服务器或机房，如“示例省政务云（示例市）”；写明便于检查核实境内部署',
+    'x-rule': 'SITE-10',
+  }),
+  certificate: labelled(z.string().optional(), {
+    title: 'HTTPS 证书',
+    description: '服务器上证书文件的路径；不写时为 /etc/nginx/tls/<英文域名>.crt',
+    'x-rule': 'PUB-01',
+  }),
+  certificateKey: labelled(z.string().optional(), {
+    title: 'HTTPS 证书私钥',
+    description: '服务器上私钥文件的路径；不写时为 /etc/nginx/tls/<英文域名>.key',
+    'x-rule': 'PUB-01',
+  }),
 });
 
 export const siteSchema = z.strictObject({
@@ -218,6 +241,20 @@ export const siteSchema = z.strictObject({
   icp: labelled(z.string(), { title: 'ICP备案编号', 'x-rule': 'SITE-05' }),
   publicSecurityRecord: labelled(z.string(), { title: '公安机关备案号', 'x-rule': 'SITE-05' }),
   conacId: labelled(z.string({ error: '党政机关网站标识编号须用引号括起来' }), { title: '党政机关网站标识编号', 'x-rule': 'SITE-05' }),
+  // The one third-party script pages may load (PUB-01: THIRD_PARTY_SCRIPTS of src/publish/security-headers.ts
+  // lists its origin in the CSP). Optional: the footer shows the badge image and link without it.
+  conacScript: labelled(
+    z
+      .string()
+      .regex(/^https:\/\/dcs\.conac\.cn\/js\/[\w./-]+\.js$/, { error: '党政机关网站标识脚本须是中央编办网站（https://dcs.conac.cn/js/…）提供的 .js 地址' })
+      .optional(),
+    {
+      title: '党政机关网站标识脚本',
+      description: '开办网站标识时中央编办提供的脚本地址；不写时页脚显示标识图片和链接。脚本被拦截或打不开时页面不受影响',
+      examples: ['https://dcs.conac.cn/js/59/000/0000/59000001/CA590000000590000010001.js'],
+      'x-rule': 'PUB-01',
+    },
+  ),
   logo: labelled(z.string().optional(), { title: '网站标志', description: '相对站点目录的路径，如 assets/logo.svg' }),
   contact: labelled(contactSchema, { title: '联系方式', 'x-rule': 'SITE-05' }),
   colors: labelled(colorsSchema, { title: '配色', 'x-rule': 'SITE-06' }),

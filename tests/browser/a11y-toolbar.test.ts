@@ -484,7 +484,8 @@ describe('size (issue 6.6)', () => {
     const mine = (rule: string) => /a11y|govsite-reading/.test(rule.startsWith('@') ? rule : rule.slice(0, rule.indexOf('{')));
     const toolbarCss = rules.filter(mine).join('');
     // What a page loads: its HTML, the shared stylesheet, its scripts (read-aloud only when used).
-    const pageScripts = (html: string) => [...html.matchAll(/<script [^>]*src="([^"]+)"/g)].map((m) => readFileSync(path.join(dist, m[1]!)));
+    // The site's own scripts: the optional 党政机关 badge script (PUB-01) is another site's, loaded async.
+    const pageScripts = (html: string) => [...html.matchAll(/<script [^>]*src="(\/[^"]+)"/g)].map((m) => readFileSync(path.join(dist, m[1]!)));
     const weight = (html: string) => {
       const files = [Buffer.from(html), Buffer.from(css), ...pageScripts(html)];
       return [files.reduce((n, f) => n + f.length, 0), files.reduce((n, f) => n + gz(f), 0)];

@@ -259,7 +259,7 @@ describe('a domain change', () => {
 
   it('writes a notice site for the old domain, pointing to the new one', async () => {
     const dir = path.join(root, 'dist/beta--previous-domain');
-    expect(readdirSync(dir).sort()).toEqual(['404.html', 'index.html', 'notice.css']);
+    expect(readdirSync(dir).sort()).toEqual(['404.html', 'govsite-integrity.json', 'index.html', 'notice.css']);
     const server = await serveDirectory(dir);
     try {
       for (const [url, status] of [['/', 200], ['/news/data-week/', 404]] as const) {

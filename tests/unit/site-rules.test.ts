@@ -1,4 +1,4 @@
-// SITE-01 … SITE-08 and META-04 on throwaway copies of the two-site mini platform (alpha: a
+// SITE-01 … SITE-08, SITE-10 and META-04 on throwaway copies of the two-site mini platform (alpha: a
 // city portal; beta: a city department site under it), plus a third site where a rule needs
 // one. Every rule is shown passing and failing, with the file, line, field, message and fix an
 // editor would read.
@@ -70,7 +70,7 @@ function addPortal(level = 'province', domain = 'www.shifan.gov.cn'): void {
 
 describe('the site rules', () => {
   it('are all registered, in catalogue order', () => {
-    expect(siteRules).toHaveLength(10);
+    expect(siteRules).toHaveLength(11);
   });
 
   it('find nothing wrong with the mini fixture', async () => {
@@ -728,6 +728,53 @@ describe('SITE-08 required columns', () => {
     ]);
     expect(found[0]!.message).toContain('栏目的上级关系形成循环：organization → leaders → organization');
     expect(found[0]!.fix).toContain('删除它的 parent 这一行');
+  });
+});
+
+describe('SITE-10 domestic production server', () => {
+  it('accepts a production target declared domestic', async () => {
+    await none('alpha', 'SITE-10');
+    await none('beta', 'SITE-10');
+  });
+
+  it('rejects a production target not declared domestic, at its line, with the fix', async () => {
+    edit(ALPHA, 'production: { target: /srv/www/alpha, domestic: true }', 'production: { target: /srv/www/alpha }');
+    const d = only(await findings('alpha', 'SITE-10'));
+    expect(d).toMatchObject({ ruleId: 'SITE-10', severity: 'error', file: ALPHA, line: 35, field: 'deploy.production.domestic' });
+    expect(d.message).toBe('生产发布目标“/srv/www/alpha”没有声明是境内服务器');
+    expect(d.fix).toContain('domestic: true');
+    expect(formatDiagnostic(d)).toContain(`${ALPHA}:35`);
+  });
+
+  it('rejects a production target declared abroad', async () => {
+    edit(ALPHA, 'domestic: true', 'domestic: false');
+    const d = only(await findings('alpha', 'SITE-10'));
+    expect(d.message).toContain('声明为境外服务器（domestic: false）');
+  });
+
+  it('rejects a global hosting service as production even when called domestic, pointing it to previews', async () => {
+    edit(ALPHA, 'target: /srv/www/alpha', 'target: netlify');
+    const d = only(await findings('alpha', 'SITE-10'));
+    expect(d).toMatchObject({ severity: 'error', line: 35, field: 'deploy.production.target' });
+    expect(d.message).toContain('是 Netlify');
+    expect(d.fix).toContain('deploy.preview');
+  });
+
+  it('stops the site from loading, so it cannot be built or published', async () => {
+    edit(ALPHA, 'domestic: true', 'domestic: false');
+    expect((await loadSite(root, 'alpha')).model).toBeUndefined();
+  });
+
+  it('accepts an overseas preview beside a domestic production target', async () => {
+    edit(ALPHA, 'production: { target: /srv/www/alpha, domestic: true }', 'production: { target: /srv/www/alpha, domestic: true, host: 测试市政务云 }\n  preview: { target: netlify }');
+    await none('alpha', 'SITE-10');
+  });
+
+  it('warns when a site declares no production target at all', async () => {
+    edit(ALPHA, /deploy:\n.*\n/, '');
+    const d = only(await findings('alpha', 'SITE-10'));
+    expect(d).toMatchObject({ severity: 'warn', line: 1 });
+    expect(d.fix).toContain('domestic: true');
   });
 });
 

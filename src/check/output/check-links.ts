@@ -46,8 +46,12 @@ export interface LinkCheckInput {
    * function reading it (called twice per page; pages are parsed one at a time).
    */
   pages: ReadonlyMap<string, string | (() => Promise<string>)>;
-  /** Every file of the output, paths relative to the output folder (forward slashes). */
-  files: ReadonlySet<string>;
+  /**
+   * Every file of the output, paths relative to the output folder (forward slashes). A promise
+   * when another step is still adding files (the search index): it is awaited only after every
+   * page has been parsed, so the two overlap.
+   */
+  files: ReadonlySet<string> | Promise<ReadonlySet<string>>;
   /** The site's stylesheets, for classes that hide content (inline <style> elements are read from the pages). */
   css?: readonly string[];
   /** Text of an item's source file (project-relative path), for the line of a link. */
@@ -291,7 +295,7 @@ function inlineStyles(html: string): string[] {
 }
 
 export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult> {
-  const { site, files } = input;
+  const { site } = input;
   const html = async (pagePath: string) => {
     const value = input.pages.get(pagePath)!;
     return typeof value === 'string' ? value : value();
@@ -312,6 +316,7 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
     pages.set(pagePath, page);
   }
 
+  const files = await input.files;
   const findings: Finding[] = [];
   const external = new Map<string, ExternalLink>();
   const addExternal = (url: string, host: string, viaNotice: boolean, page: Page) => {
@@ -502,19 +507,51 @@ export interface OutputCheckOptions {
   /** Folder holding sites/ and content/: source files are read from it. */
   root: string;
   data: Pick<SiteData, 'id' | 'config' | 'items' | 'leaving'>;
+  /**
+   * Settles when a step running at the same time has finished writing into `outDir` (the search
+   * index, which adds no page and no stylesheet): pages are parsed meanwhile, and links are
+   * resolved against the files as they are once it is done.
+   */
+  outputComplete?: Promise<unknown>;
 }
+
+async function outputFiles(outDir: string): Promise<Set<string>> {
+  const files = new Set<string>();
+  for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files.add(path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  }
+  return files;
+}
+
+const pageOrStylesheet = (file: string) => file.endsWith('.html') || file.endsWith('.css');
 
 /** Reads the built site and checks it (see checkLinks). */
 export async function checkOutputLinks(options: OutputCheckOptions): Promise<LinkCheckResult> {
-  const files = new Set<string>();
-  for (const entry of await readdir(options.outDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files.add(path.relative(options.outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-  }
-  const sorted = [...files].sort();
+  const initial = await outputFiles(options.outDir);
+  const sorted = [...initial].sort();
+  let final: Set<string> | undefined;
+  const files = options.outputComplete
+    ? options.outputComplete.then(async () => (final = await outputFiles(options.outDir)))
+    : Promise.resolve((final = initial));
+  // Awaited inside checkLinks; this only keeps a failure there from being reported twice.
+  files.catch(() => undefined);
   const read = (relative: string) => () => readFile(path.join(options.outDir, relative), 'utf8');
   const pages = new Map(sorted.filter((f) => f.endsWith('.html')).map((f) => [f, read(f)]));
   const css = await Promise.all(sorted.filter((f) => f.endsWith('.css')).map((f) => read(f)()));
+  const result = await checkCollected(options, pages, css, files);
+  // Overlapping is only right if the other step added no page or stylesheet: else check again.
+  const same = (a: Set<string>, b: Set<string>) => [...a].filter(pageOrStylesheet).sort().join('\n') === [...b].filter(pageOrStylesheet).sort().join('\n');
+  if (final && !same(initial, final)) return checkOutputLinks({ ...options, outputComplete: undefined });
+  return result;
+}
+
+function checkCollected(
+  options: OutputCheckOptions,
+  pages: LinkCheckInput['pages'],
+  css: string[],
+  files: Promise<ReadonlySet<string>>,
+): Promise<LinkCheckResult> {
   const { data } = options;
   return checkLinks({
     site: {

@@ -1,4 +1,4 @@
-// SITE-01…09 and META-04: rules over the site configuration, some of which need the whole platform
+// SITE-01…10 and META-04: rules over the site configuration, some of which need the whole platform
 // (one organizer one site, a department's domain under its parent portal's).
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { SiteConfig } from '../../schema/site-schema.ts';
@@ -13,6 +13,7 @@ import { site06Colours } from './site-06-colours.ts';
 import { site07Channels } from './site-07-channels.ts';
 import { site08RequiredColumns } from './site-08-required-columns.ts';
 import { site09Lifecycle } from './site-09-lifecycle.ts';
+import { site10DomesticProduction } from './site-10-domestic-production.ts';
 
 export interface PlatformSite {
   id: string;
@@ -45,6 +46,7 @@ export const siteRules: SiteRule[] = [
   site07Channels,
   site08RequiredColumns,
   site09Lifecycle,
+  site10DomesticProduction,
   meta04ColumnType,
 ];
 

@@ -1,0 +1,151 @@
+// A no-change rebuild (issue 8): when everything a site's output is made from hashes the same as
+// for the output already published, Astro, Pagefind and the output checks would only reproduce
+// the same bytes, so the build keeps the published dist/<siteId>/ instead.
+//
+// The key covers what the output depends on, not the raw inputs alone:
+// - the site data handed to the Astro worker (validated configuration, item metadata, references
+//   to superior sites' items, leave-site pages, the SITE-09 notices in force at --now), with
+//   --now reduced to its date: the templates read only `site.now.slice(0, 10)` (a unit test holds
+//   them to it), so builds on one day share a key and the next day's build renders afresh;
+// - the bytes of every file of the site: sites/<siteId>/ and content/<siteId>/ (MDX and media);
+// - the bytes of the superior sites' items republished by reference, with their folders;
+// - the program: templates, plugins, the build code, data files, Astro config, lockfile, Node.
+// The portal's copies of the other sites' search bundles are not in the key: they are refreshed
+// after every build of any site (src/index/platform-search.ts), skipped or not.
+//
+// The record sits next to the output, dist/.<siteId>.build.json, and also holds a fingerprint of
+// the published files (paths, sizes, mtimes): output changed or removed by hand is rebuilt.
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExternalLinks } from '../check/output/check-links.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { SiteData } from '../../plugins/astro-govsite/site-data.ts';
+import { projectRoot } from '../util/paths.ts';
+import { PLATFORM_DIR } from '../index/platform-search.ts';
+import { MANIFEST_FILE } from '../publish/integrity-manifest.ts';
+
+const RECORD_VERSION = 1;
+
+export interface BuildRecord {
+  version: number;
+  key: string;
+  /** Fingerprint of the published files, see outputFingerprint. */
+  output: string;
+  pages: number;
+  /** Findings of the output checks (warnings: errors never publish), repeated on a skipped build. */
+  diagnostics: Diagnostic[];
+  externalLinks?: ExternalLinks;
+}
+
+/** Where a site's build record lives: beside its output, hidden, never published. */
+export function buildRecordFile(outRoot: string, siteId: string): string {
+  return path.join(outRoot, `.${siteId}.build.json`);
+}
+
+/** Everything of the project that shapes a page: what is outside these (tests, docs, bench) does not. */
+const PROGRAM_DIRS = ['templates', 'plugins', 'src', 'data'];
+const PROGRAM_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+async function filesUnder(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const files: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
+  }
+  return files.sort();
+}
+
+/** The program files the key hashes, relative to the project root (exported for its test). */
+export async function programFiles(): Promise<string[]> {
+  const files = [...PROGRAM_FILES.map((f) => path.join(projectRoot, f)).filter((f) => existsSync(f))];
+  for (const dir of PROGRAM_DIRS) files.push(...(await filesUnder(path.join(projectRoot, dir))));
+  return files.map((f) => path.relative(projectRoot, f).split(path.sep).join('/')).sort();
+}
+
+async function hashFiles(hash: Hash, base: string, files: readonly string[]): Promise<void> {
+  // Read a batch at a time (a file at a time waited on the disk for each), hash in order.
+  for (let start = 0; start < files.length; start += 64) {
+    const batch = files.slice(start, start + 64);
+    const contents = await Promise.all(batch.map((file) => readFile(file)));
+    batch.forEach((file, i) => {
+      // The name as well as the bytes: a renamed file changes the output's URLs.
+      hash.update(`${path.relative(base, file)}\0`);
+      hash.update(contents[i]!);
+      hash.update('\0');
+    });
+  }
+}
+
+let programHash: Promise<string> | undefined;
+/** The program does not change during one CLI run: hashed once for all its sites. */
+function programFingerprint(): Promise<string> {
+  programHash ??= (async () => {
+    const hash = createHash('sha256').update(`node ${process.version}\0`);
+    await hashFiles(hash, projectRoot, (await programFiles()).map((f) => path.join(projectRoot, f)));
+    return hash.digest('hex');
+  })();
+  return programHash;
+}
+
+/** The key of everything `siteData`'s output is made from (see the top of this file). */
+export async function siteInputKey(root: string, siteData: SiteData): Promise<string> {
+  const hash = createHash('sha256').update(`govsite build ${RECORD_VERSION}\0${await programFingerprint()}\0`);
+  hash.update(JSON.stringify({ ...siteData, now: siteData.now.slice(0, 10) }));
+  hash.update('\0');
+  const siteDirs = [path.join(root, 'sites', siteData.id), path.join(root, 'content', siteData.id)];
+  for (const dir of siteDirs) await hashFiles(hash, root, await filesUnder(dir));
+  // Republished items (PUB-07) render the original's body and files, outside the site's folders.
+  const ownContent = path.join(root, 'content', siteData.id) + path.sep;
+  const foreign = new Set<string>();
+  for (const item of siteData.items) {
+    const file = path.join(root, item.file);
+    if (file.startsWith(ownContent)) continue;
+    if (item.assetBase) for (const f of await filesUnder(path.dirname(file))) foreign.add(f);
+    else foreign.add(file);
+  }
+  await hashFiles(hash, root, [...foreign].sort());
+  return hash.digest('hex');
+}
+
+/**
+ * Paths, sizes and mtimes of the published files. The portal's copies of the other sites'
+ * bundles change whenever those sites publish, and its integrity manifest with them
+ * (refreshPlatformSearch rewrites both, after a skipped build too), so they are left out.
+ */
+export async function outputFingerprint(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const portal = existsSync(path.join(dir, PLATFORM_DIR));
+  for (const file of await filesUnder(dir)) {
+    const relative = path.relative(dir, file).split(path.sep).join('/');
+    if (relative.startsWith(`${PLATFORM_DIR}/`) || (portal && relative === MANIFEST_FILE)) continue;
+    const { size, mtimeMs } = await stat(file);
+    hash.update(`${relative}\0${size}\0${mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** The record of the published output when it was built from inputs with `key` and is unchanged since. */
+export async function reusableBuild(outRoot: string, siteId: string, key: string): Promise<BuildRecord | undefined> {
+  let record: BuildRecord;
+  try {
+    record = JSON.parse(await readFile(buildRecordFile(outRoot, siteId), 'utf8')) as BuildRecord;
+  } catch {
+    return undefined;
+  }
+  if (record.version !== RECORD_VERSION || record.key !== key) return undefined;
+  const published = path.join(outRoot, siteId);
+  if (!existsSync(path.join(published, 'index.html'))) return undefined;
+  return (await outputFingerprint(published)) === record.output ? record : undefined;
+}
+
+/** Before the output is replaced: a record must never describe output it was not made for. */
+export async function forgetBuild(outRoot: string, siteId: string): Promise<void> {
+  await rm(buildRecordFile(outRoot, siteId), { force: true });
+}
+
+export async function recordBuild(outRoot: string, siteId: string, record: Omit<BuildRecord, 'version' | 'output'>): Promise<void> {
+  const output = await outputFingerprint(path.join(outRoot, siteId));
+  await writeFile(buildRecordFile(outRoot, siteId), `${JSON.stringify({ version: RECORD_VERSION, output, ...record })}\n`);
+}

@@ -1,0 +1,125 @@
+// PUB-02 防篡改: every build leaves in the site's output a manifest of every file with its SHA-256,
+// and the manifest's own digest, so a deployed copy can be compared file by file with what the
+// build produced (verify.ts), and a damaged manifest is noticed too.
+//
+// The manifest is published with the site (/govsite-integrity.json): it names only public files,
+// and lets a monitoring service check the live site without access to the build.
+// Paths are POSIX, relative to the site root, in code-unit order; there is no time in it, so the
+// same output gives the same manifest (PUB-04).
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const MANIFEST_FILE = 'govsite-integrity.json';
+export const MANIFEST_FORMAT = 'govsite-integrity/1';
+
+export interface IntegrityManifest {
+  format: typeof MANIFEST_FORMAT;
+  site: string;
+  algorithm: 'sha256';
+  /** SHA-256 of the `sha256sum`-style listing of `files` (see listing()): the manifest's own hash. */
+  digest: string;
+  fileCount: number;
+  /** Relative path → SHA-256 (hex). */
+  files: Record<string, string>;
+}
+
+export function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every file under `dir` (relative POSIX path → SHA-256), symlinks followed, in code-unit order. */
+export async function hashTree(dir: string, options: { skip?: (relative: string) => boolean } = {}): Promise<Record<string, string>> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (!options.skip?.(relative)) found.push(relative);
+  }
+  found.sort(byCodeUnit);
+  const files: Record<string, string> = {};
+  // A few at a time: large sites have tens of thousands of files.
+  for (let i = 0; i < found.length; i += 64) {
+    const batch = found.slice(i, i + 64);
+    const hashes = await Promise.all(batch.map((f) => sha256File(path.join(dir, f))));
+    batch.forEach((f, j) => (files[f] = hashes[j]!));
+  }
+  return files;
+}
+
+/** `<hash>  <path>` lines, as `sha256sum` prints them: the text the digest is taken over. */
+export function listing(files: Record<string, string>): string {
+  return Object.keys(files)
+    .sort(byCodeUnit)
+    .map((f) => `${files[f]}  ${f}\n`)
+    .join('');
+}
+
+export function makeManifest(site: string, files: Record<string, string>): IntegrityManifest {
+  const sorted = Object.fromEntries(Object.keys(files).sort(byCodeUnit).map((f) => [f, files[f]!]));
+  return { format: MANIFEST_FORMAT, site, algorithm: 'sha256', digest: sha256(listing(sorted)), fileCount: Object.keys(sorted).length, files: sorted };
+}
+
+async function writeManifest(dir: string, manifest: IntegrityManifest): Promise<void> {
+  const target = path.join(dir, MANIFEST_FILE);
+  const temporary = `${target}.writing`;
+  await writeFile(temporary, `${JSON.stringify(manifest, null, 1)}\n`);
+  await rename(temporary, target);
+}
+
+const isManifest = (relative: string) => relative === MANIFEST_FILE || relative === `${MANIFEST_FILE}.writing`;
+
+/** Writes `<dir>/govsite-integrity.json` over every other file of `dir`. The last write of a build. */
+export async function writeIntegrityManifest(dir: string, site: string): Promise<IntegrityManifest> {
+  const manifest = makeManifest(site, await hashTree(dir, { skip: isManifest }));
+  await writeManifest(dir, manifest);
+  return manifest;
+}
+
+/**
+ * After files under `<dir>/<folder>/` changed in place (the portal's copies of the other sites'
+ * search bundles, src/index/platform-search.ts): rehashes that folder only.
+ */
+export async function refreshIntegrityManifest(dir: string, site: string, folder: string): Promise<IntegrityManifest> {
+  const existing = await readManifest(dir).catch(() => undefined);
+  if (!existing) return writeIntegrityManifest(dir, site);
+  const prefix = `${folder}/`;
+  const files = Object.fromEntries(Object.entries(existing.files).filter(([f]) => !f.startsWith(prefix)));
+  const sub = path.join(dir, folder);
+  if (existsSync(sub)) for (const [f, h] of Object.entries(await hashTree(sub))) files[`${prefix}${f}`] = h;
+  const manifest = makeManifest(site, files);
+  // Unchanged copies leave the file alone (its mtime too: the build cache fingerprints the output).
+  if (manifest.digest !== existing.digest) await writeManifest(dir, manifest);
+  return manifest;
+}
+
+export class ManifestError extends Error {}
+
+/** Reads and checks a manifest: its digest must match its file list. */
+export async function readManifest(dir: string): Promise<IntegrityManifest> {
+  const file = path.join(dir, MANIFEST_FILE);
+  let manifest: IntegrityManifest;
+  try {
+    manifest = JSON.parse(await readFile(file, 'utf8')) as IntegrityManifest;
+  } catch (error) {
+    throw new ManifestError(`读不到完整性清单 ${file}（${(error as Error).message}）：请先构建该网站`);
+  }
+  if (manifest.format !== MANIFEST_FORMAT || typeof manifest.files !== 'object') throw new ManifestError(`${file} 不是 govsite 完整性清单`);
+  if (sha256(listing(manifest.files)) !== manifest.digest) {
+    throw new ManifestError(`完整性清单 ${file} 本身被改动过（摘要不符）：请重新构建，不要据此校验`);
+  }
+  return manifest;
+}

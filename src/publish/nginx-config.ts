@@ -1,0 +1,156 @@
+// The production web server's configuration for one site: an nginx server block for the domestic
+// host (SITE-10), generated from site.yaml and the one header policy (security-headers.ts), so it
+// is never edited by hand. PUB-05: it listens on IPv6 and IPv4. HTTPS only (HTTP redirects),
+// HSTS, gzip, long caching of the hashed build assets, the site's 404 page, and the document
+// root at <target>/current, the release link `npm run publish` switches (releases.ts).
+import { domainToASCII } from 'node:url';
+import type { SiteConfig } from '../schema/site-schema.ts';
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE, IMMUTABLE_PREFIX, securityHeaders } from './security-headers.ts';
+import { CURRENT_LINK } from './releases.ts';
+
+export interface NginxOptions {
+  siteId: string;
+  config: SiteConfig;
+  /** The publish target on the server (holds releases/ and the `current` link). */
+  target: string;
+  /** `listen` parameters of the HTTPS server; production: `443 ssl http2` on IPv4 and IPv6. */
+  listen?: string[];
+  /** Also answer plain HTTP with a redirect to HTTPS (production: on port 80, both protocols). */
+  redirectHttp?: boolean;
+  certificate?: string;
+  certificateKey?: string;
+  /** Folder holding data/iframe-hosts.yaml for the CSP's frame-src. */
+  root?: string;
+  /** Certificates of the old domains (SITE-09); /etc/nginx/tls/<old domain>.crt and .key by default. */
+  previousDomainCertificates?: Record<string, { certificate: string; certificateKey: string }>;
+}
+
+/** Where, inside a site's publish target, the old domains' notice site is published. */
+export const PREVIOUS_DOMAIN_DIR = 'previous-domain';
+
+export const PRODUCTION_LISTEN = ['443 ssl http2', '[::]:443 ssl http2'];
+
+/** Where the certificate is expected when site.yaml does not say. */
+export function defaultCertificate(config: SiteConfig): { certificate: string; certificateKey: string } {
+  return {
+    certificate: config.deploy?.production.certificate ?? `/etc/nginx/tls/${config.domain}.crt`,
+    certificateKey: config.deploy?.production.certificateKey ?? `/etc/nginx/tls/${config.domain}.key`,
+  };
+}
+
+/** The English domain and the Chinese one in its ASCII (punycode) form, which nginx matches. */
+export function serverNames(config: SiteConfig): string[] {
+  const names = [config.domain];
+  if (config.chineseDomain) names.push(domainToASCII(config.chineseDomain) || config.chineseDomain);
+  return names;
+}
+
+const quote = (value: string) => `"${value.replace(/(["\\])/g, '\\$1')}"`;
+
+/** Feeds and text files get their charset; the feeds their registered types. */
+const GZIP_TYPES = 'text/css text/plain text/xml application/javascript application/json application/feed+json application/rss+xml application/xml image/svg+xml application/wasm';
+
+export function nginxServerBlock(options: NginxOptions): string {
+  const { config, siteId } = options;
+  const listen = options.listen ?? PRODUCTION_LISTEN;
+  const redirectHttp = options.redirectHttp ?? true;
+  const tls = { ...defaultCertificate(config), ...(options.certificate ? { certificate: options.certificate } : {}), ...(options.certificateKey ? { certificateKey: options.certificateKey } : {}) };
+  const names = serverNames(config).join(' ');
+  const headers = securityHeaders({ https: true, root: options.root });
+  // add_header in a location replaces the server's: every location repeats the whole set.
+  const headerLines = (cache: string, indent: string) =>
+    [...headers.map((h) => `${indent}add_header ${h.name} ${quote(h.value)} always;`), `${indent}add_header Cache-Control ${quote(cache)} always;`].join('\n');
+  const lines: string[] = [
+    `# ${config.name}（${siteId}）：由 govsite 生成（npm run nginx -- --site ${siteId}），请勿手工修改，改 site.yaml 后重新生成。`,
+    '# PUB-01 安全响应头、PUB-05 IPv6、SITE-10 境内服务器；说明见 docs/publishing.md。',
+  ];
+  if (redirectHttp) {
+    lines.push(
+      'server {',
+      '    listen 80;',
+      '    listen [::]:80;',
+      `    server_name ${names};`,
+      '    server_tokens off;',
+      '    return 301 https://$host$request_uri;',
+      '}',
+      '',
+    );
+  }
+  lines.push(
+    'server {',
+    ...listen.map((l) => `    listen ${l};`),
+    `    server_name ${names};`,
+    '',
+    `    ssl_certificate ${tls.certificate};`,
+    `    ssl_certificate_key ${tls.certificateKey};`,
+    '    ssl_protocols TLSv1.2 TLSv1.3;',
+    '    ssl_prefer_server_ciphers off;',
+    '    ssl_session_timeout 1d;',
+    '    ssl_session_tickets off;',
+    '',
+    '    server_tokens off;',
+    `    root ${options.target.replace(/\/+$/, '')}/${CURRENT_LINK};`,
+    '    index index.html;',
+    '    charset utf-8;',
+    `    charset_types text/css text/plain text/xml application/javascript application/json application/feed+json application/rss+xml image/svg+xml;`,
+    '',
+    '    gzip on;',
+    '    gzip_vary on;',
+    '    gzip_comp_level 5;',
+    '    gzip_min_length 256;',
+    `    gzip_types ${GZIP_TYPES};`,
+    '',
+    '    error_page 404 /404.html;',
+    '',
+    '    location / {',
+    '        try_files $uri $uri/ =404;',
+    headerLines(CACHE_REVALIDATE, '        '),
+    '    }',
+    '',
+    '    # Build assets carry a content hash in their names: cache them for a year.',
+    `    location ${IMMUTABLE_PREFIX} {`,
+    '        try_files $uri =404;',
+    headerLines(CACHE_IMMUTABLE, '        '),
+    '    }',
+    '',
+    '    # PUB-06: feeds with their registered media types.',
+    '    location /feeds/ {',
+    '        types { application/rss+xml xml; application/feed+json json; }',
+    '        try_files $uri =404;',
+    headerLines(CACHE_REVALIDATE, '        '),
+    '    }',
+    '',
+    '    # Nothing published starts with a dot; whatever does was not published by govsite.',
+    '    location ~ /\\.(?!well-known/) {',
+    '        return 404;',
+    '    }',
+    '}',
+    '',
+  );
+  // SITE-09: each old domain serves the domain-change notice (dist/<siteId>--previous-domain/, which
+  // npm run publish puts under <target>/previous-domain/): the notice at / and for every old address.
+  for (const { domain } of config.lifecycle.previousDomains ?? []) {
+    lines.push(
+      `# 原域名 ${domain}：域名变更公告（SITE-09），所有旧网址都显示公告。`,
+      ...(redirectHttp ? ['server {', '    listen 80;', '    listen [::]:80;', `    server_name ${domain};`, '    server_tokens off;', '    return 301 https://$host$request_uri;', '}', ''] : []),
+      'server {',
+      ...listen.map((l) => `    listen ${l};`),
+      `    server_name ${domain};`,
+      `    ssl_certificate ${options.previousDomainCertificates?.[domain]?.certificate ?? `/etc/nginx/tls/${domain}.crt`};`,
+      `    ssl_certificate_key ${options.previousDomainCertificates?.[domain]?.certificateKey ?? `/etc/nginx/tls/${domain}.key`};`,
+      '    ssl_protocols TLSv1.2 TLSv1.3;',
+      '    server_tokens off;',
+      `    root ${options.target.replace(/\/+$/, '')}/${PREVIOUS_DOMAIN_DIR}/${CURRENT_LINK};`,
+      '    index index.html;',
+      '    charset utf-8;',
+      '    error_page 404 /404.html;',
+      '    location / {',
+      '        try_files $uri $uri/ =404;',
+      headerLines(CACHE_REVALIDATE, '        '),
+      '    }',
+      '}',
+      '',
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,154 @@
+// PUB-01 in Debian's Chromium: the demo portal published with `npm run publish`, served by nginx
+// with the generated server block (over HTTPS, self-signed certificate), and browsed with the
+// CSP the server sends. Every page type, a search with a query (Pagefind: WebAssembly in a
+// worker, the other sites' bundles), the accessibility toolbar's read-aloud (a script loaded on
+// demand) and the article tools must run without a single CSP violation. The 党政机关 badge script,
+// the one allowlisted third-party script, is blocked here (no network): pages work without it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadSiteConfig } from '../../src/load/load-site-config.ts';
+import { nginxServerBlock } from '../../src/publish/nginx-config.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { freePort, makeCertificate, NGINX, startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import { runCli } from '../helpers/platform.ts';
+import { PAGES } from './a11y-helpers.ts';
+
+let work: string;
+let server: RunningNginx;
+let browser: Browser;
+let context: BrowserContext;
+/** Third-party requests the pages made (all blocked). */
+const thirdParty: string[] = [];
+
+interface Watched {
+  page: Page;
+  violations: string[];
+  errors: string[];
+}
+
+beforeAll(async () => {
+  if (!NGINX) throw new Error('nginx is not installed: apt-get install -y nginx-light');
+  const demo = inject('demoRoot');
+  work = mkdtempSync(path.join(tmpdir(), 'govsite-csp-'));
+  const tls = makeCertificate(work);
+  const target = path.join(work, 'srv', 'shili');
+  const published = runCli(['publish', '--root', demo, '--site', 'shili', '--to', target, '--skip-build']);
+  expect(published.status, published.output).toBe(0);
+  const port = await freePort();
+  const { config } = await loadSiteConfig(demo, 'shili');
+  writeFileSync(path.join(work, 'shili.conf'), nginxServerBlock({ siteId: 'shili', config: config!, target, root: demo, listen: [`127.0.0.1:${port} ssl http2`], redirectHttp: false, ...tls }));
+  server = await startNginx(path.join(work, 'shili.conf'), port, tls.certificate);
+  browser = await launchBrowser();
+  context = await browser.newContext({ ignoreHTTPSErrors: true });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
+    thirdParty.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  // Reports every violation the page sees, before any of its scripts run.
+  await context.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function open(pathname: string): Promise<Watched> {
+  const page = await context.newPage();
+  const watched: Watched = { page, violations: [], errors: [] };
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) watched.violations.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.errors.push(error.message));
+  const response = await page.goto(`${server.url}${pathname}`);
+  expect(response?.status(), pathname).toBe(pathname.includes('no-such-page') ? 404 : 200);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  return watched;
+}
+
+async function violations(watched: Watched): Promise<string[]> {
+  const events = await watched.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  return [...watched.violations, ...events];
+}
+
+describe('pages under the served CSP', () => {
+  it('every page type loads with no CSP violation and no script error', async () => {
+    for (const [type, pathname] of Object.entries(PAGES)) {
+      const watched = await open(pathname);
+      await watched.page.waitForLoadState('networkidle');
+      expect(await violations(watched), type).toEqual([]);
+      expect(watched.errors, type).toEqual([]);
+      // The stylesheets applied (style-src 'self'): the header has the site's colour.
+      const background = await watched.page.$eval('.site-header', (e) => getComputedStyle(e).backgroundColor);
+      expect(background, type).toBe('rgb(164, 22, 26)');
+      await watched.page.close();
+    }
+  });
+
+  it('a search with a query runs Pagefind (WebAssembly, worker, platform bundles) and shows results', async () => {
+    const watched = await open('/search/?q=营商环境');
+    await watched.page.waitForFunction(() => {
+      const text = document.querySelector('[data-search-status]')?.textContent ?? '';
+      return text !== '' && !text.startsWith('正在');
+    });
+    expect(await watched.page.locator('.search-result').count()).toBeGreaterThan(0);
+    expect(await violations(watched)).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await watched.page.close();
+  });
+
+  it('the toolbar loads read-aloud on demand and the article tools work, with no CSP violation', async () => {
+    const watched = await open(PAGES.article!);
+    const { page } = watched;
+    const loaded = page.waitForResponse((r) => r.url().includes('/_astro/a11y-read-aloud'));
+    await page.getByRole('button', { name: '无障碍工具' }).click();
+    await page.getByRole('button', { name: '连读' }).click();
+    expect((await loaded).status()).toBe(200);
+    // Article tools: font size (a class on the article), copy link (clipboard-write=(self)).
+    await page.locator('[data-font-size="large"]').click();
+    expect(await page.locator('[data-font-size="large"]').getAttribute('aria-pressed')).toBe('true');
+    await page.locator('[data-tool="copy"]').click();
+    await page.getByRole('button', { name: /大字版/ }).first().click();
+    await page.getByRole('button', { name: /高对比度/ }).first().click();
+    await page.waitForTimeout(300);
+    expect(await violations(watched)).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the 党政机关 badge link when the badge script is blocked', async () => {
+    const watched = await open('/');
+    await watched.page.waitForLoadState('networkidle');
+    expect(thirdParty.some((url) => url.startsWith('https://dcs.conac.cn/js/'))).toBe(true);
+    const badge = watched.page.locator('#_ideConac a');
+    await expect(badge.isVisible()).resolves.toBe(true);
+    expect(await badge.getAttribute('href')).toContain('bszs.conac.cn');
+    expect(watched.errors).toEqual([]);
+    await watched.page.close();
+  });
+
+  it('would report an inline script or style (the check is not blind)', async () => {
+    const watched = await open('/');
+    await watched.page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__ran = true';
+      document.head.append(script);
+      const style = document.createElement('style');
+      style.textContent = 'body { color: red }';
+      document.head.append(style);
+    });
+    await watched.page.waitForTimeout(200);
+    expect(await watched.page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
+    const found = await violations(watched);
+    expect(found.some((v) => v.includes('script-src'))).toBe(true);
+    expect(found.some((v) => v.includes('style-src'))).toBe(true);
+    await watched.page.close();
+  });
+});
