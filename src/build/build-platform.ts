@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { checkPlatform } from '../check/check-platform.ts';
+import { ItemCache } from '../load/item-cache.ts';
 import { stagingDir } from '../publish/swap-directory.ts';
 import { buildSite, countPages, type BuildOptions, type SiteBuildResult } from './build-site.ts';
 import { publishPreviousDomainNotice } from './previous-domain-site.ts';
@@ -34,7 +35,10 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
   // Items refer to each other across sites: load and check the whole platform once, with the
   // same checks as `npm run check` (inspection indicators computed against --now).
   const checkStarted = performance.now();
-  const platform = await checkPlatform(options.root, options.now);
+  // Files unchanged since the last build keep their findings (src/load/item-cache.ts); --force re-checks all.
+  const itemCache = options.force ? undefined : await ItemCache.open(options.root);
+  const platform = await checkPlatform(options.root, options.now, { itemCache });
+  await itemCache?.save();
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   if (options.verbose) log(`全平台读取与治理检查用时 ${seconds((performance.now() - checkStarted) / 1000)}`);
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(2, availableParallelism()), siteIds.length));

@@ -5,6 +5,7 @@ import { checkPlatform, countBySeverity } from '../check/check-platform.ts';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { annualFigures, annualFiguresHtml } from '../report/annual-figures.ts';
 import { FrontMatterCache } from '../load/front-matter-cache.ts';
+import { ItemCache } from '../load/item-cache.ts';
 import { inspectionHtml, inspectionReport } from '../report/inspection-report.ts';
 import { isCalendarDate, isChinaDateTime } from '../schema/fields.ts';
 import { relativePath } from '../util/paths.ts';
@@ -43,8 +44,11 @@ export async function runCheck(root: string, now: string, flags: CheckFlags, sit
   const focus = files ? new Set(files) : undefined;
   // A full check fills the cache too, so the first pre-commit check after it is already fast.
   const frontMatterCache = await FrontMatterCache.open(root);
-  const platform = await checkPlatform(root, inspectedAt, { frontMatterCache, ...(focus && { checkBody: (file: string) => focus.has(file) }) });
+  // A full check reuses the findings of files unchanged since the last build or check.
+  const itemCache = focus ? undefined : await ItemCache.open(root);
+  const platform = await checkPlatform(root, inspectedAt, { frontMatterCache, itemCache, ...(focus && { checkBody: (file: string) => focus.has(file) }) });
   await frontMatterCache.save();
+  await itemCache?.save();
   const reports = [];
   let failed = false;
   const reportRoot = path.resolve(flags.out ?? path.join(root, 'reports'));

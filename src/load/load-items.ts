@@ -1,6 +1,6 @@
 // content/<siteId>/<columnId>/<slug>.mdx (or <slug>/index.mdx) → validated content items.
 import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { frontMatterSchema, type FrontMatter } from '../schema/front-matter-schema.ts';
@@ -8,10 +8,11 @@ import type { SiteConfig } from '../schema/site-schema.ts';
 import { closestName } from '../util/closest-name.ts';
 import { relativePath } from '../util/paths.ts';
 import { fileStamp, type FrontMatterCache } from './front-matter-cache.ts';
+import type { ItemCache } from './item-cache.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { parseMdxBody } from './parse-mdx-body.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { decodeSource, readSourceFile } from './read-source-file.ts';
+import { decodeSource } from './read-source-file.ts';
 import { createLocator, validateYaml, type FieldLocator } from './validate-yaml.ts';
 import { runItemChecks } from '../check/run-item-checks.ts';
 import { mapLimited } from '../util/map-limited.ts';
@@ -166,6 +167,8 @@ export interface LoadItemsOptions {
   checkBody?: (file: string) => boolean;
   /** Front matter of files whose body is not checked may come from here (an editor's check). */
   frontMatterCache?: FrontMatterCache;
+  /** Whole results of files loaded and checked before, unchanged since (the build, the full check). */
+  itemCache?: ItemCache;
 }
 
 function newItem(candidate: Candidate, siteId: string, data: FrontMatter, bodyFirstLine: number, body: string, locate: FieldLocator): ContentItem {
@@ -198,8 +201,16 @@ function lazyLocator(candidate: Candidate): FieldLocator {
   };
 }
 
-async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions): Promise<{ item?: ContentItem; diagnostics: Diagnostic[] }> {
+type LoadedItem = { item?: ContentItem; diagnostics: Diagnostic[] };
+
+async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions): Promise<LoadedItem> {
   const cache = options.frontMatterCache;
+  if (options.itemCache && !options.checkBody) {
+    const loaded = await loadItemThroughCache(candidate, siteId, config, options.itemCache);
+    // A full check fills the editors' front-matter cache as well.
+    cache?.set(candidate.file, fileStamp(await stat(candidate.absolute)), { data: loaded.item?.data ?? null, bodyFirstLine: loaded.item?.bodyFirstLine ?? 1 });
+    return loaded;
+  }
   if (!cache) return loadItemFromSource(candidate, siteId, config, options);
   const stamp = fileStamp(await stat(candidate.absolute));
   // Files being checked are always read whole; their front matter refreshes the cache for next time.
@@ -210,8 +221,24 @@ async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig
   return loaded;
 }
 
-async function loadItemFromSource(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions): Promise<{ item?: ContentItem; diagnostics: Diagnostic[] }> {
-  const source = await readSourceFile(candidate.absolute, candidate.file);
+/** A file unchanged since it was last loaded keeps its result; only its body is read again (for summaries). */
+async function loadItemThroughCache(candidate: Candidate, siteId: string, config: SiteConfig, cache: ItemCache): Promise<LoadedItem> {
+  const bytes = await readFile(candidate.absolute);
+  const key = await cache.keyOf(candidate.absolute, bytes, config);
+  const cached = cache.get(candidate.file, key);
+  if (cached) {
+    const source = decodeSource(bytes, candidate.file);
+    const split = cached.data && source.ok ? splitFrontMatter(source.text, candidate.file).split : undefined;
+    if (!cached.data || !split) return { diagnostics: cached.diagnostics };
+    return { item: newItem(candidate, siteId, cached.data, cached.bodyFirstLine, split.body, lazyLocator(candidate)), diagnostics: cached.diagnostics };
+  }
+  const loaded = await loadItemFromSource(candidate, siteId, config, {}, bytes);
+  cache.set(candidate.file, key, { data: loaded.item?.data ?? null, bodyFirstLine: loaded.item?.bodyFirstLine ?? 1, diagnostics: loaded.diagnostics });
+  return loaded;
+}
+
+async function loadItemFromSource(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions, bytes?: Uint8Array): Promise<LoadedItem> {
+  const source = decodeSource(bytes ?? (await readFile(candidate.absolute)), candidate.file);
   if (!source.ok) return { diagnostics: source.diagnostics };
   const { split, diagnostics: splitDiagnostics } = splitFrontMatter(source.text, candidate.file);
   if (!split) return { diagnostics: splitDiagnostics };

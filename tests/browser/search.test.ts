@@ -347,6 +347,12 @@ describe('the search page', () => {
     await search(desktop, 'shili', { q: '营商环境' });
     expect(await desktop.isVisible('#search-column')).toBe(true);
     expect(await desktop.textContent('[data-search-filter-count]')).toBe('');
+    // On a desktop the open filters lie in one row, and the first result is in the first screen.
+    const tops = await desktop.locator('.search-page__filter select').evaluateAll((selects) => selects.map((s) => Math.round(s.getBoundingClientRect().top)));
+    expect(tops.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(tops).size).toBe(1);
+    const first = await desktop.locator('.search-result').first().evaluate((li) => li.getBoundingClientRect().top);
+    expect(first).toBeLessThan(900 - 60);
     await desktop.close();
   });
 

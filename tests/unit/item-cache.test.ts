@@ -1,0 +1,123 @@
+// The item cache of the build and the full check (src/load/item-cache.ts), on the mini fixture:
+// a file unchanged since the last load keeps its findings, and anything its findings depend on
+// (its bytes, the site's configuration, the files beside it) makes it load and check again.
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkPlatform } from '../../src/check/check-platform.ts';
+import { ItemCache, type CachedItem } from '../../src/load/item-cache.ts';
+import { loadPlatform } from '../../src/load/load-site.ts';
+import { copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
+
+const NOW = '2026-11-22 10:00';
+const NEWS = 'content/alpha/news/autumn-planting.mdx';
+const POLICY = 'content/alpha/policies/open-data-rules/index.mdx';
+
+let root: string;
+beforeEach(() => {
+  root = copyPlatform('mini');
+});
+afterEach(() => removePlatform(root));
+
+/** Loads the platform through the cache, as the build does, and saves the cache. */
+async function loadCached() {
+  const cache = await ItemCache.open(root);
+  const platform = await loadPlatform(root, NOW, { itemCache: cache });
+  await cache.save();
+  return platform;
+}
+
+/** What a load found: every site's diagnostics and items, bodies included. */
+const summary = (platform: Awaited<ReturnType<typeof loadPlatform>>) =>
+  [...platform.values()].map((site) => ({
+    id: site.id,
+    diagnostics: site.diagnostics,
+    items: site.source?.items.map((item) => ({ id: item.id, data: item.data, body: item.body, bodyFirstLine: item.bodyFirstLine, relations: item.relations })),
+  }));
+
+const findings = (platform: Awaited<ReturnType<typeof loadPlatform>>, file: string) =>
+  [...platform.values()].flatMap((site) => site.diagnostics).filter((d) => d.file === file).map((d) => d.ruleId);
+
+/** Forges the cached result of `file`: only a cache hit can produce the forged title. */
+async function forge(file: string) {
+  const cache = await ItemCache.open(root);
+  await loadPlatform(root, NOW, { itemCache: cache });
+  const { key, ...real } = (cache as unknown as { seen: Map<string, CachedItem & { key: string }> }).seen.get(file)!;
+  cache.set(file, key, { ...real, data: { ...real.data!, title: '缓存里的标题' } });
+  await cache.save();
+}
+const titleOf = (platform: Awaited<ReturnType<typeof loadPlatform>>, file: string) =>
+  [...platform.values()].flatMap((site) => site.source?.items ?? []).find((item) => item.file === file)?.data.title;
+
+describe('item cache (build and full check)', () => {
+  it('gives exactly what a load without cache gives, the first time and the next', async () => {
+    const fresh = summary(await loadPlatform(root, NOW));
+    expect(summary(await loadCached())).toEqual(fresh);
+    expect(summary(await loadCached())).toEqual(fresh);
+    // Field positions of cached items are found on demand, as the relations checks need them.
+    const cached = [...(await loadCached()).values()].flatMap((s) => s.source?.items ?? []).find((i) => i.file === POLICY)!;
+    const direct = [...(await loadPlatform(root, NOW)).values()].flatMap((s) => s.source?.items ?? []).find((i) => i.file === POLICY)!;
+    for (const field of [['title'], ['docNumber'], ['attachments', 0, 'file']]) expect(cached.locate(field)).toEqual(direct.locate(field));
+  });
+
+  it('serves an unchanged file from the cache', async () => {
+    await forge(NEWS);
+    expect(titleOf(await loadCached(), NEWS)).toBe('缓存里的标题');
+    // Without the cache (as with --force), the file is read.
+    expect(titleOf(await loadPlatform(root, NOW), NEWS)).not.toBe('缓存里的标题');
+  });
+
+  it('loads and checks a changed file again, with its new findings', async () => {
+    await loadCached();
+    const text = readText(root, NEWS);
+    writeText(root, NEWS, text.replace(/\n\n/, '\n\n联系人身份证号 11010519491231002X。\n\n'));
+    expect(findings(await loadCached(), NEWS)).toContain('CONT-07');
+    writeText(root, NEWS, text);
+    expect(findings(await loadCached(), NEWS)).not.toContain('CONT-07');
+  });
+
+  it('checks an item again when a file beside it goes missing or becomes empty (CONT-12)', async () => {
+    await forge(POLICY);
+    const csv = path.join(root, 'content/alpha/policies/open-data-rules/implementation-rules.csv');
+    writeFileSync(csv, '');
+    expect(titleOf(await loadCached(), POLICY)).not.toBe('缓存里的标题');
+    expect(findings(await loadCached(), POLICY)).toContain('CONT-12');
+    rmSync(csv);
+    expect(findings(await loadCached(), POLICY)).toContain('CONT-12');
+  });
+
+  it('keeps the other items of a column cached when one of them is edited', async () => {
+    await forge(NEWS);
+    const other = 'content/alpha/news/city-work-meeting.mdx';
+    writeText(root, other, `${readText(root, other)}\n又一段正文，长短不同。\n`);
+    expect(titleOf(await loadCached(), NEWS)).toBe('缓存里的标题');
+  });
+
+  it('checks a site’s items again when its configuration changes (CONT-14 先审后发)', async () => {
+    await forge(NEWS);
+    const siteYaml = 'sites/alpha/site.yaml';
+    writeText(root, siteYaml, `${readText(root, siteYaml)}\n# 注释也是一次修改\n`);
+    // Comments do not change the configuration: still cached.
+    expect(titleOf(await loadCached(), NEWS)).toBe('缓存里的标题');
+    writeText(root, siteYaml, `${readText(root, siteYaml)}review: { required: false }\n`);
+    expect(titleOf(await loadCached(), NEWS)).not.toBe('缓存里的标题');
+  });
+
+  it('starts empty from a damaged cache file, and keeps one cache file', async () => {
+    await loadCached();
+    const dir = path.join(root, '.cache', 'govsite');
+    const [file] = readdirSync(dir).filter((n) => n.startsWith('items-'));
+    writeFileSync(path.join(dir, file!), '{ not json');
+    expect(summary(await loadCached())).toEqual(summary(await loadPlatform(root, NOW)));
+    expect(readdirSync(dir).filter((n) => n.startsWith('items-'))).toHaveLength(1);
+  });
+
+  it('is used by npm run build and npm run check, which then report the same findings', async () => {
+    const check = () => runCli(['check', '--root', root, '--now', NOW, '--format', 'json']);
+    const first = check();
+    expect(readdirSync(path.join(root, '.cache', 'govsite')).some((n) => n.startsWith('items-'))).toBe(true);
+    expect(check().output).toBe(first.output);
+    const direct = [...(await checkPlatform(root, NOW)).values()].flatMap((s) => s.diagnostics);
+    expect((JSON.parse(first.output) as Array<{ findings: unknown[] }>).flatMap((s) => s.findings)).toHaveLength(direct.length);
+  });
+});
