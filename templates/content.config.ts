@@ -3,16 +3,19 @@
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { referencedFiles, referenceKey } from '../plugins/astro-govsite/referenced-files.ts';
+import { ownItemPatterns, referencedFiles, referenceKey } from '../plugins/astro-govsite/referenced-files.ts';
 
 const siteId = process.env.GOVSITE_SITE ?? '';
 const contentRoot = path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.');
 const references = await referencedFiles(contentRoot, siteId, process.env.GOVSITE_DATA_FILE);
+// A partial render (src/build/incremental-render.ts) compiles only the changed items' bodies.
+const ownItems = await ownItemPatterns(siteId, process.env.GOVSITE_DATA_FILE);
 
 export const collections = {
   items: defineCollection({
     loader: glob({
-      pattern: ['*/*.mdx', '*/*/index.mdx'],
+      // A pattern that matches nothing keeps the collection defined when no own item is rendered.
+      pattern: ownItems.length > 0 ? ownItems : ['.govsite-no-items/*.mdx'],
       base: path.join(contentRoot, 'content', siteId),
       // The same id the govsite loader gives: <columnId>/<slug>.
       generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, '').replace(/\.mdx$/, ''),

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../../src/load/load-site.ts';
+import { renderedItems } from './rendered-items.ts';
 import type { SiteData } from './site-data.ts';
 
 /** Paths relative to `<contentRoot>/content/`, e.g. `shili/policies/a.mdx`. */
@@ -10,7 +11,7 @@ export async function referencedFiles(contentRoot: string, siteId: string, dataF
   let files: string[];
   if (dataFile) {
     const data = JSON.parse(await readFile(dataFile, 'utf8')) as SiteData;
-    files = data.items.filter((item) => item.reference).map((item) => item.file);
+    files = renderedItems(data).filter((item) => item.reference).map((item) => item.file);
   } else {
     const loaded = await loadSite(contentRoot, siteId);
     files = (loaded.model?.items ?? []).filter((item) => item.referenceOf).map((item) => item.file);
@@ -22,4 +23,20 @@ export async function referencedFiles(contentRoot: string, siteId: string, dataF
 export function referenceKey(entry: string): string {
   const [siteId, ...rest] = entry.replace(/\/index\.mdx$/, '').replace(/\.mdx$/, '').split('/');
   return `${siteId}:${rest.join('/')}`;
+}
+
+/**
+ * The glob patterns of the site's own item files to render, relative to `<contentRoot>/content/<siteId>/`:
+ * every item, or in a partial render (SiteData.renderOnly) the changed items' files only.
+ */
+export async function ownItemPatterns(siteId: string, dataFile: string | undefined): Promise<string[]> {
+  const all = ['*/*.mdx', '*/*/index.mdx'];
+  if (!dataFile) return all;
+  const data = JSON.parse(await readFile(dataFile, 'utf8')) as SiteData;
+  if (!data.renderOnly) return all;
+  const own = `content/${siteId}/`;
+  return renderedItems(data)
+    .filter((item) => !item.reference && item.file.startsWith(own))
+    .map((item) => item.file.slice(own.length))
+    .sort();
 }

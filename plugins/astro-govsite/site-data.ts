@@ -43,7 +43,13 @@ export interface SiteData {
   now: string;
   /** SITE-09 notices in force at `now`: pinned on the home page, or (`outage`) the site's whole output. */
   notices: SiteNotices;
+  /**
+   * A partial render (src/build/incremental-render.ts): the ids of the only items whose pages
+   * are rendered; every other page is rendered from the full data as always. Absent: all.
+   */
+  renderOnly?: string[];
 }
+
 
 /**
  * The non-government destinations of the items: links in the bodies (rewritten to the notice page

@@ -5,6 +5,7 @@ import { cp, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderedItems } from './rendered-items.ts';
 import type { SiteData } from './site-data.ts';
 
 interface Roots {
@@ -21,7 +22,7 @@ export async function copySiteFiles(roots: Roots, data: SiteData, outDir: URL): 
   const out = fileURLToPath(outDir);
   const assets = path.join(roots.contentRoot, 'sites', roots.siteId, 'assets');
   if (existsSync(assets)) await cp(assets, path.join(out, 'assets'), { recursive: true });
-  for (const item of data.items) {
+  for (const item of renderedItems(data)) {
     if (!item.assetBase) continue;
     const folder = itemFolder(roots, item);
     for (const entry of await readdir(folder, { withFileTypes: true })) {

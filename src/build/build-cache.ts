@@ -25,8 +25,9 @@ import type { SiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { projectRoot } from '../util/paths.ts';
 import { PLATFORM_DIR } from '../index/platform-search.ts';
 import { MANIFEST_FILE } from '../publish/integrity-manifest.ts';
+import type { ItemPagesRecord } from './incremental-render.ts';
 
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 
 export interface BuildRecord {
   version: number;
@@ -37,6 +38,8 @@ export interface BuildRecord {
   /** Findings of the output checks (warnings: errors never publish), repeated on a skipped build. */
   diagnostics: Diagnostic[];
   externalLinks?: ExternalLinks;
+  /** What the item pages were made from, for a partial render next time (incremental-render.ts). */
+  itemPages?: ItemPagesRecord;
 }
 
 /** Where a site's build record lives: beside its output, hidden, never published. */
@@ -48,7 +51,7 @@ export function buildRecordFile(outRoot: string, siteId: string): string {
 const PROGRAM_DIRS = ['templates', 'plugins', 'src', 'data'];
 const PROGRAM_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
-async function filesUnder(dir: string): Promise<string[]> {
+export async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const files: string[] = [];
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
@@ -64,7 +67,7 @@ export async function programFiles(): Promise<string[]> {
   return files.map((f) => path.relative(projectRoot, f).split(path.sep).join('/')).sort();
 }
 
-async function hashFiles(hash: Hash, base: string, files: readonly string[]): Promise<void> {
+export async function hashFiles(hash: Hash, base: string, files: readonly string[]): Promise<void> {
   // Read a batch at a time (a file at a time waited on the disk for each), hash in order.
   for (let start = 0; start < files.length; start += 64) {
     const batch = files.slice(start, start + 64);
@@ -80,7 +83,7 @@ async function hashFiles(hash: Hash, base: string, files: readonly string[]): Pr
 
 let programHash: Promise<string> | undefined;
 /** The program does not change during one CLI run: hashed once for all its sites. */
-function programFingerprint(): Promise<string> {
+export function programFingerprint(): Promise<string> {
   programHash ??= (async () => {
     const hash = createHash('sha256').update(`node ${process.version}\0`);
     await hashFiles(hash, projectRoot, (await programFiles()).map((f) => path.join(projectRoot, f)));
@@ -126,18 +129,23 @@ export async function outputFingerprint(dir: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The record of the published output when it was built from inputs with `key` and is unchanged since. */
-export async function reusableBuild(outRoot: string, siteId: string, key: string): Promise<BuildRecord | undefined> {
+/** The record of the published output, when the output is unchanged since it was recorded. */
+export async function publishedBuild(outRoot: string, siteId: string): Promise<BuildRecord | undefined> {
   let record: BuildRecord;
   try {
     record = JSON.parse(await readFile(buildRecordFile(outRoot, siteId), 'utf8')) as BuildRecord;
   } catch {
     return undefined;
   }
-  if (record.version !== RECORD_VERSION || record.key !== key) return undefined;
+  if (record.version !== RECORD_VERSION) return undefined;
   const published = path.join(outRoot, siteId);
   if (!existsSync(path.join(published, 'index.html'))) return undefined;
   return (await outputFingerprint(published)) === record.output ? record : undefined;
+}
+
+/** The record of the published output when it was built from inputs with `key` and is unchanged since. */
+export function reusableBuild(record: BuildRecord | undefined, key: string): BuildRecord | undefined {
+  return record?.key === key ? record : undefined;
 }
 
 /** Before the output is replaced: a record must never describe output it was not made for. */

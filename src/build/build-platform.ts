@@ -31,6 +31,11 @@ function externalSummary(result: SiteBuildResult): string {
   return `，外部链接 ${hosts.length} 个网站（非政府网站 ${other} 个${direct > 0 ? `，其中 ${direct} 个未经离站提示` : ''}）`;
 }
 
+/** After a partial render (incremental-render.ts): how many item pages were rendered again. */
+function partialSummary(result: SiteBuildResult): string {
+  return result.rendered !== undefined && result.rendered < result.items ? `（只重新渲染了有改动的 ${result.rendered} 个内容页）` : '';
+}
+
 export async function buildPlatform(siteIds: readonly string[], options: PlatformBuildOptions): Promise<SiteBuildResult[]> {
   // Items refer to each other across sites: load and check the whole platform once, with the
   // same checks as `npm run check` (inspection indicators computed against --now).
@@ -81,7 +86,7 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
         result.skipped
           ? `✔ ${siteId}：未变化，跳过构建，保留已发布的 dist/${siteId}/（${result.items} 条内容，${result.pages} 个页面，用时 ${seconds(result.seconds)}）`
           : result.ok
-          ? `✔ ${siteId}：${result.items} 条内容，${result.pages} 个页面，用时 ${seconds(result.seconds)}${externalSummary(result)}`
+          ? `✔ ${siteId}：${result.items} 条内容，${result.pages} 个页面${partialSummary(result)}，用时 ${seconds(result.seconds)}${externalSummary(result)}`
           : `✘ ${siteId}：${options.strict && result.diagnostics.some((d) => d.severity === 'veto') ? '有单项否决项（严格模式），' : ''}构建失败，已发布的 dist/${siteId}/ 保持不变（用时 ${seconds(result.seconds)}）`,
       );
     }

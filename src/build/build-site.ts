@@ -3,14 +3,18 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { checkOutputLinks, type ExternalLinks } from '../check/output/check-links.ts';
+import { OutputPageCache } from '../check/output/page-cache.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedSite } from '../load/load-site.ts';
 import { toSiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
 import { writeIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { astroRootFor } from './astro-root.ts';
-import { forgetBuild, recordBuild, reusableBuild, siteInputKey } from './build-cache.ts';
+import { forgetBuild, publishedBuild, recordBuild, reusableBuild, siteInputKey } from './build-cache.ts';
+import { completeFromPublished, itemAssets, itemPageKeys, planRender, sharedPageKey } from './incremental-render.ts';
+import { writeSitemapXml } from '../../plugins/astro-govsite/sitemap-xml.ts';
 import { keepOnlyNoticePages } from './notice-only-output.ts';
 import { publishesNoticeOnly } from '../check/site-rules/site-09-lifecycle.ts';
 import { buildSearchIndex, refreshPlatformSearch } from '../index/search-index.ts';
@@ -41,6 +45,8 @@ export interface SiteBuildResult {
   externalLinks?: ExternalLinks;
   /** Nothing the output depends on changed: the published output was kept (build-cache.ts). */
   skipped?: boolean;
+  /** Item pages rendered: fewer than the items after a partial render (incremental-render.ts). */
+  rendered?: number;
   /** Seconds per step of the build, for `--verbose` and docs/performance.md. */
   phases?: Record<string, number>;
 }
@@ -137,7 +143,8 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   const dataFile = `${staging}.json`;
   const siteData = toSiteData(loaded.model, options.now);
   const inputKey = await siteInputKey(options.root, siteData);
-  const reusable = options.force ? undefined : await reusableBuild(options.outRoot, siteId, inputKey);
+  const published = options.force ? undefined : await publishedBuild(options.outRoot, siteId);
+  const reusable = reusableBuild(published, inputKey);
   phaseDone('缓存键');
   if (reusable) {
     // The governance checks on the sources ran (loaded.diagnostics); the output checks' findings
@@ -147,8 +154,13 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     const diagnostics = [...loaded.diagnostics, ...reusable.diagnostics];
     return finish({ ok: true, skipped: true, pages: reusable.pages, items, diagnostics, externalLinks: reusable.externalLinks });
   }
+  // A partial render when only some items changed (incremental-render.ts); a notice-only site renders whole.
+  const sharedKey = await sharedPageKey(options.root, siteData);
+  const itemKeys = await itemPageKeys(options.root, siteData);
+  const plan = publishesNoticeOnly(loaded.model.config) ? undefined : planRender(published, sharedKey, itemKeys);
+  phaseDone('内容页键');
   await rm(staging, { recursive: true, force: true });
-  await writeFile(dataFile, JSON.stringify(siteData));
+  await writeFile(dataFile, JSON.stringify(plan ? { ...siteData, renderOnly: plan.render } : siteData));
   const { code, stderr } = await runAstro(siteId, options, staging, dataFile);
   // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
   await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
@@ -159,6 +171,14 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     const failure = code !== 0 ? explainAstroFailure(stderr, options.root) : { diagnostics: [], internalError: '构建没有生成首页 index.html' };
     return finish({ ok: false, pages: 0, items, diagnostics: [...loaded.diagnostics, ...failure.diagnostics], internalError: failure.internalError });
   }
+  const target = path.join(options.outRoot, siteId);
+  if (plan) {
+    // The unchanged items' pages and files come from the published output, then sitemap.xml
+    // lists the whole site again.
+    await completeFromPublished(target, staging, siteData, plan);
+    await writeSitemapXml(siteData, pathToFileURL(`${staging}${path.sep}`));
+    phaseDone(`合并未变化的 ${items - plan.render.length} 个内容页`);
+  }
   // SITE-09: a temporarily offline or closed site publishes only its notice (index.html, 404.html).
   if (publishesNoticeOnly(loaded.model.config)) await keepOnlyNoticePages(staging);
   const pages = await countPages(staging);
@@ -166,9 +186,10 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   // images, anchors and hidden links of the output. Either failing keeps the old output. They
   // overlap (Pagefind indexes in its own process while the checks parse the pages here); the
   // checks resolve links against the output once the index is written.
-  const target = path.join(options.outRoot, siteId);
   const indexing = buildSearchIndex(siteId, staging, options);
-  const checking = checkOutputLinks({ outDir: staging, publishedDir: target, root: options.root, data: siteData, outputComplete: indexing }).then(
+  // Pages unchanged since the last build are not parsed again (page-cache.ts); --force parses all.
+  const pageCache = options.force ? undefined : await OutputPageCache.open<unknown>(options.root, siteId);
+  const checking = checkOutputLinks({ outDir: staging, publishedDir: target, root: options.root, data: siteData, outputComplete: indexing, pageCache }).then(
     (result) => ({ result }),
     (error: unknown) => ({ error }),
   );
@@ -185,6 +206,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     return finish({ ok: false, pages: 0, items, diagnostics: loaded.diagnostics, internalError: `输出链接检查出错：${error.stack ?? error}` });
   }
   const links = checked.result;
+  await pageCache?.save();
   const diagnostics = [...loaded.diagnostics, ...links.diagnostics];
   if (hasErrors(links.diagnostics)) {
     await rm(staging, { recursive: true, force: true });
@@ -194,9 +216,16 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   await writeIntegrityManifest(staging, siteId);
   await forgetBuild(options.outRoot, siteId);
   await swapIntoPlace(staging, target);
-  await recordBuild(options.outRoot, siteId, { key: inputKey, pages, diagnostics: links.diagnostics, externalLinks: links.externalLinks });
+  const assets = await itemAssets(target, siteData.items, plan && new Set(plan.render), plan?.previous.assets);
+  await recordBuild(options.outRoot, siteId, {
+    key: inputKey,
+    pages,
+    diagnostics: links.diagnostics,
+    externalLinks: links.externalLinks,
+    itemPages: publishesNoticeOnly(loaded.model.config) ? undefined : { shared: sharedKey, items: itemKeys, assets },
+  });
   await refreshPlatformSearch(options.root, options.outRoot);
   await writeExternalLinksReport(options, siteId, links.externalLinks);
   phaseDone('发布');
-  return finish({ ok: true, pages, items, diagnostics, externalLinks: links.externalLinks });
+  return finish({ ok: true, pages, items, diagnostics, externalLinks: links.externalLinks, rendered: plan ? plan.render.length : items });
 }

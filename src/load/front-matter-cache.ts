@@ -3,10 +3,11 @@
 // Only files whose body is not checked are served from it; the build never uses it.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, type Stats } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
+import { removeOtherVersions, sortedEntries, writeCacheFile } from '../util/cache-file.ts';
 
 export interface CachedFrontMatter {
   /** Valid front matter, or null when the file had front-matter errors (it yields no item). */
@@ -86,17 +87,8 @@ export class FrontMatterCache {
   /** Writes the entries of this run (files that no longer exist drop out), atomically. */
   async save(): Promise<void> {
     if (!this.changed && this.seen.size === this.stored.size) return;
-    const dir = path.dirname(this.file);
-    await mkdir(dir, { recursive: true });
-    const entries = [...this.seen].sort(([a], [b]) => (a < b ? -1 : 1));
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(Object.fromEntries(entries)));
-    await rename(temporary, this.file);
+    await writeCacheFile(this.file, sortedEntries(this.seen));
     // Caches of older code versions are dead weight.
-    for (const name of await readdir(dir)) {
-      if (name.startsWith('front-matter-') && name.endsWith('.json') && path.join(dir, name) !== this.file) {
-        await rm(path.join(dir, name), { force: true });
-      }
-    }
+    await removeOtherVersions(this.file, 'front-matter-');
   }
 }

@@ -15,12 +15,13 @@
 // are computed afresh on every run from the items, never cached.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
+import { removeOtherVersions, sortedEntries, writeCacheFile } from '../util/cache-file.ts';
 import { mapLimited } from '../util/map-limited.ts';
 import { projectRoot } from '../util/paths.ts';
 
@@ -55,7 +56,7 @@ function hashTree(hash: ReturnType<typeof createHash>, absolute: string): void {
 
 let programVersion: string | undefined;
 /** The code and data that loading and checking run: any change starts a new cache. */
-function programHash(): string {
+export function programHash(): string {
   if (!programVersion) {
     const hash = createHash('sha256').update(process.version);
     for (const part of PROGRAM_PARTS) hashTree(hash.update(part), path.join(projectRoot, part));
@@ -151,14 +152,7 @@ export class ItemCache {
   /** Writes this run's entries (files that no longer exist drop out), atomically; other program versions' caches go. */
   async save(): Promise<void> {
     if (!this.changed && this.seen.size === this.stored.size) return;
-    const dir = path.dirname(this.file);
-    await mkdir(dir, { recursive: true });
-    const entries = [...this.seen].sort(([a], [b]) => (a < b ? -1 : 1));
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(Object.fromEntries(entries)));
-    await rename(temporary, this.file);
-    for (const name of await readdir(dir)) {
-      if (name.startsWith('items-') && name.endsWith('.json') && path.join(dir, name) !== this.file) await rm(path.join(dir, name), { force: true });
-    }
+    await writeCacheFile(this.file, sortedEntries(this.seen));
+    await removeOtherVersions(this.file, 'items-');
   }
 }

@@ -22,6 +22,7 @@ import { hidingClasses as classesThatHide } from './css-values.ts';
 import { isGovernmentHost, normalizeHost, webHost } from './government-hosts.ts';
 import { enter, hiddenLinkReason, linkText, ROOT_CONTEXT, type VisibilityContext } from './hidden-links.ts';
 import { bodyOffset, findInSource, sourceCandidates, type SourcePlace } from './source-lines.ts';
+import { OutputPageCache } from './page-cache.ts';
 
 /** The element the templates render an item's body into ([column]/[slug].astro). */
 export const BODY_SELECTOR = '.article__body';
@@ -58,6 +59,8 @@ export interface LinkCheckInput {
   readSource?: (file: string) => string | undefined;
   /** How a page's path appears in findings: its published place, e.g. dist/alpha/news/a/index.html. */
   pageFile?: (pagePath: string) => string;
+  /** What earlier builds read of pages with the same bytes (page-cache.ts): those are not parsed again. */
+  pageCache?: OutputPageCache<unknown>;
 }
 
 export interface ExternalLink {
@@ -310,8 +313,14 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
   const leavingByHash = new Map(site.leaving.map((l) => [l.hash, l.url]));
   const ownHosts = new Set(site.hosts.map(normalizeHost));
   const pages = new Map<string, Page>();
+  const cache = input.pageCache as OutputPageCache<Ref> | undefined;
+  const classesKey = cache ? JSON.stringify([...classes]) : '';
   for (const pagePath of input.pages.keys()) {
-    const page = readPage(pagePath, parser.parse(await html(pagePath)), classes);
+    const text = await html(pagePath);
+    const key = cache ? OutputPageCache.key(text, classesKey) : '';
+    const reading = cache?.get(key);
+    const page: Page = reading ? { path: pagePath, url: pageUrl(pagePath), ids: new Set(reading.ids), refs: reading.refs } : readPage(pagePath, parser.parse(text), classes);
+    if (cache && !reading) cache.set(key, { ids: [...page.ids], refs: page.refs });
     page.item = itemsByUrl.get(page.url);
     pages.set(pagePath, page);
   }
@@ -513,6 +522,8 @@ export interface OutputCheckOptions {
    * resolved against the files as they are once it is done.
    */
   outputComplete?: Promise<unknown>;
+  /** See LinkCheckInput.pageCache. */
+  pageCache?: OutputPageCache<unknown>;
 }
 
 async function outputFiles(outDir: string): Promise<Set<string>> {
@@ -571,5 +582,6 @@ function checkCollected(
       }
     },
     pageFile: (pagePath) => relativePath(options.root, path.join(options.publishedDir, pagePath)),
+    pageCache: options.pageCache,
   });
 }

@@ -1,0 +1,114 @@
+// A one-item edit re-renders the pages that edit can change, not the whole site (issue 8).
+//
+// Item metadata reaches the templates from the govsite loader (virtual:govsite/site), and only
+// the item pages render MDX bodies. So when the program, the site's configuration and the rest
+// of the site data are unchanged, the Astro worker is told which items to render
+// (SiteData.renderOnly): it restricts the content collection, the item route and the copying of
+// item files to them, and renders every other page (home, lists, topics, site map, feeds,
+// leave-site notices) from the full site data as always. The page folders of the unchanged items
+// and the `_astro/` files their pages use are then taken from the published output, and
+// sitemap.xml is written again over the result. The search index, the output checks and the
+// integrity manifest run over the merged output as after a full render, so the published bytes
+// are those of a full build (tests/integration/incremental-render.test.ts compares them).
+//
+// What an item page is made from, in its key: its entry in the site data (metadata, relations,
+// reference), the leave-site page of its reprint's original, its MDX file and the files of its
+// folder. Everything else an item page reads (configuration, the date, the program) is in the
+// shared key; when that differs, the whole site is rendered.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ItemSummary, SiteData } from '../../plugins/astro-govsite/site-data.ts';
+import { mapLimited } from '../util/map-limited.ts';
+import { filesUnder, hashFiles, programFingerprint, type BuildRecord } from './build-cache.ts';
+
+/** The record's part about item pages, kept for the next build's plan. */
+export interface ItemPagesRecord {
+  /** Key of everything an item page reads besides its own item. */
+  shared: string;
+  /** Item id → key of its page's own inputs. */
+  items: Record<string, string>;
+  /** Item id → the `_astro/` files its page refers to (stylesheets, scripts, images). */
+  assets: Record<string, string[]>;
+}
+
+export interface RenderPlan {
+  /** Items whose pages are rendered again: new or changed. */
+  render: string[];
+  /** Items of the published output that are gone. */
+  removed: string[];
+  previous: ItemPagesRecord;
+}
+
+/** Past this share of changed items a full render costs about the same, and is simpler. */
+const MAX_CHANGED_SHARE = 0.5;
+
+export async function sharedPageKey(root: string, data: SiteData): Promise<string> {
+  const hash = createHash('sha256').update(`item pages 1\0${await programFingerprint()}\0`);
+  const { items: _items, leaving: _leaving, renderOnly: _renderOnly, ...rest } = data;
+  hash.update(JSON.stringify({ ...rest, now: data.now.slice(0, 10) }));
+  await hashFiles(hash, root, await filesUnder(path.join(root, 'sites', data.id)));
+  return hash.digest('hex');
+}
+
+export async function itemPageKeys(root: string, data: SiteData): Promise<Record<string, string>> {
+  const leavingByUrl = new Map(data.leaving.map((page) => [page.url, page]));
+  const keys = await mapLimited(data.items, 16, async (item) => {
+    const hash = createHash('sha256').update(JSON.stringify(item));
+    const reprintNotice = item.data.reprint && leavingByUrl.get(item.data.reprint.url);
+    hash.update(`\0${reprintNotice ? reprintNotice.hash : ''}\0`);
+    const file = path.join(root, item.file);
+    await hashFiles(hash, root, item.assetBase ? await filesUnder(path.dirname(file)) : [file]);
+    return hash.digest('hex');
+  });
+  return Object.fromEntries(data.items.map((item, i) => [item.id, keys[i]!]));
+}
+
+/** Which item pages to render again, or undefined when the whole site must be rendered. */
+export function planRender(record: BuildRecord | undefined, shared: string, keys: Record<string, string>): RenderPlan | undefined {
+  const previous = record?.itemPages;
+  if (!previous || previous.shared !== shared) return undefined;
+  const render = Object.keys(keys).filter((id) => previous.items[id] !== keys[id]);
+  const removed = Object.keys(previous.items).filter((id) => !(id in keys));
+  if (render.length + removed.length > MAX_CHANGED_SHARE * Math.max(1, Object.keys(keys).length)) return undefined;
+  return { render, removed, previous };
+}
+
+const ASSET_REF = /\/_astro\/[^"'\s),]+/g;
+
+/** The `_astro/` files each rendered item page refers to; the others' come from `carried`. */
+export async function itemAssets(outDir: string, items: readonly ItemSummary[], rendered: ReadonlySet<string> | undefined, carried: Record<string, string[]> = {}): Promise<Record<string, string[]>> {
+  const found = await mapLimited(items, 64, async (item) => {
+    if (rendered && !rendered.has(item.id)) return carried[item.id] ?? [];
+    const html = await readFile(path.join(outDir, item.url, 'index.html'), 'utf8').catch(() => '');
+    return [...new Set([...html.matchAll(ASSET_REF)].map((m) => m[0].slice(1)))].sort();
+  });
+  return Object.fromEntries(items.map((item, i) => [item.id, found[i]!]));
+}
+
+/**
+ * Completes a partial render in `staging` from the published output: the folders of the items
+ * not rendered again, and the `_astro/` files their pages use that the render did not make.
+ */
+export async function completeFromPublished(published: string, staging: string, data: SiteData, plan: RenderPlan): Promise<void> {
+  const rendered = new Set(plan.render);
+  const copies: Array<[string, string]> = [];
+  for (const item of data.items) {
+    if (rendered.has(item.id)) continue;
+    const from = path.join(published, item.url);
+    for (const file of await filesUnder(from)) {
+      const relative = path.relative(from, file);
+      // A nested item (a slug folder inside another item's folder) is never the case: slugs are flat.
+      copies.push([file, path.join(staging, item.url, relative)]);
+    }
+  }
+  const assets = new Set<string>();
+  for (const item of data.items) if (!rendered.has(item.id)) for (const asset of plan.previous.assets[item.id] ?? []) assets.add(asset);
+  for (const asset of assets) {
+    if (!existsSync(path.join(staging, asset))) copies.push([path.join(published, asset), path.join(staging, asset)]);
+  }
+  const dirs = new Set(copies.map(([, to]) => path.dirname(to)));
+  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+  await mapLimited(copies, 64, ([from, to]) => copyFile(from, to));
+}

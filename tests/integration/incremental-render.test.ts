@@ -1,0 +1,78 @@
+// Partial renders (src/build/incremental-render.ts): after an edit, only the item pages it can
+// change are rendered again, and the published output is byte for byte what a full build of the
+// same content gives (PUB-04), whatever the edit: a body, a title other pages show, a new item
+// with an image, a deleted one. A change the item pages share (site.yaml) renders the whole site.
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NOW } from '../global-setup.ts';
+import { copyPlatform, readText, removePlatform, runCli, treeHashes, writeText } from '../helpers/platform.ts';
+
+const SITES = ['shili', 'shili-jyt', 'anping'];
+let root: string;
+
+beforeAll(() => {
+  root = copyPlatform('demo');
+  const first = runCli(['build', '--root', root, '--now', DEMO_NOW]);
+  expect(first.status, first.output).toBe(0);
+});
+afterAll(() => removePlatform(root));
+
+/** Builds again after an edit, then the same content from scratch elsewhere: both outputs must be equal. */
+function buildAndCompare(): string {
+  const incremental = runCli(['build', '--root', root, '--now', DEMO_NOW]);
+  expect(incremental.status, incremental.output).toBe(0);
+  const fresh = path.join(root, 'fresh-dist');
+  rmSync(fresh, { recursive: true, force: true });
+  const full = runCli(['build', '--root', root, '--out', fresh, '--now', DEMO_NOW, '--force']);
+  expect(full.status, full.output).toBe(0);
+  expect(full.output).not.toContain('只重新渲染');
+  for (const siteId of SITES) expect(treeHashes(path.join(root, 'dist', siteId)), siteId).toEqual(treeHashes(path.join(fresh, siteId)));
+  rmSync(fresh, { recursive: true, force: true });
+  return incremental.output;
+}
+
+describe('a one-item edit renders only the pages it changes (issue 8)', () => {
+  it('a body edit: one item page of the site rendered again, the copy that republishes it too', () => {
+    const file = 'content/shili/news/2026-11-21-executive-meeting.mdx';
+    writeText(root, file, `${readText(root, file)}\n会议还研究了其他事项。\n`);
+    const output = buildAndCompare();
+    expect(output).toMatch(/shili：\d+ 条内容，\d+ 个页面（只重新渲染了有改动的 1 个内容页）/);
+    expect(output).toContain('shili-jyt：未变化');
+    expect(readText(root, 'dist/shili/news/2026-11-21-executive-meeting/index.html')).toContain('会议还研究了其他事项。');
+  });
+
+  it('a title other pages show: the policy and its interpretation are rendered again, the lists show the new title', () => {
+    const file = 'content/shili/policies/2026-digital-government-plan.mdx';
+    writeText(root, file, readText(root, file).replace(/^title: (.*)$/m, 'title: $1（修订）'));
+    const output = buildAndCompare();
+    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 2 个内容页）/);
+    expect(readText(root, 'dist/shili/interpretations/2026-digital-government-plan-explained/index.html')).toContain('建设规划的通知（修订）');
+    expect(readText(root, 'dist/shili/policies/index.html')).toContain('建设规划的通知（修订）');
+  });
+
+  it('a new item with an image and a deleted item with one: their pages, images and list entries come and go', () => {
+    const from = path.join(root, 'content/shili/news/2026-11-10-autumn-grain-harvest');
+    const added = path.join(root, 'content/shili/news/2026-11-22-winter-wheat-sowing');
+    cpSync(from, added, { recursive: true });
+    writeText(root, 'content/shili/news/2026-11-22-winter-wheat-sowing/index.mdx', readText(root, 'content/shili/news/2026-11-22-winter-wheat-sowing/index.mdx').replace(/^title: .*$/m, 'title: 全省冬小麦播种基本结束'));
+    rmSync(from, { recursive: true });
+    // An item whose image no other item has: its page and its image files go.
+    const imageOf = () => readdirSync(path.join(root, 'dist/shili/_astro')).filter((f) => f.startsWith('service-hall.'));
+    expect(imageOf().length).toBeGreaterThan(0);
+    rmSync(path.join(root, 'content/shili/news/2026-11-14-service-hall-one-thing'), { recursive: true });
+    const output = buildAndCompare();
+    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 1 个内容页）/);
+    expect(readText(root, 'dist/shili/news/index.html')).toContain('全省冬小麦播种基本结束');
+    expect(existsSync(path.join(root, 'dist/shili/news/2026-11-14-service-hall-one-thing'))).toBe(false);
+    expect(imageOf()).toEqual([]);
+  });
+
+  it('a change of site.yaml renders the whole site', () => {
+    const file = 'sites/shili/site.yaml';
+    writeText(root, file, readText(root, file).replace(/^(\s*phone: ).*$/m, (_, key: string) => `${key}0591-88880000`));
+    const output = buildAndCompare();
+    expect(output).toMatch(/✔ shili：\d+ 条内容，\d+ 个页面，用时/);
+    expect(output).not.toMatch(/shili：.*只重新渲染/);
+  });
+});

@@ -1,0 +1,90 @@
+// The output checks' page cache (src/check/output/page-cache.ts): pages with the same bytes and
+// the same hiding classes are not parsed again, and the findings are those of a check without it.
+import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkLinks, type LinkCheckInput } from '../../src/check/output/check-links.ts';
+import { OutputPageCache } from '../../src/check/output/page-cache.ts';
+
+const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><title>t</title><link rel="stylesheet" href="/_astro/site.css"></head><body>
+<main id="main"><article class="article"><h1>标题</h1><div class="article__body">${body}</div></article></main>
+<nav><a href="/">首页</a> <a href="/news/">新闻</a></nav></body></html>`;
+
+const PAGES = {
+  'index.html': page('<p>首页 <a href="/news/a/#part">第一篇的第二部分</a></p>'),
+  'news/index.html': page('<p>列表 <a href="/news/a/">第一篇</a></p>'),
+  'news/a/index.html': page('<h2 id="part">第二部分</h2><p><a href="/news/">回到列表</a></p>'),
+};
+
+function input(pages: Record<string, string>, css: string, pageCache?: OutputPageCache<unknown>): LinkCheckInput {
+  return {
+    site: { siteId: 'alpha', hosts: ['www.ceshi.gov.cn'], items: [{ url: '/news/a/', file: 'content/alpha/news/a.mdx', title: '第一篇' }], leaving: [] },
+    pages: new Map(Object.entries(pages)),
+    files: new Set([...Object.keys(pages), '_astro/site.css']),
+    css: [css],
+    pageFile: (p) => `dist/alpha/${p}`,
+    pageCache,
+  };
+}
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'govsite-page-cache-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** One check through the cache as the build runs it: open, check, save. */
+async function cachedCheck(pages: Record<string, string>, css = '') {
+  const cache = await OutputPageCache.open<unknown>(root, 'alpha');
+  const result = await checkLinks(input(pages, css, cache));
+  await cache.save();
+  return { result, served: cache.served };
+}
+
+describe('output page cache (HEALTH-05 / CONT-13 checks)', () => {
+  it('parses each page once, and gives what a check without cache gives', async () => {
+    const plain = await checkLinks(input(PAGES, ''));
+    const first = await cachedCheck(PAGES);
+    const second = await cachedCheck(PAGES);
+    expect(first.served).toBe(0);
+    expect(second.served).toBe(3);
+    expect(first.result).toEqual(plain);
+    expect(second.result).toEqual(plain);
+  });
+
+  it('parses a changed page again and reports what it now has; the others come from the cache', async () => {
+    await cachedCheck(PAGES);
+    const changed = { ...PAGES, 'news/index.html': page('<p>列表 <a href="/news/missing/">不存在</a></p>') };
+    const { result, served } = await cachedCheck(changed);
+    expect(served).toBe(2);
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain('HEALTH-05');
+    expect(result).toEqual(await checkLinks(input(changed, '')));
+  });
+
+  it('judges links again when the site’s stylesheets hide other classes (暗链)', async () => {
+    const withClass = { ...PAGES, 'news/index.html': page('<p>列表 <a class="far-away" href="/news/a/">第一篇</a></p>') };
+    await cachedCheck(withClass);
+    const css = '.far-away{position:absolute;left:-9999px}';
+    const { result, served } = await cachedCheck(withClass, css);
+    expect(served).toBe(0);
+    expect(result).toEqual(await checkLinks(input(withClass, css)));
+    expect(result.diagnostics.some((d) => d.ruleId === 'CONT-13')).toBe(true);
+  });
+
+  it('follows anchors into cached pages: a removed id is a broken anchor', async () => {
+    await cachedCheck(PAGES);
+    const noId = { ...PAGES, 'news/a/index.html': page('<h2>第二部分</h2><p><a href="/news/">回到列表</a></p>') };
+    const { result } = await cachedCheck(noId);
+    expect(result.diagnostics.some((d) => d.file === 'dist/alpha/index.html' && d.message.includes('#part'))).toBe(true);
+  });
+
+  it('starts empty from a damaged cache file', async () => {
+    await cachedCheck(PAGES);
+    const dir = path.join(root, '.cache', 'govsite');
+    for (const name of readdirSync(dir)) writeFileSync(path.join(dir, name), '{ not json');
+    const { result, served } = await cachedCheck(PAGES);
+    expect(served).toBe(0);
+    expect(result).toEqual(await checkLinks(input(PAGES, '')));
+  });
+});
