@@ -15,14 +15,14 @@
 //
 // The record sits next to the output, dist/.<siteId>.build.json, and also holds a fingerprint of
 // the published files (paths, sizes, mtimes): output changed or removed by hand is rebuilt.
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExternalLinks } from '../check/output/check-links.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SiteData } from '../../plugins/astro-govsite/site-data.ts';
-import { projectRoot } from '../util/paths.ts';
+import { codeFingerprint, filesUnder, hashFiles, projectFiles } from '../util/hash-files.ts';
 import { PLATFORM_DIR } from '../index/platform-search.ts';
 import { MANIFEST_FILE } from '../publish/integrity-manifest.ts';
 import type { ItemPagesRecord } from './incremental-render.ts';
@@ -48,48 +48,16 @@ export function buildRecordFile(outRoot: string, siteId: string): string {
 }
 
 /** Everything of the project that shapes a page: what is outside these (tests, docs, bench) does not. */
-const PROGRAM_DIRS = ['templates', 'plugins', 'src', 'data'];
-const PROGRAM_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-
-export async function filesUnder(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
-  }
-  return files.sort();
-}
+const PROGRAM_PARTS = ['templates', 'plugins', 'src', 'data', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 /** The program files the key hashes, relative to the project root (exported for its test). */
-export async function programFiles(): Promise<string[]> {
-  const files = [...PROGRAM_FILES.map((f) => path.join(projectRoot, f)).filter((f) => existsSync(f))];
-  for (const dir of PROGRAM_DIRS) files.push(...(await filesUnder(path.join(projectRoot, dir))));
-  return files.map((f) => path.relative(projectRoot, f).split(path.sep).join('/')).sort();
+export function programFiles(): Promise<string[]> {
+  return projectFiles(PROGRAM_PARTS);
 }
 
-export async function hashFiles(hash: Hash, base: string, files: readonly string[]): Promise<void> {
-  // Read a batch at a time (a file at a time waited on the disk for each), hash in order.
-  for (let start = 0; start < files.length; start += 64) {
-    const batch = files.slice(start, start + 64);
-    const contents = await Promise.all(batch.map((file) => readFile(file)));
-    batch.forEach((file, i) => {
-      // The name as well as the bytes: a renamed file changes the output's URLs.
-      hash.update(`${path.relative(base, file)}\0`);
-      hash.update(contents[i]!);
-      hash.update('\0');
-    });
-  }
-}
-
-let programHash: Promise<string> | undefined;
 /** The program does not change during one CLI run: hashed once for all its sites. */
 export function programFingerprint(): Promise<string> {
-  programHash ??= (async () => {
-    const hash = createHash('sha256').update(`node ${process.version}\0`);
-    await hashFiles(hash, projectRoot, (await programFiles()).map((f) => path.join(projectRoot, f)));
-    return hash.digest('hex');
-  })();
-  return programHash;
+  return codeFingerprint(PROGRAM_PARTS);
 }
 
 /** The key of everything `siteData`'s output is made from (see the top of this file). */

@@ -21,7 +21,8 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemSummary, SiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { mapLimited } from '../util/map-limited.ts';
-import { filesUnder, hashFiles, programFingerprint, type BuildRecord } from './build-cache.ts';
+import { filesUnder, hashFiles } from '../util/hash-files.ts';
+import { programFingerprint, type BuildRecord } from './build-cache.ts';
 
 /** The record's part about item pages, kept for the next build's plan. */
 export interface ItemPagesRecord {
@@ -34,10 +35,8 @@ export interface ItemPagesRecord {
 }
 
 export interface RenderPlan {
-  /** Items whose pages are rendered again: new or changed. */
+  /** Items whose pages are rendered again: new or changed. The pages of items gone are simply not carried over. */
   render: string[];
-  /** Items of the published output that are gone. */
-  removed: string[];
   previous: ItemPagesRecord;
 }
 
@@ -70,9 +69,9 @@ export function planRender(record: BuildRecord | undefined, shared: string, keys
   const previous = record?.itemPages;
   if (!previous || previous.shared !== shared) return undefined;
   const render = Object.keys(keys).filter((id) => previous.items[id] !== keys[id]);
-  const removed = Object.keys(previous.items).filter((id) => !(id in keys));
-  if (render.length + removed.length > MAX_CHANGED_SHARE * Math.max(1, Object.keys(keys).length)) return undefined;
-  return { render, removed, previous };
+  const removed = Object.keys(previous.items).filter((id) => !(id in keys)).length;
+  if (render.length + removed > MAX_CHANGED_SHARE * Math.max(1, Object.keys(keys).length)) return undefined;
+  return { render, previous };
 }
 
 const ASSET_REF = /\/_astro\/[^"'\s),]+/g;

@@ -14,7 +14,6 @@
 // Findings across items (relations, duplicates, subscriptions) and the inspection indicators
 // are computed afresh on every run from the items, never cached.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -22,8 +21,8 @@ import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { removeOtherVersions, sortedEntries, writeCacheFile } from '../util/cache-file.ts';
+import { codeFingerprint } from '../util/hash-files.ts';
 import { mapLimited } from '../util/map-limited.ts';
-import { projectRoot } from '../util/paths.ts';
 
 export interface CachedItem {
   /** Valid front matter, or null when the file yields no item (its errors are in diagnostics). */
@@ -37,32 +36,12 @@ interface Entry extends CachedItem {
   key: string;
 }
 
-const PROGRAM_PARTS = ['src', 'plugins', 'data', 'package-lock.json'];
-
-function hashTree(hash: ReturnType<typeof createHash>, absolute: string): void {
-  let entries;
-  try {
-    entries = readdirSync(absolute, { withFileTypes: true, recursive: true });
-  } catch {
-    hash.update(readFileSync(absolute));
-    return;
-  }
-  const files = entries
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const file of files) hash.update(path.relative(absolute, file)).update('\0').update(readFileSync(file)).update('\0');
-}
-
-let programVersion: string | undefined;
 /** The code and data that loading and checking run: any change starts a new cache. */
-export function programHash(): string {
-  if (!programVersion) {
-    const hash = createHash('sha256').update(process.version);
-    for (const part of PROGRAM_PARTS) hashTree(hash.update(part), path.join(projectRoot, part));
-    programVersion = hash.digest('hex').slice(0, 16);
-  }
-  return programVersion;
+const CHECKING_CODE = ['src', 'plugins', 'data', 'package-lock.json'];
+
+/** Fingerprint of the code the cached results come from (the output page cache's too). */
+export async function checkingCodeVersion(): Promise<string> {
+  return (await codeFingerprint(CHECKING_CODE)).slice(0, 16);
 }
 
 export class ItemCache {
@@ -82,7 +61,7 @@ export class ItemCache {
 
   /** The cache of a platform root (`<root>/.cache/govsite/items-<program>.json`); missing or damaged: empty. */
   static async open(root: string): Promise<ItemCache> {
-    const file = path.join(root, '.cache', 'govsite', `items-${programHash()}.json`);
+    const file = path.join(root, '.cache', 'govsite', `items-${await checkingCodeVersion()}.json`);
     let stored = new Map<string, Entry>();
     try {
       stored = new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, Entry>));

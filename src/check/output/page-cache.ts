@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { programHash } from '../../load/item-cache.ts';
+import { checkingCodeVersion } from '../../load/item-cache.ts';
 import { sortedEntries, writeCacheFile } from '../../util/cache-file.ts';
 
 /** What readPage keeps of a page, apart from its path: JSON-safe. */
@@ -20,24 +20,27 @@ export class OutputPageCache<Ref> {
   private readonly seen = new Map<string, PageReading<Ref>>();
   private readonly stored: Map<string, PageReading<Ref>>;
   private readonly file: string;
+  private readonly program: string;
   private hits = 0;
 
-  private constructor(file: string, stored: Map<string, PageReading<Ref>>) {
+  private constructor(file: string, program: string, stored: Map<string, PageReading<Ref>>) {
     this.file = file;
+    this.program = program;
     this.stored = stored;
   }
 
   /** The cache of one site under `<root>/.cache/govsite/`; missing, damaged or of other code: empty. */
   static async open<Ref>(root: string, siteId: string): Promise<OutputPageCache<Ref>> {
     const file = path.join(root, '.cache', 'govsite', `output-pages-${siteId}.json`);
+    const program = await checkingCodeVersion();
     let stored = new Map<string, PageReading<Ref>>();
     try {
       const saved = JSON.parse(await readFile(file, 'utf8')) as { program: string; pages: Record<string, PageReading<Ref>> };
-      if (saved.program === programHash()) stored = new Map(Object.entries(saved.pages));
+      if (saved.program === program) stored = new Map(Object.entries(saved.pages));
     } catch {
       // First build of the site, or a damaged file: start empty.
     }
-    return new OutputPageCache(file, stored);
+    return new OutputPageCache(file, program, stored);
   }
 
   /** The key of a page's reading: its bytes and the classes that hide things on the site. */
@@ -65,6 +68,6 @@ export class OutputPageCache<Ref> {
 
   /** Keeps this build's pages only, written atomically. */
   async save(): Promise<void> {
-    await writeCacheFile(this.file, { program: programHash(), pages: sortedEntries(this.seen) });
+    await writeCacheFile(this.file, { program: this.program, pages: sortedEntries(this.seen) });
   }
 }

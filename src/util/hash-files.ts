@@ -1,0 +1,60 @@
+// Hashing files for the caches (build records, item cache, output page cache): the files under a
+// folder in a fixed order, and the fingerprint of a set of the project's own folders and files.
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { projectRoot } from './paths.ts';
+
+/** The files under `dir` (recursively), sorted; none when it does not exist. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const files: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
+  }
+  return files.sort();
+}
+
+/** Feeds the names (relative to `base`) and bytes of `files`, in their order, into `hash`. */
+export async function hashFiles(hash: Hash, base: string, files: readonly string[]): Promise<void> {
+  // Read a batch at a time (a file at a time waited on the disk for each), hash in order.
+  for (let start = 0; start < files.length; start += 64) {
+    const batch = files.slice(start, start + 64);
+    const contents = await Promise.all(batch.map((file) => readFile(file)));
+    batch.forEach((file, i) => {
+      // The name as well as the bytes: a renamed file changes the output's URLs.
+      hash.update(`${path.relative(base, file)}\0`);
+      hash.update(contents[i]!);
+      hash.update('\0');
+    });
+  }
+}
+
+/** The project files of `parts` (folders and files relative to the project root), as project-relative paths, sorted. */
+export async function projectFiles(parts: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const part of parts) {
+    const absolute = path.join(projectRoot, part);
+    if (!existsSync(absolute)) continue;
+    if (statSync(absolute).isDirectory()) files.push(...(await filesUnder(absolute)));
+    else files.push(absolute);
+  }
+  return files.map((f) => path.relative(projectRoot, f).split(path.sep).join('/')).sort();
+}
+
+const fingerprints = new Map<string, Promise<string>>();
+/** SHA-256 of the Node version and the files of `parts`: the code does not change during one run, so once per run. */
+export function codeFingerprint(parts: readonly string[]): Promise<string> {
+  const id = parts.join('\0');
+  let fingerprint = fingerprints.get(id);
+  if (!fingerprint) {
+    fingerprint = (async () => {
+      const hash = createHash('sha256').update(`node ${process.version}\0`);
+      await hashFiles(hash, projectRoot, (await projectFiles(parts)).map((f) => path.join(projectRoot, f)));
+      return hash.digest('hex');
+    })();
+    fingerprints.set(id, fingerprint);
+  }
+  return fingerprint;
+}
