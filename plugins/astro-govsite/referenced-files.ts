@@ -6,11 +6,22 @@ import { loadSite } from '../../src/load/load-site.ts';
 import { renderedItems } from './rendered-items.ts';
 import type { SiteData } from './site-data.ts';
 
+const dataFiles = new Map<string, Promise<SiteData>>();
+/** The site data file the build hands the worker, read once for both collections (it holds every item). */
+function readSiteData(dataFile: string): Promise<SiteData> {
+  let data = dataFiles.get(dataFile);
+  if (!data) {
+    data = readFile(dataFile, 'utf8').then((text) => JSON.parse(text) as SiteData);
+    dataFiles.set(dataFile, data);
+  }
+  return data;
+}
+
 /** Paths relative to `<contentRoot>/content/`, e.g. `shili/policies/a.mdx`. */
 export async function referencedFiles(contentRoot: string, siteId: string, dataFile: string | undefined): Promise<string[]> {
   let files: string[];
   if (dataFile) {
-    const data = JSON.parse(await readFile(dataFile, 'utf8')) as SiteData;
+    const data = await readSiteData(dataFile);
     files = renderedItems(data).filter((item) => item.reference).map((item) => item.file);
   } else {
     const loaded = await loadSite(contentRoot, siteId);
@@ -32,7 +43,7 @@ export function referenceKey(entry: string): string {
 export async function ownItemPatterns(siteId: string, dataFile: string | undefined): Promise<string[]> {
   const all = ['*/*.mdx', '*/*/index.mdx'];
   if (!dataFile) return all;
-  const data = JSON.parse(await readFile(dataFile, 'utf8')) as SiteData;
+  const data = await readSiteData(dataFile);
   if (!data.renderOnly) return all;
   const own = `content/${siteId}/`;
   return renderedItems(data)
