@@ -189,7 +189,9 @@ describe('controls', () => {
     await openTools(page);
     await page.getByLabel('语速').selectOption({ label: '较慢' });
     await page.getByRole('button', { name: '连读' }).click();
-    await finishUtterance(page);
+    // The read-aloud script loads on first use: finish the first sentence only once it is spoken.
+    await expect.poll(async () => (await spoken(page)).length).toBe(1);
+    expect(await finishUtterance(page)).toBe(true);
     await expect.poll(async () => (await spoken(page)).length).toBe(2);
     expect((await spoken(page)).map((c) => c.rate)).toEqual([0.8, 0.8]);
     await page.getByLabel('语速').selectOption({ label: '快' });
