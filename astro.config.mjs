@@ -6,7 +6,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import govsite from './plugins/astro-govsite/index.ts';
-import externalLinkNotice from './plugins/rehype-external-link-notice.ts';
+import { bodyHastPlugins } from './plugins/astro-govsite/body-processor.ts';
 import { currentChinaDateTime } from './src/util/china-time.ts';
 
 const siteId = process.env.GOVSITE_SITE;
@@ -15,6 +15,8 @@ if (!siteId) {
 }
 const contentRoot = path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.');
 const here = (relative) => fileURLToPath(new URL(relative, import.meta.url));
+// Modules bundled into the pages cannot find the repository from their own location (src/util/paths.ts).
+process.env.GOVSITE_PROJECT_ROOT ??= here('.').replace(/\/$/, '');
 
 export default defineConfig({
   // Astro's root is a per-site folder (see src/build/astro-root.ts); the templates live here.
@@ -31,8 +33,8 @@ export default defineConfig({
   // explicit width/height (no layout shift); sharp makes the WebP files at build time.
   image: { layout: 'constrained', breakpoints: [360, 720, 1080, 1440], responsiveStyles: true },
   // Astro 7 renders Markdown and MDX with Sätteri; MDX inherits this processor and its hast
-  // plugins. Links to non-government sites go through a notice page first (CONT-13).
-  markdown: { processor: satteri({ hastPlugins: [externalLinkNotice()] }) },
+  // plugins (body-processor.ts). Links to non-government sites go through a notice page first (CONT-13).
+  markdown: { processor: satteri({ hastPlugins: bodyHastPlugins() }) },
   devToolbar: { enabled: false },
   integrations: [
     govsite({ siteId, contentRoot, now: process.env.GOVSITE_NOW ?? currentChinaDateTime(), dataFile: process.env.GOVSITE_DATA_FILE }),

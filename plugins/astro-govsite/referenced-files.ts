@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../../src/load/load-site.ts';
+import { rendersDirectly } from './renders-directly.ts';
 import { renderedItems } from './rendered-items.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -22,10 +23,10 @@ export async function referencedFiles(contentRoot: string, siteId: string, dataF
   let files: string[];
   if (dataFile) {
     const data = await readSiteData(dataFile);
-    files = renderedItems(data).filter((item) => item.reference).map((item) => item.file);
+    files = renderedItems(data).filter((item) => item.reference && !item.directBody).map((item) => item.file);
   } else {
     const loaded = await loadSite(contentRoot, siteId);
-    files = (loaded.model?.items ?? []).filter((item) => item.referenceOf).map((item) => item.file);
+    files = (loaded.model?.items ?? []).filter((item) => item.referenceOf && !rendersDirectly(item.body)).map((item) => item.file);
   }
   return [...new Set(files)].map((file) => path.posix.relative('content', file)).sort();
 }
@@ -37,17 +38,17 @@ export function referenceKey(entry: string): string {
 }
 
 /**
- * The glob patterns of the site's own item files to render, relative to `<contentRoot>/content/<siteId>/`:
- * every item, or in a partial render (SiteData.renderOnly) the changed items' files only.
+ * The glob patterns of the site's own item files Astro compiles as MDX modules, relative to
+ * `<contentRoot>/content/<siteId>/`: the items whose bodies the item page does not render
+ * directly (direct-body.ts), and in a partial render (SiteData.renderOnly) of those only the
+ * changed ones. The dev server, which has no data file, takes every item.
  */
 export async function ownItemPatterns(siteId: string, dataFile: string | undefined): Promise<string[]> {
-  const all = ['*/*.mdx', '*/*/index.mdx'];
-  if (!dataFile) return all;
+  if (!dataFile) return ['*/*.mdx', '*/*/index.mdx'];
   const data = await readSiteData(dataFile);
-  if (!data.renderOnly) return all;
   const own = `content/${siteId}/`;
   return renderedItems(data)
-    .filter((item) => !item.reference && item.file.startsWith(own))
+    .filter((item) => !item.reference && !item.directBody && item.file.startsWith(own))
     .map((item) => item.file.slice(own.length))
     .sort();
 }

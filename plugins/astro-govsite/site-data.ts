@@ -7,6 +7,7 @@ import type { FrontMatter } from '../../src/schema/front-matter-schema.ts';
 import type { SiteConfig } from '../../src/schema/site-schema.ts';
 import { summarize } from '../../src/util/plain-text.ts';
 import { leavingHash, nonGovernmentHost, nonGovernmentLinks } from '../rehype-external-link-notice.ts';
+import { rendersDirectly } from './renders-directly.ts';
 
 export interface ItemSummary {
   id: string;
@@ -21,6 +22,8 @@ export interface ItemSummary {
   relations: ItemRelations;
   /** A copy published by reference (PUB-07): its body is the original's. */
   reference?: ItemReferenceSource;
+  /** The body is rendered by the item page itself, not compiled as a module (direct-body.ts). */
+  directBody: boolean;
 }
 
 /** A non-government destination and its leave-site notice page /leaving/<hash>/ (CONT-13). */
@@ -89,6 +92,7 @@ export function toSiteData(model: SiteModel, now: string): SiteData {
       data: item.data,
       relations: item.relations ?? { interpretations: [] },
       reference: item.referenceOf,
+      directBody: rendersDirectly(item.body),
     })),
   };
 }

@@ -1,0 +1,60 @@
+// A fast way to render plain item bodies (issue 8): most items are text, tables and lists with no
+// image and no code block. Astro's MDX integration makes every body a Vite module, compiled and
+// bundled before any page is rendered: at 10,000 items that bundling is the largest part of the
+// build and of its memory. Such a body does not need a module: the item page compiles it with
+// the same Sätteri MDX compiler, the same options and plugins, and runs it on Astro's own JSX
+// runtime, so the page is byte for byte the page the module would give
+// (tests/integration/direct-body.test.ts builds the demo both ways and compares every file).
+//
+// Bodies with an image (Astro's image pipeline needs the image imported as a module) or a code
+// block (syntax highlighting is set up inside the integration) stay modules.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
+import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
+import { __astro_tag_component__ } from 'astro/runtime/server/index.js';
+import { evaluate } from 'satteri';
+import { bodyHastPlugins } from './body-processor.ts';
+
+/** An item's file (`content/<site>/…`, as the site data names it) on disk. */
+export function itemFilePath(file: string): string {
+  return path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.', file);
+}
+
+type MdxComponent = ((props?: Record<string, unknown>) => unknown) & { moduleId?: string };
+
+/**
+ * The body of the MDX file at `absoluteFile` as the component `render(entry)` would give for it:
+ * the same compile options as @astrojs/markdown-satteri's MDX processor (GFM and smart punctuation
+ * on, HTML attribute names, heading ids, the site's hast plugins) and the same wrapper as
+ * @astrojs/mdx's post-processing (Fragment among the components, tagged as an MDX component).
+ */
+export async function directBody(absoluteFile: string): Promise<{ Content: MdxComponent }> {
+  const source = await readFile(absoluteFile, 'utf8');
+  // As @astrojs/mdx reads the file: the front matter blanked, so lines keep their numbers.
+  const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
+  const astro = { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+  const exports = await evaluate(content, {
+    Fragment,
+    jsx,
+    jsxs,
+    hastPlugins: [...bodyHastPlugins(), satteriHeadingIdsPlugin()],
+    features: { gfm: true, smartPunctuation: true },
+    fileURL: pathToFileURL(absoluteFile),
+    jsxImportSource: 'astro',
+    elementAttributeNameCase: 'html',
+    data: { astro },
+  } as Parameters<typeof evaluate>[1]);
+  const MDXContent = exports.default as (props: Record<string, unknown>) => unknown;
+  const Content: MdxComponent = (props: Record<string, unknown> = {}) =>
+    MDXContent({ ...props, components: { Fragment, ...(props.components as Record<string, unknown> | undefined) } });
+  Object.assign(Content, {
+    [Symbol.for('mdx-component')]: true,
+    [Symbol.for('astro.needsHeadRendering')]: true,
+    moduleId: absoluteFile,
+  });
+  __astro_tag_component__(Content, 'astro:jsx');
+  return { Content };
+}
