@@ -43,6 +43,10 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
   // Files unchanged since the last build keep their findings (src/load/item-cache.ts); --force re-checks all.
   const itemCache = options.force ? undefined : await ItemCache.open(options.root);
   const platform = await checkPlatform(options.root, options.now, { itemCache });
+  // Sites whose items changed go first: an editor waits for the site they changed, not for the
+  // others to be found unchanged. (Only the order: every site is still checked for changes.)
+  const changed = new Set(itemCache?.changedFiles().map((file) => file.split('/')[1]));
+  siteIds = [...siteIds.filter((id) => changed.has(id)), ...siteIds.filter((id) => !changed.has(id))];
   await itemCache?.save();
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   if (options.verbose) log(`全平台读取与治理检查用时 ${seconds((performance.now() - checkStarted) / 1000)}`);

@@ -187,6 +187,8 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   // overlap (Pagefind indexes in its own process while the checks parse the pages here); the
   // checks resolve links against the output once the index is written.
   const indexing = buildSearchIndex(siteId, staging, options);
+  // Which /_astro/ files each item page uses, for the next partial render: read meanwhile too.
+  const assetsReading = itemAssets(staging, siteData.items, plan && new Set(plan.render), plan?.previous.assets);
   // Pages unchanged since the last build are not parsed again (page-cache.ts); --force parses all.
   const pageCache = options.force ? undefined : await OutputPageCache.open<unknown>(options.root, siteId);
   const checking = checkOutputLinks({ outDir: staging, publishedDir: target, root: options.root, data: siteData, outputComplete: indexing, pageCache }).then(
@@ -214,9 +216,11 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   }
   // PUB-02 防篡改 (issue 9): the integrity manifest, the last file written, over the output as published.
   await writeIntegrityManifest(staging, siteId);
+  phaseDone('完整性清单');
   await forgetBuild(options.outRoot, siteId);
   await swapIntoPlace(staging, target);
-  const assets = await itemAssets(target, siteData.items, plan && new Set(plan.render), plan?.previous.assets);
+  phaseDone('替换发布目录');
+  const assets = await assetsReading;
   await recordBuild(options.outRoot, siteId, {
     key: inputKey,
     pages,
@@ -224,8 +228,9 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     externalLinks: links.externalLinks,
     itemPages: publishesNoticeOnly(loaded.model.config) ? undefined : { shared: sharedKey, items: itemKeys, assets },
   });
+  phaseDone('构建记录');
   await refreshPlatformSearch(options.root, options.outRoot);
   await writeExternalLinksReport(options, siteId, links.externalLinks);
-  phaseDone('发布');
+  phaseDone('全省搜索副本与报告');
   return finish({ ok: true, pages, items, diagnostics, externalLinks: links.externalLinks, rendered: plan ? plan.render.length : items });
 }

@@ -97,6 +97,9 @@ async function htmlFiles(dir: string): Promise<string[]> {
   return files.sort();
 }
 
+/** Pages read and prepared ahead of the one Pagefind is indexing. */
+const READ_AHEAD = 16;
+
 /** Serializes use of the Pagefind service, which this process shares between parallel builds. */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -124,12 +127,21 @@ async function buildIndex(siteDir: string, searchKeys: boolean): Promise<SiteInd
   if (!index) return { pages: 0, errors: created.errors.length ? created.errors : ['无法启动 Pagefind 索引程序'] };
   try {
     let pages = 0;
-    for (const file of await htmlFiles(siteDir)) {
+    const files = await htmlFiles(siteDir);
+    // Pagefind indexes in its own process, one page at a time: the next pages are read and
+    // prepared here meanwhile (a few ahead, so memory stays flat), and still added in order.
+    const prepare = async (file: string) => {
       const html = await readFile(path.join(siteDir, file), 'utf8');
-      const content = searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined;
+      return searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined;
+    };
+    const ahead: Array<Promise<string | undefined>> = files.slice(0, READ_AHEAD).map(prepare);
+    for (let i = 0; i < files.length; i++) {
+      const content = await ahead[i]!;
+      ahead[i] = Promise.resolve(undefined);
+      if (i + READ_AHEAD < files.length) ahead.push(prepare(files[i + READ_AHEAD]!));
       if (content === undefined) continue;
-      const added = await index.addHTMLFile({ url: pageUrl(file), content });
-      if (added.errors.length) errors.push(...added.errors.map((e) => `${file}：${e}`));
+      const added = await index.addHTMLFile({ url: pageUrl(files[i]!), content });
+      if (added.errors.length) errors.push(...added.errors.map((e) => `${files[i]}：${e}`));
       else pages++;
     }
     const bundle = path.join(siteDir, BUNDLE_DIR);

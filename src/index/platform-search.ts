@@ -81,10 +81,12 @@ async function replaceWithCopy(source: string, target: string): Promise<void> {
  * under `outRoot`: copies new or changed ones, removes those of sites no longer on the platform,
  * and writes the manifest the search page reads.
  */
-async function syncInto(portalDir: string, outRoot: string, configs: PlatformConfigs): Promise<PlatformSite[]> {
+async function syncInto(portalDir: string, outRoot: string, configs: PlatformConfigs): Promise<{ listed: PlatformSite[]; changed: string[] }> {
   const platformDir = path.join(portalDir, PLATFORM_DIR);
   await mkdir(platformDir, { recursive: true });
   const listed: PlatformSite[] = [];
+  // The copies replaced or removed: only their files need hashing again (integrity manifest).
+  const changed: string[] = [];
   for (const { id, config } of configs.sites) {
     if (id === configs.portal) continue;
     const published = path.join(outRoot, id, BUNDLE_DIR);
@@ -94,17 +96,26 @@ async function syncInto(portalDir: string, outRoot: string, configs: PlatformCon
       if (!existsSync(bundleEntry(copy))) continue;
     } else if (!(await sameBundle(published, copy))) {
       await replaceWithCopy(published, copy);
+      changed.push(id);
     }
     // Copies made by an earlier version held the scripts too: they are never loaded.
-    for (const file of await readdir(copy)) if (/(?:\.js|\.pagefind)$/.test(file)) await rm(path.join(copy, file), { force: true });
+    for (const file of await readdir(copy)) {
+      if (/(?:\.js|\.pagefind)$/.test(file)) {
+        await rm(path.join(copy, file), { force: true });
+        if (!changed.includes(id)) changed.push(id);
+      }
+    }
     listed.push({ id, name: config.name, baseUrl: `https://${config.domain}/`, bundlePath: `/${PLATFORM_DIR}/${id}/` });
   }
   const keep = new Set([...listed.map((s) => s.id), PLATFORM_MANIFEST]);
   for (const entry of await readdir(platformDir)) {
-    if (!keep.has(entry)) await rm(path.join(platformDir, entry), { recursive: true, force: true });
+    if (!keep.has(entry)) {
+      await rm(path.join(platformDir, entry), { recursive: true, force: true });
+      changed.push(entry);
+    }
   }
   await writeFile(path.join(platformDir, PLATFORM_MANIFEST), `${JSON.stringify(listed, null, 2)}\n`);
-  return listed;
+  return { listed, changed };
 }
 
 /** One sync at a time: parallel site builds in this process share the portal's folder. */
@@ -126,7 +137,7 @@ export function addPlatformBundles(siteId: string, stagingDir: string, root: str
     // Start from the copies the published portal already has, then bring them up to date.
     const published = path.join(outRoot, siteId, PLATFORM_DIR);
     if (existsSync(published)) await cp(published, path.join(stagingDir, PLATFORM_DIR), { recursive: true });
-    return syncInto(stagingDir, outRoot, configs);
+    return (await syncInto(stagingDir, outRoot, configs)).listed;
   });
 }
 
@@ -140,9 +151,9 @@ export function refreshPlatformSearch(root: string, outRoot: string): Promise<vo
     try {
       const configs = await platformConfigs(root);
       if (!configs.portal || !existsSync(path.join(outRoot, configs.portal, 'index.html'))) return;
-      await syncInto(path.join(outRoot, configs.portal), outRoot, configs);
+      const { changed } = await syncInto(path.join(outRoot, configs.portal), outRoot, configs);
       // PUB-02: the portal's integrity manifest must list the copies as they now are.
-      await refreshIntegrityManifest(path.join(outRoot, configs.portal), configs.portal, PLATFORM_DIR);
+      await refreshIntegrityManifest(path.join(outRoot, configs.portal), configs.portal, PLATFORM_DIR, changed);
     } catch (error) {
       process.stderr.write(`警告：全省统一搜索的索引副本没有更新（${(error as Error).message}），下次构建任一网站时会重试\n`);
     }

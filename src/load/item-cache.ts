@@ -128,6 +128,14 @@ export class ItemCache {
     this.changed = true;
   }
 
+  /** Item files new, changed or gone since the last run (after the platform is loaded through the cache). */
+  changedFiles(): string[] {
+    const files = new Set<string>();
+    for (const [file, entry] of this.seen) if (this.stored.get(file)?.key !== entry.key) files.add(file);
+    for (const file of this.stored.keys()) if (!this.seen.has(file)) files.add(file);
+    return [...files].sort();
+  }
+
   /** Writes this run's entries (files that no longer exist drop out), atomically; other program versions' caches go. */
   async save(): Promise<void> {
     if (!this.changed && this.seen.size === this.stored.size) return;

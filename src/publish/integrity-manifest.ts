@@ -91,15 +91,34 @@ export async function writeIntegrityManifest(dir: string, site: string): Promise
 
 /**
  * After files under `<dir>/<folder>/` changed in place (the portal's copies of the other sites'
- * search bundles, src/index/platform-search.ts): rehashes that folder only.
+ * search bundles, src/index/platform-search.ts): rehashes that folder only, or of it only the
+ * files directly inside and the subfolders named in `changed` (the copies that were replaced).
  */
-export async function refreshIntegrityManifest(dir: string, site: string, folder: string): Promise<IntegrityManifest> {
+export async function refreshIntegrityManifest(dir: string, site: string, folder: string, changed?: readonly string[]): Promise<IntegrityManifest> {
   const existing = await readManifest(dir).catch(() => undefined);
   if (!existing) return writeIntegrityManifest(dir, site);
   const prefix = `${folder}/`;
-  const files = Object.fromEntries(Object.entries(existing.files).filter(([f]) => !f.startsWith(prefix)));
+  const rehashed = (file: string) => {
+    if (!file.startsWith(prefix)) return false;
+    if (!changed) return true;
+    const inside = file.slice(prefix.length);
+    return !inside.includes('/') || changed.some((sub) => inside.startsWith(`${sub}/`));
+  };
+  const files = Object.fromEntries(Object.entries(existing.files).filter(([f]) => !rehashed(f)));
   const sub = path.join(dir, folder);
-  if (existsSync(sub)) for (const [f, h] of Object.entries(await hashTree(sub))) files[`${prefix}${f}`] = h;
+  if (existsSync(sub)) {
+    if (!changed) {
+      for (const [f, h] of Object.entries(await hashTree(sub))) files[`${prefix}${f}`] = h;
+    } else {
+      for (const entry of await readdir(sub, { withFileTypes: true })) {
+        if (entry.isFile() || entry.isSymbolicLink()) files[`${prefix}${entry.name}`] = await sha256File(path.join(sub, entry.name));
+      }
+      for (const name of changed) {
+        const part = path.join(sub, name);
+        if (existsSync(part)) for (const [f, h] of Object.entries(await hashTree(part))) files[`${prefix}${name}/${f}`] = h;
+      }
+    }
+  }
   const manifest = makeManifest(site, files);
   // Unchanged copies leave the file alone (its mtime too: the build cache fingerprints the output).
   if (manifest.digest !== existing.digest) await writeManifest(dir, manifest);

@@ -38,6 +38,8 @@ describe('a one-item edit renders only the pages it changes (issue 8)', () => {
     writeText(root, file, `${readText(root, file)}\n会议还研究了其他事项。\n`);
     const output = buildAndCompare();
     expect(output).toMatch(/shili：\d+ 条内容，\d+ 个页面（只重新渲染了有改动的 1 个内容页）/);
+    // The site the edit is in is built first (the others are only found unchanged).
+    expect(output).toContain('▶ [1/3] shili：');
     expect(output).toContain('shili-jyt：未变化');
     expect(readText(root, 'dist/shili/news/2026-11-21-executive-meeting/index.html')).toContain('会议还研究了其他事项。');
   });

@@ -50,6 +50,28 @@ const titleOf = (platform: Awaited<ReturnType<typeof loadPlatform>>, file: strin
   [...platform.values()].flatMap((site) => site.source?.items ?? []).find((item) => item.file === file)?.data.title;
 
 describe('item cache (build and full check)', () => {
+  it('names the item files new, changed or gone since the last run (the build builds their sites first)', async () => {
+    const run = async () => {
+      const cache = await ItemCache.open(root);
+      await loadPlatform(root, NOW, { itemCache: cache });
+      const changed = cache.changedFiles();
+      await cache.save();
+      return changed;
+    };
+    expect((await run()).length).toBeGreaterThan(3);
+    expect(await run()).toEqual([]);
+    writeText(root, NEWS, `${readText(root, NEWS)}\n补充一句。\n`);
+    expect(await run()).toEqual([NEWS]);
+    // A new file: it, and the files beside it (their keys cover their folder's file names).
+    const added = 'content/alpha/news/winter-sowing.mdx';
+    writeText(root, added, readText(root, NEWS).replace(/^title: .*$/m, 'title: 冬季播种'));
+    const withAdded = await run();
+    expect(withAdded).toEqual(expect.arrayContaining([added]));
+    expect(withAdded.every((file) => file.startsWith('content/alpha/news/'))).toBe(true);
+    rmSync(path.join(root, added));
+    expect(await run()).toEqual(expect.arrayContaining([added]));
+  });
+
   it('gives exactly what a load without cache gives, the first time and the next', async () => {
     const fresh = summary(await loadPlatform(root, NOW));
     expect(summary(await loadCached())).toEqual(fresh);

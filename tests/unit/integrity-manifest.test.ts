@@ -1,0 +1,44 @@
+// PUB-02 (src/publish/integrity-manifest.ts): after the portal's copies of other sites' search
+// bundles change in place, the manifest is brought up to date by hashing again only the copies
+// that changed, and it is then exactly the manifest of the whole tree hashed from scratch.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashTree, makeManifest, readManifest, refreshIntegrityManifest, writeIntegrityManifest } from '../../src/publish/integrity-manifest.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'govsite-manifest-'));
+  for (const site of ['a', 'b']) {
+    mkdirSync(path.join(dir, 'pagefind-sites', site, 'fragment'), { recursive: true });
+    writeFileSync(path.join(dir, 'pagefind-sites', site, 'pagefind-entry.json'), `{"site":"${site}"}`);
+    writeFileSync(path.join(dir, 'pagefind-sites', site, 'fragment', '1.pf_fragment'), `${site}-1`);
+  }
+  writeFileSync(path.join(dir, 'pagefind-sites', 'sites.json'), '[]');
+  writeFileSync(path.join(dir, 'index.html'), '<h1>portal</h1>');
+  await writeIntegrityManifest(dir, 'portal');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const fromScratch = async () => makeManifest('portal', await hashTree(dir, { skip: (f) => f === 'govsite-integrity.json' }));
+
+describe('refreshIntegrityManifest', () => {
+  it('rehashes the changed copies and the files beside them, and equals a manifest made from scratch', async () => {
+    writeFileSync(path.join(dir, 'pagefind-sites', 'a', 'fragment', '1.pf_fragment'), 'a-1 edited');
+    writeFileSync(path.join(dir, 'pagefind-sites', 'a', 'fragment', '2.pf_fragment'), 'a-2 new');
+    writeFileSync(path.join(dir, 'pagefind-sites', 'sites.json'), '[{"id":"a"}]');
+    rmSync(path.join(dir, 'pagefind-sites', 'b'), { recursive: true });
+    const refreshed = await refreshIntegrityManifest(dir, 'portal', 'pagefind-sites', ['a', 'b']);
+    expect(refreshed).toEqual(await fromScratch());
+    expect(await readManifest(dir)).toEqual(refreshed);
+  });
+
+  it('does not look at copies it is not told changed (that is where the time goes on a large platform)', async () => {
+    writeFileSync(path.join(dir, 'pagefind-sites', 'b', 'fragment', '1.pf_fragment'), 'b-1 edited behind its back');
+    const refreshed = await refreshIntegrityManifest(dir, 'portal', 'pagefind-sites', ['a']);
+    expect(refreshed).not.toEqual(await fromScratch());
+    // Told nothing, it rehashes the whole folder.
+    expect(await refreshIntegrityManifest(dir, 'portal', 'pagefind-sites')).toEqual(await fromScratch());
+  });
+});
