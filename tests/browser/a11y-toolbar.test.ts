@@ -458,6 +458,23 @@ describe('the other modes (A11Y-04)', () => {
     await statusText(page, '已恢复默认设置');
     await context.close();
   });
+
+  it('its messages move nothing: the page stays where it is when one appears (a sentence being read aloud stays in view)', async () => {
+    const context = await newContext(browser, server.url, { width: 1280, height: 600 });
+    await context.addInitScript(fakeSpeech, {});
+    const page = await open(context, url('data'));
+    await openTools(page);
+    const top = () => page.locator('main').evaluate((m) => m.getBoundingClientRect().top);
+    const before = await top();
+    expect(await page.locator('.a11y-toolbar__status').textContent()).toBe('');
+    await page.getByRole('button', { name: '指读' }).click();
+    await statusText(page, '指读已开启');
+    expect(await top()).toBe(before);
+    await page.getByRole('button', { name: '连读' }).click();
+    await statusText(page, '开始朗读');
+    expect(await top()).toBe(before);
+    await context.close();
+  });
 });
 
 describe('size (issue 6.6)', () => {
