@@ -35,18 +35,7 @@ export async function directBody(absoluteFile: string): Promise<{ Content: MdxCo
   const source = await readFile(absoluteFile, 'utf8');
   // As @astrojs/mdx reads the file: the front matter blanked, so lines keep their numbers.
   const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
-  const astro = { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
-  const exports = await evaluate(content, {
-    Fragment,
-    jsx,
-    jsxs,
-    hastPlugins: [...bodyHastPlugins(), satteriHeadingIdsPlugin()],
-    features: { gfm: true, smartPunctuation: true },
-    fileURL: pathToFileURL(absoluteFile),
-    jsxImportSource: 'astro',
-    elementAttributeNameCase: 'html',
-    data: { astro },
-  } as Parameters<typeof evaluate>[1]);
+  const exports = await compile(content, absoluteFile, frontmatter);
   const MDXContent = exports.default as (props: Record<string, unknown>) => unknown;
   const Content: MdxComponent = (props: Record<string, unknown> = {}) =>
     MDXContent({ ...props, components: { Fragment, ...(props.components as Record<string, unknown> | undefined) } });
@@ -57,4 +46,31 @@ export async function directBody(absoluteFile: string): Promise<{ Content: MdxCo
   });
   __astro_tag_component__(Content, 'astro:jsx');
   return { Content };
+}
+
+/**
+ * The body compiled and evaluated. A body the compiler rejects fails the build as a module's
+ * would: the error names the item's file, line and column (FILE-06 in the build's report).
+ */
+async function compile(content: string, absoluteFile: string, frontmatter: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const astro = { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+  try {
+    return await evaluate(content, {
+      Fragment,
+      jsx,
+      jsxs,
+      hastPlugins: [...bodyHastPlugins(), satteriHeadingIdsPlugin()],
+      features: { gfm: true, smartPunctuation: true },
+      fileURL: pathToFileURL(absoluteFile),
+      jsxImportSource: 'astro',
+      elementAttributeNameCase: 'html',
+      data: { astro },
+    } as Parameters<typeof evaluate>[1]);
+  } catch (error) {
+    const e = error as Error & { line?: number; column?: number; loc?: { file: string; line?: number; column?: number } };
+    const at = /^(\d+):(\d+):/.exec(e.message ?? '');
+    e.name = 'MDXError';
+    e.loc = { file: absoluteFile, line: e.line ?? (at ? Number(at[1]) : undefined), column: e.column ?? (at ? Number(at[2]) : undefined) };
+    throw e;
+  }
 }
