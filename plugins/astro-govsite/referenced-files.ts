@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite } from '../../src/load/load-site.ts';
-import { rendersDirectly } from './renders-directly.ts';
 import { renderedItems } from './rendered-items.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -26,7 +25,8 @@ export async function referencedFiles(contentRoot: string, siteId: string, dataF
     files = renderedItems(data).filter((item) => item.reference && !item.directBody).map((item) => item.file);
   } else {
     const loaded = await loadSite(contentRoot, siteId);
-    files = (loaded.model?.items ?? []).filter((item) => item.referenceOf && !rendersDirectly(item.body)).map((item) => item.file);
+    // The dev server takes every reference, as it takes every own item (ownItemPatterns).
+    files = (loaded.model?.items ?? []).filter((item) => item.referenceOf).map((item) => item.file);
   }
   return [...new Set(files)].map((file) => path.posix.relative('content', file)).sort();
 }

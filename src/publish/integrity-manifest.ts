@@ -98,26 +98,22 @@ export async function refreshIntegrityManifest(dir: string, site: string, folder
   const existing = await readManifest(dir).catch(() => undefined);
   if (!existing) return writeIntegrityManifest(dir, site);
   const prefix = `${folder}/`;
-  const rehashed = (file: string) => {
-    if (!file.startsWith(prefix)) return false;
-    if (!changed) return true;
-    const inside = file.slice(prefix.length);
-    return !inside.includes('/') || changed.some((sub) => inside.startsWith(`${sub}/`));
-  };
-  const files = Object.fromEntries(Object.entries(existing.files).filter(([f]) => !rehashed(f)));
   const sub = path.join(dir, folder);
-  if (existsSync(sub)) {
-    if (!changed) {
-      for (const [f, h] of Object.entries(await hashTree(sub))) files[`${prefix}${f}`] = h;
-    } else {
-      for (const entry of await readdir(sub, { withFileTypes: true })) {
-        if (entry.isFile() || entry.isSymbolicLink()) files[`${prefix}${entry.name}`] = await sha256File(path.join(sub, entry.name));
-      }
-      for (const name of changed) {
-        const part = path.join(sub, name);
-        if (existsSync(part)) for (const [f, h] of Object.entries(await hashTree(part))) files[`${prefix}${name}/${f}`] = h;
-      }
-    }
+  const entries = existsSync(sub) ? await readdir(sub, { withFileTypes: true }) : [];
+  // Not told what changed: every subfolder is hashed again, and no entry of the folder is kept.
+  const subfolders = changed ?? entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  const stale = (file: string) => {
+    if (!file.startsWith(prefix)) return false;
+    const inside = file.slice(prefix.length);
+    return !changed || !inside.includes('/') || changed.some((name) => inside.startsWith(`${name}/`));
+  };
+  const files = Object.fromEntries(Object.entries(existing.files).filter(([f]) => !stale(f)));
+  for (const entry of entries) {
+    if (entry.isFile() || entry.isSymbolicLink()) files[`${prefix}${entry.name}`] = await sha256File(path.join(sub, entry.name));
+  }
+  for (const name of subfolders) {
+    const part = path.join(sub, name);
+    if (existsSync(part)) for (const [f, h] of Object.entries(await hashTree(part))) files[`${prefix}${name}/${f}`] = h;
   }
   const manifest = makeManifest(site, files);
   // Unchanged copies leave the file alone (its mtime too: the build cache fingerprints the output).
