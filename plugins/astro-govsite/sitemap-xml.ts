@@ -2,7 +2,8 @@
 // human site map page /sitemap/. Written after Astro has written the pages, from the pages
 // themselves, so it lists exactly what is published. lastmod is an item's publish time, never
 // the build's (PUB-04: the same content gives the same bytes).
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chinaDateTimeToIso } from '../../src/util/china-time.ts';
@@ -34,7 +35,8 @@ export function sitemapXml(data: SiteData, pagePaths: readonly string[]): string
 
 export async function writeSitemapXml(data: SiteData, outDir: URL): Promise<void> {
   const out = fileURLToPath(outDir);
-  const pages = (await readdir(out, { recursive: true, withFileTypes: true }))
+  // Synchronous: a large site's output is tens of thousands of entries (see src/util/hash-files.ts).
+  const pages = readdirSync(out, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
   await writeFile(path.join(out, 'sitemap.xml'), sitemapXml(data, pages));

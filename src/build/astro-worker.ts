@@ -11,7 +11,7 @@ interface AstroLikeError {
 }
 
 try {
-  await build({ ...astroRootOptions(process.env.GOVSITE_CONTENT_ROOT!, process.env.GOVSITE_SITE!), logLevel: process.env.GOVSITE_VERBOSE ? 'info' : 'error' }, { teardownCompiler: true });
+  await build({ ...astroRootOptions(process.env.GOVSITE_CONTENT_ROOT!, process.env.GOVSITE_SITE!), logLevel: process.env.GOVSITE_ASTRO_LOG === 'info' ? 'info' : 'error' }, { teardownCompiler: true });
   process.exit(0);
 } catch (error) {
   const e = error as AstroLikeError;

@@ -1,14 +1,14 @@
 // One site: validate, build with Astro into a staging folder, swap into place only on success.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkOutputLinks, type ExternalLinks } from '../check/output/check-links.ts';
 import { OutputPageCache } from '../check/output/page-cache.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedSite } from '../load/load-site.ts';
-import { toSiteData } from '../../plugins/astro-govsite/site-data.ts';
+import { toSiteData, type SiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
 import { writeIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { astroRootFor } from './astro-root.ts';
@@ -16,6 +16,7 @@ import { forgetBuild, publishedBuild, recordBuild, reusableBuild, siteInputKey }
 import { completeFromPublished, itemAssets, itemPageKeys, planRender, sharedPageKey } from './incremental-render.ts';
 import { writeSitemapXml } from '../../plugins/astro-govsite/sitemap-xml.ts';
 import { keepOnlyNoticePages } from './notice-only-output.ts';
+import { WrittenPages } from './written-pages.ts';
 import { publishesNoticeOnly } from '../check/site-rules/site-09-lifecycle.ts';
 import { buildSearchIndex, refreshPlatformSearch } from '../index/search-index.ts';
 import { projectRoot, relativePath } from '../util/paths.ts';
@@ -64,13 +65,19 @@ async function writeExternalLinksReport(options: BuildOptions, siteId: string, e
 
 export async function countPages(dir: string): Promise<number> {
   let count = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+  // Synchronous: see src/util/hash-files.ts (thousands of files).
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile() && entry.name.endsWith('.html')) count++;
   }
   return count;
 }
 
-function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string): Promise<{ code: number; stderr: string }> {
+/** Output-relative paths of the item pages, in the order Astro renders them ([slug].astro). */
+function itemPageFiles(data: Pick<SiteData, 'items'>): string[] {
+  return data.items.filter((item) => /^\/.*\/$/.test(item.url)).map((item) => `${item.url.slice(1)}index.html`);
+}
+
+function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written?: WrittenPages): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'src/build/astro-worker.ts')], {
       // Astro puts intermediate server chunks in <cwd>/.astro when the output folder is outside
@@ -83,10 +90,18 @@ function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFil
         GOVSITE_OUT_DIR: outDir,
         GOVSITE_NOW: options.now,
         GOVSITE_DATA_FILE: dataFile,
-        ...(options.verbose ? { GOVSITE_VERBOSE: '1' } : {}),
+        // Astro's info log names each page it has written (written-pages.ts); shown only with --verbose.
+        ...(options.verbose || written ? { GOVSITE_ASTRO_LOG: 'info' } : {}),
       },
-      stdio: ['ignore', options.verbose ? 'inherit' : 'ignore', 'pipe'],
+      stdio: ['ignore', options.verbose && !written ? 'inherit' : written ? 'pipe' : 'ignore', 'pipe'],
     });
+    if (written) {
+      child.stdout!.setEncoding('utf8');
+      child.stdout!.on('data', (chunk: string) => {
+        written.feed(chunk);
+        if (options.verbose) process.stdout.write(chunk);
+      });
+    }
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
@@ -157,36 +172,60 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   // A partial render when only some items changed (incremental-render.ts); a notice-only site renders whole.
   const sharedKey = await sharedPageKey(options.root, siteData);
   const itemKeys = await itemPageKeys(options.root, siteData);
-  const plan = publishesNoticeOnly(loaded.model.config) ? undefined : planRender(published, sharedKey, itemKeys);
+  const noticeOnly = publishesNoticeOnly(loaded.model.config);
+  const plan = noticeOnly ? undefined : planRender(published, sharedKey, itemKeys);
   phaseDone('内容页键');
   await rm(staging, { recursive: true, force: true });
   await writeFile(dataFile, JSON.stringify(plan ? { ...siteData, renderOnly: plan.render } : siteData));
-  const { code, stderr } = await runAstro(siteId, options, staging, dataFile);
+  // The item pages are indexed as Astro writes them (written-pages.ts), so Pagefind works while
+  // Astro renders. A notice-only site keeps only its notice, so it is indexed once complete.
+  const written = noticeOnly ? undefined : new WrittenPages();
+  const astro = runAstro(siteId, options, staging, dataFile, written);
+  const target = path.join(options.outRoot, siteId);
+  const rerendered = new Set(plan?.render);
+  const carried = plan && new Set(itemPageFiles({ items: siteData.items.filter((item) => !rerendered.has(item.id)) }));
+  const streamedIndex =
+    written &&
+    buildSearchIndex(siteId, staging, options, {
+      order: itemPageFiles(siteData),
+      ready: async (page) => (carried?.has(page) ? target : (await written.ready(page), staging)),
+      complete: written.complete,
+    });
+  const { code, stderr } = await astro;
   // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
   await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
   await rm(dataFile, { force: true });
   phaseDone('Astro 渲染');
   if (code !== 0 || !existsSync(path.join(staging, 'index.html'))) {
+    written?.fail();
+    await streamedIndex;
     await rm(staging, { recursive: true, force: true });
     const failure = code !== 0 ? explainAstroFailure(stderr, options.root) : { diagnostics: [], internalError: '构建没有生成首页 index.html' };
     return finish({ ok: false, pages: 0, items, diagnostics: [...loaded.diagnostics, ...failure.diagnostics], internalError: failure.internalError });
   }
-  const target = path.join(options.outRoot, siteId);
-  if (plan) {
-    // The unchanged items' pages and files come from the published output, then sitemap.xml
-    // lists the whole site again.
-    await completeFromPublished(target, staging, siteData, plan);
-    await writeSitemapXml(siteData, pathToFileURL(`${staging}${path.sep}`));
-    phaseDone(`合并未变化的 ${items - plan.render.length} 个内容页`);
+  try {
+    if (plan) {
+      // The unchanged items' pages and files come from the published output, then sitemap.xml
+      // lists the whole site again.
+      await completeFromPublished(target, staging, siteData, plan);
+      await writeSitemapXml(siteData, pathToFileURL(`${staging}${path.sep}`));
+      phaseDone(`合并未变化的 ${items - plan.render.length} 个内容页`);
+    }
+    // SITE-09: a temporarily offline or closed site publishes only its notice (index.html, 404.html).
+    if (noticeOnly) await keepOnlyNoticePages(staging);
+  } catch (error) {
+    // The index waiting for these pages must let go of Pagefind, which other sites' builds share.
+    written?.fail();
+    await streamedIndex;
+    throw error;
   }
-  // SITE-09: a temporarily offline or closed site publishes only its notice (index.html, 404.html).
-  if (publishesNoticeOnly(loaded.model.config)) await keepOnlyNoticePages(staging);
+  written?.finish();
   const pages = await countPages(staging);
   // SRCH-01…03: the site's search index (docs/search.md), and CONT-13 / HEALTH-05: links,
   // images, anchors and hidden links of the output. Either failing keeps the old output. They
   // overlap (Pagefind indexes in its own process while the checks parse the pages here); the
   // checks resolve links against the output once the index is written.
-  const indexing = buildSearchIndex(siteId, staging, options);
+  const indexing = streamedIndex ?? buildSearchIndex(siteId, staging, options);
   // Which /_astro/ files each item page uses, for the next partial render: read meanwhile too.
   const assetsReading = itemAssets(staging, siteData.items, plan && new Set(plan.render), plan?.previous.assets);
   // Pages unchanged since the last build are not parsed again (page-cache.ts); --force parses all.
@@ -226,7 +265,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     pages,
     diagnostics: links.diagnostics,
     externalLinks: links.externalLinks,
-    itemPages: publishesNoticeOnly(loaded.model.config) ? undefined : { shared: sharedKey, items: itemKeys, assets },
+    itemPages: noticeOnly ? undefined : { shared: sharedKey, items: itemKeys, assets },
   });
   phaseDone('构建记录');
   await refreshPlatformSearch(options.root, options.outRoot);

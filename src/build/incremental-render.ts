@@ -17,11 +17,12 @@
 // shared key; when that differs, the whole site is rendered.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemSummary, SiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { mapLimited } from '../util/map-limited.ts';
 import { filesUnder, hashFiles } from '../util/hash-files.ts';
+import { linkFiles } from '../util/link-files.ts';
 import { programFingerprint, type BuildRecord } from './build-cache.ts';
 
 /** The record's part about item pages, kept for the next build's plan. */
@@ -107,20 +108,5 @@ export async function completeFromPublished(published: string, staging: string, 
   for (const asset of assets) {
     if (!existsSync(path.join(staging, asset))) copies.push([path.join(published, asset), path.join(staging, asset)]);
   }
-  const dirs = new Set(copies.map(([, to]) => path.dirname(to)));
-  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-  await mapLimited(copies, 64, ([from, to]) => linkOrCopy(from, to));
-}
-
-/**
- * A hard link where the file system allows it, else a copy. Published files are never written
- * in place (a build replaces the whole folder), so the published tree and the new one can share
- * them: the published site is untouched until the swap, and linking is much faster than copying.
- */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch {
-    await copyFile(from, to);
-  }
+  linkFiles(copies);
 }

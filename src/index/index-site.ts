@@ -2,7 +2,8 @@
 // in the staging folder, after Astro and before the swap: a site whose index fails is not
 // published. Only item pages are indexed, and of them only the article (`data-pagefind-body`,
 // set by templates/lib/search-attributes.ts) without its tool bar, notices and related links.
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { pinyinKeys } from './pinyin-keys.ts';
@@ -86,7 +87,8 @@ export function pageForIndex(html: string): string | undefined {
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+  // Synchronous: see src/util/hash-files.ts (thousands of files).
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const full = path.join(entry.parentPath, entry.name);
     const relative = path.relative(dir, full);
@@ -103,19 +105,37 @@ const READ_AHEAD = 16;
 /** Serializes use of the Pagefind service, which this process shares between parallel builds. */
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Pages that are still being written while the index is built (src/build/written-pages.ts). */
+export interface PagesInProgress {
+  /** Output-relative paths (forward slashes) of the pages to index first, in this order: the item pages, in the order Astro renders them. */
+  order: readonly string[];
+  /**
+   * Resolves once that page is on disk whole, with the folder to read it from: the output
+   * folder, or for a page a partial render carries over unchanged, the published output it is
+   * taken from, so it is indexed while Astro still renders the rest.
+   */
+  ready: (page: string) => Promise<string>;
+  /** Resolves once every page is on disk; the pages not in `order` are indexed after it, sorted. */
+  complete: () => Promise<void>;
+}
+
 export interface IndexSiteOptions {
   /** Add the `words` and `pinyin` metadata (default). Off only to measure plain Pagefind (bench/search.ts). */
   searchKeys?: boolean;
+  /** Index pages as they are written (the build does), instead of a finished output folder. */
+  inProgress?: PagesInProgress;
 }
 
 /** Builds `<siteDir>/pagefind/` from the HTML pages in `siteDir`. */
 export function indexSite(siteDir: string, options: IndexSiteOptions = {}): Promise<SiteIndexResult> {
-  const run = queue.then(() => buildIndex(siteDir, options.searchKeys ?? true));
+  const run = queue.then(() => buildIndex(siteDir, options.searchKeys ?? true, options.inProgress));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function buildIndex(siteDir: string, searchKeys: boolean): Promise<SiteIndexResult> {
+const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: PagesInProgress | undefined): Promise<SiteIndexResult> {
   const errors: string[] = [];
   const created = await pagefind.createIndex({
     // One language for every site of the platform: the portal merges their indexes, and
@@ -127,22 +147,40 @@ async function buildIndex(siteDir: string, searchKeys: boolean): Promise<SiteInd
   if (!index) return { pages: 0, errors: created.errors.length ? created.errors : ['无法启动 Pagefind 索引程序'] };
   try {
     let pages = 0;
-    const files = await htmlFiles(siteDir);
+    const prepared = (html: string) => (searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined);
     // Pagefind indexes in its own process, one page at a time: the next pages are read and
-    // prepared here meanwhile (a few ahead, so memory stays flat), and still added in order.
-    const prepare = async (file: string) => {
-      const html = await readFile(path.join(siteDir, file), 'utf8');
-      return searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined;
+    // prepared here meanwhile (a few ahead, so memory stays flat), and still added in order,
+    // which fixes the bundle's bytes (PUB-04).
+    const addInOrder = async (files: readonly string[], prepare: (file: string) => Promise<string | undefined>) => {
+      const start = (file: string) => {
+        const reading = prepare(file);
+        // A failure is thrown where the page's turn comes; the pages read ahead of it are dropped.
+        reading.catch(() => undefined);
+        return reading;
+      };
+      const ahead: Array<Promise<string | undefined>> = files.slice(0, READ_AHEAD).map(start);
+      for (let i = 0; i < files.length; i++) {
+        const content = await ahead[i]!;
+        ahead[i] = Promise.resolve(undefined);
+        if (i + READ_AHEAD < files.length) ahead.push(start(files[i + READ_AHEAD]!));
+        if (content === undefined) continue;
+        const added = await index.addHTMLFile({ url: pageUrl(files[i]!), content });
+        if (added.errors.length) errors.push(...added.errors.map((e) => `${files[i]}：${e}`));
+        else pages++;
+      }
     };
-    const ahead: Array<Promise<string | undefined>> = files.slice(0, READ_AHEAD).map(prepare);
-    for (let i = 0; i < files.length; i++) {
-      const content = await ahead[i]!;
-      ahead[i] = Promise.resolve(undefined);
-      if (i + READ_AHEAD < files.length) ahead.push(prepare(files[i + READ_AHEAD]!));
-      if (content === undefined) continue;
-      const added = await index.addHTMLFile({ url: pageUrl(files[i]!), content });
-      if (added.errors.length) errors.push(...added.errors.map((e) => `${files[i]}：${e}`));
-      else pages++;
+    const read = (file: string) => readFile(path.join(siteDir, file), 'utf8');
+    if (inProgress) {
+      // An item whose page is not in the output has nothing to index.
+      await addInOrder(inProgress.order, async (file) => {
+        const dir = await inProgress.ready(file);
+        return readFile(path.join(dir, file), 'utf8').then(prepared, (error: unknown) => (missing(error) ? undefined : Promise.reject(error)));
+      });
+      await inProgress.complete();
+      const first = new Set(inProgress.order.map((file) => file.split('/').join(path.sep)));
+      await addInOrder((await htmlFiles(siteDir)).filter((file) => !first.has(file)), async (file) => prepared(await read(file)));
+    } else {
+      await addInOrder(await htmlFiles(siteDir), async (file) => prepared(await read(file)));
     }
     const bundle = path.join(siteDir, BUNDLE_DIR);
     const written = await index.writeFiles({ outputPath: bundle });

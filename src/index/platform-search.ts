@@ -13,7 +13,7 @@
 // So whatever order sites are built in (in parallel, or `--site` / `--changed` alone), the
 // portal ends up with the bundle each site last published.
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { discoverSiteIds } from '../load/discover-sites.ts';
 import { loadSiteConfig } from '../load/load-site-config.ts';
@@ -21,6 +21,7 @@ import type { SiteConfig } from '../schema/site-schema.ts';
 import { BUNDLE_DIR } from './index-site.ts';
 import { isPlatformPortal } from './portal.ts';
 import { refreshIntegrityManifest } from '../publish/integrity-manifest.ts';
+import { linkTree } from '../util/link-files.ts';
 
 /** Folder of the portal's output holding the other sites' bundles. */
 export const PLATFORM_DIR = 'pagefind-sites';
@@ -70,7 +71,7 @@ async function replaceWithCopy(source: string, target: string): Promise<void> {
   await rm(previous, { recursive: true, force: true });
   // Merged indexes run on the portal's own Pagefind script and WebAssembly: only the index files
   // (entry, meta, index, fragment and filter chunks) are needed.
-  await cp(source, temporary, { recursive: true, filter: (file) => !/(?:\.js|\.pagefind)$/.test(file) });
+  linkTree(source, temporary, (file) => !/(?:\.js|\.pagefind)$/.test(file));
   if (existsSync(target)) await rename(target, previous);
   await rename(temporary, target);
   await rm(previous, { recursive: true, force: true });
@@ -114,7 +115,10 @@ async function syncInto(portalDir: string, outRoot: string, configs: PlatformCon
       changed.push(entry);
     }
   }
-  await writeFile(path.join(platformDir, PLATFORM_MANIFEST), `${JSON.stringify(listed, null, 2)}\n`);
+  // Written beside and renamed over: the file may be a link to the published portal's copy (linkTree).
+  const manifest = path.join(platformDir, PLATFORM_MANIFEST);
+  await writeFile(`${manifest}.new`, `${JSON.stringify(listed, null, 2)}\n`);
+  await rename(`${manifest}.new`, manifest);
   return { listed, changed };
 }
 
@@ -136,7 +140,7 @@ export function addPlatformBundles(siteId: string, stagingDir: string, root: str
     if (configs.portal !== siteId) return [];
     // Start from the copies the published portal already has, then bring them up to date.
     const published = path.join(outRoot, siteId, PLATFORM_DIR);
-    if (existsSync(published)) await cp(published, path.join(stagingDir, PLATFORM_DIR), { recursive: true });
+    if (existsSync(published)) linkTree(published, path.join(stagingDir, PLATFORM_DIR));
     return (await syncInto(stagingDir, outRoot, configs)).listed;
   });
 }

@@ -14,7 +14,8 @@
 // Findings across items (relations, duplicates, subscriptions) and the inspection indicators
 // are computed afresh on every run from the items, never cached.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
@@ -22,7 +23,6 @@ import type { SiteConfig } from '../schema/site-schema.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { removeOtherVersions, sortedEntries, writeCacheFile } from '../util/cache-file.ts';
 import { codeFingerprint } from '../util/hash-files.ts';
-import { mapLimited } from '../util/map-limited.ts';
 
 export interface CachedItem {
   /** Valid front matter, or null when the file yields no item (its errors are in diagnostics). */
@@ -78,7 +78,8 @@ export class ItemCache {
       state = (async () => {
         let entries;
         try {
-          entries = await readdir(dir, { withFileTypes: true, recursive: true });
+          // Synchronous calls: see src/util/hash-files.ts (one folder per item).
+          entries = readdirSync(dir, { withFileTypes: true, recursive: true });
         } catch {
           return 'missing';
         }
@@ -87,7 +88,7 @@ export class ItemCache {
           .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         // An empty attachment is an error (CONT-12): a file's emptiness, not its size, so that
         // editing one item does not change the key of the other items of its column.
-        const empty = await mapLimited(files, 64, async (f) => (f.kind === 'f' ? (await stat(f.absolute)).size === 0 : false));
+        const empty = files.map((f) => (f.kind === 'f' ? statSync(f.absolute).size === 0 : false));
         const hash = createHash('sha256');
         files.forEach((f, i) => hash.update(`${f.name}\0${f.kind}${empty[i] ? '0' : ''}\n`));
         return hash.digest('hex');

@@ -7,7 +7,7 @@
 // Paths are POSIX, relative to the site root, in code-unit order; there is no time in it, so the
 // same output gives the same manifest (PUB-04).
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -29,14 +29,10 @@ export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
+// Synchronous reads: a site's output is thousands of small files, for which a stream (or a
+// promise) per file costs more than the reading (see src/util/hash-files.ts).
+function sha256File(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -44,19 +40,14 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Every file under `dir` (relative POSIX path → SHA-256), symlinks followed, in code-unit order. */
 export async function hashTree(dir: string, options: { skip?: (relative: string) => boolean } = {}): Promise<Record<string, string>> {
   const found: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
     if (!options.skip?.(relative)) found.push(relative);
   }
   found.sort(byCodeUnit);
   const files: Record<string, string> = {};
-  // A few at a time: large sites have tens of thousands of files.
-  for (let i = 0; i < found.length; i += 64) {
-    const batch = found.slice(i, i + 64);
-    const hashes = await Promise.all(batch.map((f) => sha256File(path.join(dir, f))));
-    batch.forEach((f, j) => (files[f] = hashes[j]!));
-  }
+  for (const f of found) files[f] = sha256File(path.join(dir, f));
   return files;
 }
 

@@ -1,8 +1,12 @@
 // Hashing files for the caches (build records, item cache, output page cache): the files under a
 // folder in a fixed order, and the fingerprint of a set of the project's own folders and files.
+//
+// The file system calls are synchronous on purpose. A site has thousands of small files, and
+// each call of the promise API is a round trip through libuv's thread pool: listing, reading and
+// hashing 2,931 content files took 263 ms that way and 41 ms with the synchronous calls, and
+// listing a 5,958-file output 348 ms against 65 ms (measured 2026-12-01).
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './paths.ts';
 
@@ -10,7 +14,7 @@ import { projectRoot } from './paths.ts';
 export async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const files: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
   }
   return files.sort();
@@ -18,16 +22,11 @@ export async function filesUnder(dir: string): Promise<string[]> {
 
 /** Feeds the names (relative to `base`) and bytes of `files`, in their order, into `hash`. */
 export async function hashFiles(hash: Hash, base: string, files: readonly string[]): Promise<void> {
-  // Read a batch at a time (a file at a time waited on the disk for each), hash in order.
-  for (let start = 0; start < files.length; start += 64) {
-    const batch = files.slice(start, start + 64);
-    const contents = await Promise.all(batch.map((file) => readFile(file)));
-    batch.forEach((file, i) => {
-      // The name as well as the bytes: a renamed file changes the output's URLs.
-      hash.update(`${path.relative(base, file)}\0`);
-      hash.update(contents[i]!);
-      hash.update('\0');
-    });
+  for (const file of files) {
+    // The name as well as the bytes: a renamed file changes the output's URLs.
+    hash.update(`${path.relative(base, file)}\0`);
+    hash.update(readFileSync(file));
+    hash.update('\0');
   }
 }
 

@@ -8,8 +8,7 @@
 // Links an editor wrote are CONT-13 findings on the item's MDX file, with the line where the
 // address is written; the rest come from templates and are HEALTH-05 (hidden: CONT-13) findings
 // on the page under dist/, one per address however many pages repeat it.
-import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { matches, selectAll } from 'hast-util-select';
@@ -528,7 +527,8 @@ export interface OutputCheckOptions {
 
 async function outputFiles(outDir: string): Promise<Set<string>> {
   const files = new Set<string>();
-  for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
+  // Synchronous: see src/util/hash-files.ts (thousands of files).
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     files.add(path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
   }
@@ -547,7 +547,8 @@ export async function checkOutputLinks(options: OutputCheckOptions): Promise<Lin
     : Promise.resolve((final = initial));
   // Awaited inside checkLinks; this only keeps a failure there from being reported twice.
   files.catch(() => undefined);
-  const read = (relative: string) => () => readFile(path.join(options.outDir, relative), 'utf8');
+  // Synchronous reads: see src/util/hash-files.ts (thousands of pages, each read twice).
+  const read = (relative: string) => async () => readFileSync(path.join(options.outDir, relative), 'utf8');
   const pages = new Map(sorted.filter((f) => f.endsWith('.html')).map((f) => [f, read(f)]));
   const css = await Promise.all(sorted.filter((f) => f.endsWith('.css')).map((f) => read(f)()));
   const result = await checkCollected(options, pages, css, files);

@@ -1,0 +1,38 @@
+// Sharing files between output trees instead of copying them. Published files are never written
+// in place (a build or a copy replaces a whole folder, then renames it into place), so two trees
+// can share them: changing one tree never shows in the other, and a link costs one system call
+// where a copy reads and writes every byte.
+import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** A hard link where the file system allows it, else a copy. */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * Links `pairs` (source file, destination file), creating the destination folders. The calls are
+ * synchronous on purpose: a few thousand links take tens of milliseconds this way, and seconds
+ * through the thread pool.
+ */
+export function linkFiles(pairs: ReadonlyArray<readonly [string, string]>): void {
+  const dirs = new Set(pairs.map(([, to]) => path.dirname(to)));
+  for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });
+  for (const [from, to] of pairs) linkOrCopy(from, to);
+}
+
+/** Links every file under `from` (that `keep` accepts) into the same place under `to`. */
+export function linkTree(from: string, to: string, keep: (file: string) => boolean = () => true): void {
+  const pairs: Array<[string, string]> = [];
+  for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (keep(file)) pairs.push([file, path.join(to, path.relative(from, file))]);
+  }
+  mkdirSync(to, { recursive: true });
+  linkFiles(pairs);
+}
