@@ -8,3 +8,14 @@ export function renderedItems(data: Pick<SiteData, 'items' | 'renderOnly'>): Ite
   const only = new Set(data.renderOnly);
   return data.items.filter((item) => only.has(item.id));
 }
+
+/**
+ * The order item pages are rendered in, and added to the search index in (src/build/written-pages.ts):
+ * oldest first. The site data lists items newest first, and an edit mostly touches recent items
+ * or adds one; with the oldest first, the pages an edit carries over unchanged come before the
+ * ones it renders again, so they are indexed while Astro is still starting up. The order must
+ * not depend on what changed: the bundle's bytes follow it.
+ */
+export function inRenderOrder<T>(items: readonly T[]): T[] {
+  return [...items].reverse();
+}

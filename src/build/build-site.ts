@@ -9,6 +9,7 @@ import { OutputPageCache } from '../check/output/page-cache.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedSite } from '../load/load-site.ts';
 import { toSiteData, type SiteData } from '../../plugins/astro-govsite/site-data.ts';
+import { inRenderOrder } from '../../plugins/astro-govsite/rendered-items.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
 import { writeIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { astroRootFor } from './astro-root.ts';
@@ -74,7 +75,7 @@ export async function countPages(dir: string): Promise<number> {
 
 /** Output-relative paths of the item pages, in the order Astro renders them ([slug].astro). */
 function itemPageFiles(data: Pick<SiteData, 'items'>): string[] {
-  return data.items.filter((item) => /^\/.*\/$/.test(item.url)).map((item) => `${item.url.slice(1)}index.html`);
+  return inRenderOrder(data.items).filter((item) => /^\/.*\/$/.test(item.url)).map((item) => `${item.url.slice(1)}index.html`);
 }
 
 function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written?: WrittenPages): Promise<{ code: number; stderr: string }> {

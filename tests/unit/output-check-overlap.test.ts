@@ -42,4 +42,25 @@ describe('output checks running beside the search index', () => {
     expect(overlapped).toEqual(await check());
     expect(overlapped.diagnostics.some((d) => d.message.includes('/missing/'))).toBe(true);
   });
+
+  it('leave the event loop free between pages, so the index beside them keeps going', async () => {
+    for (let i = 0; i < 40; i++) {
+      mkdirSync(path.join(dir, 'news', String(i)), { recursive: true });
+      writeFileSync(path.join(dir, 'news', String(i), 'index.html'), `<html><body><main><p>第${i}篇</p><a href="/">首页</a></main></body></html>`);
+    }
+    // What the search index does meanwhile: work that waits for the event loop (I/O, Pagefind's replies).
+    let turns = 0;
+    let checking = true;
+    const other = (async () => {
+      while (checking) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turns++;
+      }
+    })();
+    await check();
+    checking = false;
+    await other;
+    // Twice per page (its styles, then its links): without the yields the loop waits for all 41 pages.
+    expect(turns).toBeGreaterThanOrEqual(41);
+  });
 });

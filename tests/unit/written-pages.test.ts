@@ -122,11 +122,23 @@ describe('indexing pages while they are written', () => {
     failing.fail();
     await expect(run).rejects.toThrow('构建已中止');
 
-    // The next site's index still runs (the service is shared and serialised), from the published pages.
+    // The next site's index still runs on the shared Pagefind service, from the published pages.
     const carried = new WrittenPages();
     carried.finish();
     const result = await indexSite(staging, { inProgress: { order, ready: async () => published, complete: carried.complete } });
     expect(result).toEqual({ pages: 3, errors: [] });
     expect(readdirSync(path.join(staging, 'pagefind', 'fragment'))).toHaveLength(3);
+  });
+
+  it('gives each of two sites indexed at once the bytes it gets alone', async () => {
+    const [a, b, aloneA, aloneB] = [0, 1, 2, 3].map(() => mkdtempSync(path.join(tmpdir(), 'govsite-stream-')));
+    dirs.push(a!, b!, aloneA!, aloneB!);
+    for (const dir of [a!, aloneA!]) write(dir, items);
+    for (const dir of [b!, aloneB!]) write(dir, other);
+    await Promise.all([indexSite(a!), indexSite(b!)]);
+    await indexSite(aloneA!);
+    await indexSite(aloneB!);
+    expect(tree(path.join(a!, 'pagefind'))).toEqual(tree(path.join(aloneA!, 'pagefind')));
+    expect(tree(path.join(b!, 'pagefind'))).toEqual(tree(path.join(aloneB!, 'pagefind')));
   });
 });

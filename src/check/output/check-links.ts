@@ -10,6 +10,7 @@
 // on the page under dist/, one per address however many pages repeat it.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { matches, selectAll } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
@@ -547,8 +548,13 @@ export async function checkOutputLinks(options: OutputCheckOptions): Promise<Lin
     : Promise.resolve((final = initial));
   // Awaited inside checkLinks; this only keeps a failure there from being reported twice.
   files.catch(() => undefined);
-  // Synchronous reads: see src/util/hash-files.ts (thousands of pages, each read twice).
-  const read = (relative: string) => async () => readFileSync(path.join(options.outDir, relative), 'utf8');
+  // Synchronous reads (see src/util/hash-files.ts: thousands of pages, each read twice), each
+  // after a turn of the event loop: the checks parse pages back to back, and without it the
+  // search index running beside them (Pagefind's replies, its page reads) would wait for all.
+  const read = (relative: string) => async () => {
+    await yieldToEventLoop();
+    return readFileSync(path.join(options.outDir, relative), 'utf8');
+  };
   const pages = new Map(sorted.filter((f) => f.endsWith('.html')).map((f) => [f, read(f)]));
   const css = await Promise.all(sorted.filter((f) => f.endsWith('.css')).map((f) => read(f)()));
   const result = await checkCollected(options, pages, css, files);
