@@ -94,7 +94,7 @@ function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFil
         // Astro's info log names each page it has written (written-pages.ts); shown only with --verbose.
         ...(options.verbose || written ? { GOVSITE_ASTRO_LOG: 'info' } : {}),
       },
-      stdio: ['ignore', options.verbose && !written ? 'inherit' : written ? 'pipe' : 'ignore', 'pipe'],
+      stdio: ['ignore', written ? 'pipe' : options.verbose ? 'inherit' : 'ignore', 'pipe'],
     });
     if (written) {
       child.stdout!.setEncoding('utf8');

@@ -1,6 +1,7 @@
 // Which pages Astro has finished writing, read from its log while it still renders: the search
 // index (index-site.ts) takes each item page as soon as it is on disk instead of waiting for the
-// whole site, so Pagefind works on the second core while Astro renders on the first.
+// whole site. Pagefind then runs beside Astro; in an edit it indexes the pages carried over
+// unchanged while Astro renders the changed ones (docs/performance.md has what it measured).
 //
 // Astro renders one page at a time and logs `├─ /news/a/index.html (+12ms)`: the path when it
 // starts, the time once the file is written. Only a complete line counts as written. A page this
@@ -19,12 +20,17 @@ export function writtenPage(line: string): string | undefined {
 
 const ABORTED = '构建已中止';
 
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 export class WrittenPages {
   private readonly written = new Set<string>();
-  private readonly waiting = new Map<string, Array<{ resolve: () => void; reject: (error: Error) => void }>>();
+  private readonly waiting = new Map<string, Waiter[]>();
   private partial = '';
   private settled: 'complete' | 'failed' | undefined;
-  private readonly settledWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  private readonly settledWaiters: Waiter[] = [];
 
   /** Feeds a chunk of Astro's standard output. */
   feed(chunk: string): void {
