@@ -102,7 +102,6 @@ async function htmlFiles(dir: string): Promise<string[]> {
 /** Pages read and prepared ahead of the one Pagefind is indexing. */
 const READ_AHEAD = 16;
 
-
 /** Pages that are still being written while the index is built (src/build/written-pages.ts). */
 export interface PagesInProgress {
   /** Output-relative paths (forward slashes) of the pages to index first, in this order: the item pages, in the order Astro renders them. */
@@ -124,11 +123,11 @@ export interface IndexSiteOptions {
   inProgress?: PagesInProgress;
 }
 
-/** Builds `<siteDir>/pagefind/` from the HTML pages in `siteDir`. */
 // The sites built in parallel share this process's Pagefind service, each with an index of its
 // own: they are not queued, because each index follows its site's render (written-pages.ts) and
 // a queued one would only start after the other site's render. Two indexes built at once give
 // the same bytes as one after the other (measured on the synthetic platform, 2026-12-01).
+/** Builds `<siteDir>/pagefind/` from the HTML pages in `siteDir`. */
 export function indexSite(siteDir: string, options: IndexSiteOptions = {}): Promise<SiteIndexResult> {
   return buildIndex(siteDir, options.searchKeys ?? true, options.inProgress);
 }
@@ -169,18 +168,18 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
         else pages++;
       }
     };
-    const read = (file: string) => readFile(path.join(siteDir, file), 'utf8');
+    const readPrepared = (dir: string, file: string) => readFile(path.join(dir, file), 'utf8').then(prepared);
+    const fromSite = (file: string) => readPrepared(siteDir, file);
     if (inProgress) {
       // An item whose page is not in the output has nothing to index.
-      await addInOrder(inProgress.order, async (file) => {
-        const dir = await inProgress.ready(file);
-        return readFile(path.join(dir, file), 'utf8').then(prepared, (error: unknown) => (missing(error) ? undefined : Promise.reject(error)));
-      });
+      await addInOrder(inProgress.order, async (file) =>
+        readPrepared(await inProgress.ready(file), file).catch((error: unknown) => (missing(error) ? undefined : Promise.reject(error))),
+      );
       await inProgress.complete();
       const first = new Set(inProgress.order.map((file) => file.split('/').join(path.sep)));
-      await addInOrder((await htmlFiles(siteDir)).filter((file) => !first.has(file)), async (file) => prepared(await read(file)));
+      await addInOrder((await htmlFiles(siteDir)).filter((file) => !first.has(file)), fromSite);
     } else {
-      await addInOrder(await htmlFiles(siteDir), async (file) => prepared(await read(file)));
+      await addInOrder(await htmlFiles(siteDir), fromSite);
     }
     const bundle = path.join(siteDir, BUNDLE_DIR);
     const written = await index.writeFiles({ outputPath: bundle });

@@ -71,7 +71,7 @@ async function replaceWithCopy(source: string, target: string): Promise<void> {
   await rm(previous, { recursive: true, force: true });
   // Merged indexes run on the portal's own Pagefind script and WebAssembly: only the index files
   // (entry, meta, index, fragment and filter chunks) are needed.
-  linkTree(source, temporary, (file) => !/(?:\.js|\.pagefind)$/.test(file));
+  await linkTree(source, temporary, (file) => !/(?:\.js|\.pagefind)$/.test(file));
   if (existsSync(target)) await rename(target, previous);
   await rename(temporary, target);
   await rm(previous, { recursive: true, force: true });
@@ -140,7 +140,7 @@ export function addPlatformBundles(siteId: string, stagingDir: string, root: str
     if (configs.portal !== siteId) return [];
     // Start from the copies the published portal already has, then bring them up to date.
     const published = path.join(outRoot, siteId, PLATFORM_DIR);
-    if (existsSync(published)) linkTree(published, path.join(stagingDir, PLATFORM_DIR));
+    if (existsSync(published)) await linkTree(published, path.join(stagingDir, PLATFORM_DIR));
     return (await syncInto(stagingDir, outRoot, configs)).listed;
   });
 }

@@ -2,8 +2,9 @@
 // in place (a build or a copy replaces a whole folder, then renames it into place), so two trees
 // can share them: changing one tree never shows in the other, and a link costs one system call
 // where a copy reads and writes every byte.
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './hash-files.ts';
 
 /** A hard link where the file system allows it, else a copy. */
 export function linkOrCopy(from: string, to: string): void {
@@ -26,13 +27,8 @@ export function linkFiles(pairs: ReadonlyArray<readonly [string, string]>): void
 }
 
 /** Links every file under `from` (that `keep` accepts) into the same place under `to`. */
-export function linkTree(from: string, to: string, keep: (file: string) => boolean = () => true): void {
-  const pairs: Array<[string, string]> = [];
-  for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if (keep(file)) pairs.push([file, path.join(to, path.relative(from, file))]);
-  }
+export async function linkTree(from: string, to: string, keep: (file: string) => boolean = () => true): Promise<void> {
+  const files = (await filesUnder(from)).filter(keep);
   mkdirSync(to, { recursive: true });
-  linkFiles(pairs);
+  linkFiles(files.map((file) => [file, path.join(to, path.relative(from, file))] as const));
 }

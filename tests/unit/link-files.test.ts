@@ -16,9 +16,9 @@ describe('linking output files', () => {
   writeFileSync(path.join(from, 'fragment', 'zh_1.pf_fragment'), 'fragment');
   writeFileSync(path.join(from, 'pagefind.js'), 'script');
 
-  it('links every file a filter keeps, in the same folders', () => {
+  it('links every file a filter keeps, in the same folders', async () => {
     const to = path.join(dir, 'copy');
-    linkTree(from, to, (file) => !file.endsWith('.js'));
+    await linkTree(from, to, (file) => !file.endsWith('.js'));
     expect(statSync(path.join(to, 'fragment', 'zh_1.pf_fragment')).ino).toBe(statSync(path.join(from, 'fragment', 'zh_1.pf_fragment')).ino);
     expect(readFileSync(path.join(to, 'pagefind-entry.json'), 'utf8')).toBe('{"version":"1.6.0"}');
     expect(() => statSync(path.join(to, 'pagefind.js'))).toThrow();
