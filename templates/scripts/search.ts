@@ -10,6 +10,7 @@
 // - 文号 in a query are matched exactly (docnumber filter) before the ranked results; words
 //   found nowhere are checked against common typos (错别字); latin queries match the pinyin keys
 //   src/index/ adds to the index.
+import { mergeByKey } from './merge-by-date.ts';
 import { chineseWords, correctionCandidates, findDocNumber, isPinyinQuery, normalizeDocNumber, normalizePinyin, RANKING } from './search-query.ts';
 
 interface PagefindResult {
@@ -275,19 +276,31 @@ async function start(form: HTMLFormElement) {
     const docNumber = findDocNumber(query);
     const wanted = docNumber ? normalizeDocNumber(docNumber) : undefined;
     const exactValues = wanted ? docNumbers.filter((v) => wanted.endsWith(normalizeDocNumber(v))) : [];
-    const [exact, ranked] = await Promise.all([
-      exactValues.length ? pagefind.search(null, { filters: { ...filters, docnumber: exactValues }, sort }) : undefined,
-      query ? pagefind.search(query, { filters, sort }) : pagefind.search(null, { filters, sort: sort ?? { date: 'desc' } }),
-    ]);
-    if (run !== generation) return;
-    const seen = new Set<string>();
-    const exactIds = new Set((exact?.results ?? []).map((r) => r.id));
-    let results = [...(exact?.results ?? []), ...ranked.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
     const cache = new Map<string, Promise<ResultData>>();
     const dataOf = (r: PagefindResult) => {
       if (!cache.has(r.id)) cache.set(r.id, r.data());
       return cache.get(r.id)!;
     };
+    const wantedPage = Math.max(1, Number(p.get('page')) || 1);
+    /** A date-sorted search, in date order across the sites too (merge-by-date.ts). */
+    const byDate = async (term: string | null, searchFilters: Filters): Promise<PagefindSearch> => {
+      const found = await pagefind.search(term, { filters: searchFilters, sort: { date: 'desc' } });
+      const siteNames = Object.entries(found.filters.site ?? {}).filter(([, n]) => n > 0).map(([name]) => name);
+      if (!platform || searchFilters.site || siteNames.length < 2) return found;
+      const perSite = await Promise.all(siteNames.map((site) => pagefind.search(term, { filters: { ...searchFilters, site }, sort: { date: 'desc' } })));
+      const dateOf = async (r: PagefindResult) => (await dataOf(r)).meta.date ?? '';
+      return { ...found, results: await mergeByKey(perSite.map((s) => s.results), dateOf, wantedPage * PAGE_SIZE) };
+    };
+    const exactFilters = { ...filters, docnumber: exactValues };
+    const [exact, ranked] = await Promise.all([
+      exactValues.length ? (sort ? byDate(null, exactFilters) : pagefind.search(null, { filters: exactFilters })) : undefined,
+      // A browse by filters alone lists the newest first.
+      query && !sort ? pagefind.search(query, { filters }) : byDate(query || null, filters),
+    ]);
+    if (run !== generation) return;
+    const seen = new Set<string>();
+    const exactIds = new Set((exact?.results ?? []).map((r) => r.id));
+    let results = [...(exact?.results ?? []), ...ranked.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
     // Pagefind ranks by words; people expect the item whose title is the query first. Among the
     // top results: the exact 文号 match, then titles containing the query as typed, then titles
     // containing all its words; within these, the title the query covers most (the shortest)

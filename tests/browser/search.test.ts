@@ -221,6 +221,24 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('sorts platform-wide results by date across the sites, page after page (SRCH-02)', async () => {
+    const page = await browser.newPage();
+    const dateOf = (r: ShownResult) => r.meta.match(/发布时间：(\S{10})/)![1]!;
+    const siteOf = (r: ShownResult) => r.meta.split('栏目：')[0]!;
+    // A query sorted by date, and a browse by a filter alone (newest first by default).
+    for (const params of [{ q: '政策', sort: 'date' }, { type: '政策文件' }]) {
+      const first = await search(page, 'shili', params);
+      expect(first.status, JSON.stringify(params)).toContain('当前第 1 页');
+      // Pagefind alone interleaves the sites by their positions: the portal's own older items came first.
+      expect(new Set(first.results.map(siteOf)).size, JSON.stringify(params)).toBeGreaterThan(1);
+      const second = await search(page, 'shili', { ...params, page: '2' });
+      const dates = [...first.results, ...second.results].map(dateOf);
+      expect(dates.length).toBeGreaterThan(10);
+      expect(dates, JSON.stringify(params)).toEqual([...dates].sort().reverse());
+    }
+    await page.close();
+  });
+
   it('a site that is not the portal searches itself only', async () => {
     const page = await browser.newPage();
     const { status, results } = await search(page, 'shili-jyt', { q: '老年助餐' });
