@@ -82,7 +82,30 @@ export function pageForIndex(html: string): string | undefined {
     keys && `<span data-pagefind-meta="pinyin:${keys}"></span>`,
   ].join('');
   const at = open.index! + tag.length;
-  return `${html.slice(0, at)}${added}${html.slice(at)}`;
+  return articleOnly(`${html.slice(0, at)}${added}${html.slice(at)}`, open.index!);
+}
+
+/**
+ * The page cut down to the element Pagefind indexes (`data-pagefind-body`, which carries all the
+ * page's filters, metadata and sort keys) inside a bare document. Pagefind reads nothing else
+ * of the page but its first image, which outside the article is the footer's 党政机关网站标识
+ * badge and would be every result's image. Half the bytes to send and parse: reading and adding
+ * the 2,838 pages of a synthetic site took 5.5–6.3 s instead of 7.8–8.0 s, and the rest of the
+ * bundle is byte for byte the same (both measured 2026-12-01).
+ */
+function articleOnly(html: string, start: number): string {
+  const tagName = html.slice(start + 1).match(/^[a-z]+/)![0];
+  const tags = new RegExp(`<(/?)${tagName}(?=[\\s/>])[^>]*>`, 'g');
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) {
+      const htmlTag = html.match(/<html\b[^>]*>/)?.[0] ?? '<html>';
+      return `<!DOCTYPE html>${htmlTag}<head><meta charset="utf-8"></head><body>${html.slice(start, tags.lastIndex)}</body></html>`;
+    }
+  }
+  return html;
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {

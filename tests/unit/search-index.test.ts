@@ -37,6 +37,18 @@ describe('the page Pagefind indexes', () => {
     expect(page).toMatch(/<span data-pagefind-meta="pinyin:[a-z ]*yingshanghuanjing[a-z ]*"><\/span><h1>/);
   });
 
+  it('is the article alone in a bare document: the page chrome, its footer badge image included, is not sent to Pagefind', () => {
+    const page = pageForIndex(
+      '<!DOCTYPE html><html lang="zh-CN"><head><title>t</title><link rel="stylesheet" href="/a.css"></head><body><header><img src="/logo.svg" alt="标志"></header>' +
+        '<article class="article" data-pagefind-body data-search-title="通知"><h1>通知</h1><article class="inner"><p>正文</p></article><p>正文之后</p></article>' +
+        '<aside><article>相关</article></aside><footer><img src="/conac-badge.svg" alt="党政机关网站标识"></footer></body></html>',
+    )!;
+    expect(page).toMatch(/^<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><\/head><body><article class="article" data-pagefind-body /);
+    // The nested article is kept whole, and the article ends where it ends, not at the first </article>.
+    expect(page).toMatch(/<article class="inner"><p>正文<\/p><\/article><p>正文之后<\/p><\/article><\/body><\/html>$/);
+    for (const chrome of ['logo.svg', 'conac-badge.svg', '相关', 'a.css']) expect(page).not.toContain(chrome);
+  });
+
   it('leaves out pages without data-pagefind-body (lists, home, search page)', () => {
     expect(pageForIndex('<html><body><main>栏目列表</main></body></html>')).toBeUndefined();
   });
