@@ -55,7 +55,8 @@ export async function runItemChecks(
 ): Promise<Diagnostic[]> {
   const { bodyFirstLine, locate, ...shared } = context;
   const vfile = new VFile({ path: context.file, data: { govsite: shared } });
-  await processor.run(structuredClone(tree), vfile);
+  // Not a copy: the loader parsed this tree for the checks alone (cloning it cost 1.1 s at 10,000 items).
+  await processor.run(tree, vfile);
   return vfile.messages.map((m) => {
     const extra = m.data as { field?: Array<string | number>; severity?: 'warn' } | undefined;
     const field = extra?.field;

@@ -9,6 +9,7 @@ import { closestName } from '../util/closest-name.ts';
 import { relativePath } from '../util/paths.ts';
 import { fileStamp, type FrontMatterCache } from './front-matter-cache.ts';
 import type { ItemCache } from './item-cache.ts';
+import type { ItemLoadPool } from './item-load-pool.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { parseMdxBody } from './parse-mdx-body.ts';
 import { parseYaml } from './parse-yaml.ts';
@@ -70,7 +71,7 @@ export interface ItemReferenceSource {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const IGNORED = /^(?:\.|_|Thumbs\.db$|desktop\.ini$)/i;
 
-interface Candidate {
+export interface Candidate {
   absolute: string;
   file: string;
   columnId: string;
@@ -169,6 +170,8 @@ export interface LoadItemsOptions {
   frontMatterCache?: FrontMatterCache;
   /** Whole results of files loaded and checked before, unchanged since (the build, the full check). */
   itemCache?: ItemCache;
+  /** Worker threads for the files loaded whole from their source (item-load-pool.ts). */
+  pool?: ItemLoadPool;
 }
 
 function newItem(candidate: Candidate, siteId: string, data: FrontMatter, bodyFirstLine: number, body: string, locate: FieldLocator): ContentItem {
@@ -206,12 +209,12 @@ type LoadedItem = { item?: ContentItem; diagnostics: Diagnostic[] };
 async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions): Promise<LoadedItem> {
   const cache = options.frontMatterCache;
   if (options.itemCache && !options.checkBody) {
-    const loaded = await loadItemThroughCache(candidate, siteId, config, options.itemCache);
+    const loaded = await loadItemThroughCache(candidate, siteId, config, options.itemCache, options.pool);
     // A full check fills the editors' front-matter cache as well.
     cache?.set(candidate.file, fileStamp(await stat(candidate.absolute)), { data: loaded.item?.data ?? null, bodyFirstLine: loaded.item?.bodyFirstLine ?? 1 });
     return loaded;
   }
-  if (!cache) return loadItemFromSource(candidate, siteId, config, options);
+  if (!cache) return options.checkBody ? loadItemFromSource(candidate, siteId, config, options) : loadWhole(candidate, siteId, config, options.pool);
   const stamp = fileStamp(await stat(candidate.absolute));
   // Files being checked are always read whole; their front matter refreshes the cache for next time.
   const cached = options.checkBody?.(candidate.file) === false ? cache.get(candidate.file, stamp) : undefined;
@@ -222,7 +225,7 @@ async function loadItem(candidate: Candidate, siteId: string, config: SiteConfig
 }
 
 /** A file unchanged since it was last loaded keeps its result; only its body is read again (for summaries). */
-async function loadItemThroughCache(candidate: Candidate, siteId: string, config: SiteConfig, cache: ItemCache): Promise<LoadedItem> {
+async function loadItemThroughCache(candidate: Candidate, siteId: string, config: SiteConfig, cache: ItemCache, pool: ItemLoadPool | undefined): Promise<LoadedItem> {
   const bytes = await readFile(candidate.absolute);
   const key = await cache.keyOf(candidate.absolute, bytes, config);
   const cached = cache.get(candidate.file, key);
@@ -232,12 +235,21 @@ async function loadItemThroughCache(candidate: Candidate, siteId: string, config
     if (!cached.data || !split) return { diagnostics: cached.diagnostics };
     return { item: newItem(candidate, siteId, cached.data, cached.bodyFirstLine, split.body, lazyLocator(candidate)), diagnostics: cached.diagnostics };
   }
-  const loaded = await loadItemFromSource(candidate, siteId, config, {}, bytes);
+  const loaded = await loadWhole(candidate, siteId, config, pool, bytes);
   cache.set(candidate.file, key, { data: loaded.item?.data ?? null, bodyFirstLine: loaded.item?.bodyFirstLine ?? 1, diagnostics: loaded.diagnostics });
   return loaded;
 }
 
-async function loadItemFromSource(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions, bytes?: Uint8Array): Promise<LoadedItem> {
+/** An item loaded and checked whole from its source, on a worker of the pool when there is one. */
+async function loadWhole(candidate: Candidate, siteId: string, config: SiteConfig, pool: ItemLoadPool | undefined, bytes?: Uint8Array): Promise<LoadedItem> {
+  if (!pool) return loadItemFromSource(candidate, siteId, config, {}, bytes);
+  let loadedHere: LoadedItem | undefined;
+  const result = await pool.load(candidate, siteId, config, async () => (loadedHere = await loadItemFromSource(candidate, siteId, config, {}, bytes)));
+  if (loadedHere) return loadedHere;
+  return { item: result.item && { ...result.item, locate: lazyLocator(candidate) }, diagnostics: result.diagnostics };
+}
+
+export async function loadItemFromSource(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions, bytes?: Uint8Array): Promise<LoadedItem> {
   const source = decodeSource(bytes ?? (await readFile(candidate.absolute)), candidate.file);
   if (!source.ok) return { diagnostics: source.diagnostics };
   const { split, diagnostics: splitDiagnostics } = splitFrontMatter(source.text, candidate.file);

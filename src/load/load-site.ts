@@ -9,6 +9,7 @@ import type { SiteConfig } from '../schema/site-schema.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import type { FieldLocator } from './validate-yaml.ts';
 import { discoverSiteIds } from './discover-sites.ts';
+import { ItemLoadPool } from './item-load-pool.ts';
 import { loadItems, type ContentItem, type LoadItemsOptions } from './load-items.ts';
 import { loadSiteConfig, type LoadedSiteConfig } from './load-site-config.ts';
 
@@ -49,6 +50,13 @@ export function byNewestFirst(a: ContentItem, b: ContentItem): number {
  */
 export interface LoadPlatformOptions extends LoadItemsOptions {}
 
+/** `GOVSITE_LOAD_THREADS=0` loads every item on the main thread (to measure the pool against). */
+function newItemLoadPool(): ItemLoadPool | undefined {
+  const threads = process.env.GOVSITE_LOAD_THREADS;
+  if (threads === '0') return undefined;
+  return new ItemLoadPool(threads ? { threads: Number(threads) } : {});
+}
+
 export async function loadPlatform(root: string, now?: string, options: LoadPlatformOptions = {}): Promise<Map<string, LoadedSite>> {
   const at = now ?? currentChinaDateTime();
   const ids = await discoverSiteIds(root);
@@ -62,14 +70,20 @@ export async function loadPlatform(root: string, now?: string, options: LoadPlat
 
   const diagnostics = new Map<string, Diagnostic[]>(ids.map((id) => [id, [...configs.get(id)!.diagnostics]]));
   const relationSites = new Map<string, RelationSite>();
-  await Promise.all(
-    [...platform.values()].map(async (site) => {
-      diagnostics.get(site.id)!.push(...checkSiteRules({ site, platform, knownSiteIds: new Set(ids), now: at }));
-      const loaded = await loadItems(root, site.id, site.config, options);
-      diagnostics.get(site.id)!.push(...loaded.diagnostics);
-      relationSites.set(site.id, { id: site.id, config: site.config, file: site.file, locate: site.locate, items: loaded.items });
-    }),
-  );
+  // Items loaded whole from their source go to worker threads once there are many (item-load-pool.ts).
+  const ownPool = options.pool ? undefined : newItemLoadPool();
+  try {
+    await Promise.all(
+      [...platform.values()].map(async (site) => {
+        diagnostics.get(site.id)!.push(...checkSiteRules({ site, platform, knownSiteIds: new Set(ids), now: at }));
+        const loaded = await loadItems(root, site.id, site.config, { ...options, pool: options.pool ?? ownPool });
+        diagnostics.get(site.id)!.push(...loaded.diagnostics);
+        relationSites.set(site.id, { id: site.id, config: site.config, file: site.file, locate: site.locate, items: loaded.items });
+      }),
+    );
+  } finally {
+    await ownPool?.close();
+  }
   for (const [id, found] of resolveRelations(relationSites)) diagnostics.get(id)!.push(...found);
   // After relations: copies by reference carry no relations of their own.
   for (const [id, found] of resolveSubscriptions(relationSites)) diagnostics.get(id)!.push(...found);
