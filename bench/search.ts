@@ -8,7 +8,9 @@
 //   the first 10 results, and the search page's whole query (typo check, 文号, title order,
 //   rendering), plus the first (cold) query of a fresh page.
 // Baseline, measured in the same run on the same pages: plain Pagefind without the `words` and
-// `pinyin` keys src/index/ adds; figures are also given as ratios against it.
+// `pinyin` keys src/index/ adds; figures are also given as ratios against it. At the browser size
+// the same pages are also indexed in the parts a site of that size gets (src/index/search-parts.ts)
+// and queried through the search page's merge: the readers' cost of faster edits.
 //
 //   npm run bench:search                       1,000 and 10,000 items
 //   BENCH_SEARCH_ITEMS=2000 npm run bench:search  other sizes (comma separated; the largest is
@@ -21,6 +23,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { close as closePagefind } from 'pagefind';
 import { indexSite } from '../src/index/index-site.ts';
+import { searchPartCount } from '../src/index/search-parts.ts';
 import { projectRoot } from '../src/util/paths.ts';
 import { markdownToPlainText } from '../src/util/plain-text.ts';
 import { searchAttributes } from '../templates/lib/search-attributes.ts';
@@ -148,9 +151,9 @@ function indexBytes(bundle: string): number {
   return total;
 }
 
-async function timedIndex(dir: string, searchKeys: boolean): Promise<{ seconds: number; bytes: number; pages: number }> {
+async function timedIndex(dir: string, searchKeys: boolean, parts = 1): Promise<{ seconds: number; bytes: number; pages: number }> {
   const started = performance.now();
-  const result = await indexSite(dir, { searchKeys });
+  const result = await indexSite(dir, { searchKeys, parts });
   const seconds = (performance.now() - started) / 1000;
   if (result.errors.length) throw new Error(result.errors.join('\n'));
   return { seconds, bytes: indexBytes(path.join(dir, 'pagefind')), pages: result.pages };
@@ -173,9 +176,11 @@ function buildSearchPage(work: string): string {
   return path.join(out, 'anping');
 }
 
-function addSearchPage(demoSite: string, dir: string): void {
+function addSearchPage(demoSite: string, dir: string, parts = 1): void {
   cpSync(path.join(demoSite, '404.html'), path.join(dir, '404.html'));
   cpSync(path.join(demoSite, 'search'), path.join(dir, 'search'), { recursive: true });
+  const searchPage = path.join(dir, 'search', 'index.html');
+  writeFileSync(searchPage, readFileSync(searchPage, 'utf8').replace(/data-bundle-parts="\d+"/, `data-bundle-parts="${parts}"`));
   cpSync(path.join(demoSite, '_astro'), path.join(dir, '_astro'), { recursive: true });
   if (existsSync(path.join(demoSite, 'assets'))) cpSync(path.join(demoSite, 'assets'), path.join(dir, 'assets'), { recursive: true });
 }
@@ -188,7 +193,7 @@ interface BrowserFigures {
   coldFirstQueryMs: number;
 }
 
-async function browserFigures(dir: string, withPage: boolean): Promise<BrowserFigures> {
+async function browserFigures(dir: string, withPage: boolean, parts = 1): Promise<BrowserFigures> {
   const server = await serveDirectory(dir);
   const browser = await launchBrowser();
   try {
@@ -227,9 +232,10 @@ async function browserFigures(dir: string, withPage: boolean): Promise<BrowserFi
     const page = await browser.newPage();
     await page.goto(`${server.url}/404.html`);
     const apiTimes: number[] = await page.evaluate(
-      async ({ queries, ranking }) => {
+      async ({ queries, ranking, parts }) => {
         const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
         await pagefind.options({ excerptLength: 36, ranking });
+        for (let part = 1; part < parts; part++) await pagefind.mergeIndex(`/pagefind/part-${part}/`, { ranking });
         const times: number[] = [];
         for (const round of [0, 1]) {
           for (const q of queries) {
@@ -241,7 +247,7 @@ async function browserFigures(dir: string, withPage: boolean): Promise<BrowserFi
         }
         return times;
       },
-      { queries: QUERIES, ranking: RANKING },
+      { queries: QUERIES, ranking: RANKING, parts },
     );
     const chinese = apiTimes.filter((_, i) => /\p{Script=Han}/u.test(QUERIES[i]!));
     return { apiMedianMs: median(apiTimes), apiChineseMedianMs: median(chinese), pageMedianMs, coldFirstQueryMs };
@@ -262,7 +268,8 @@ async function main() {
     console.log(`Search benchmark: synthetic items from ${demo.length} demo bodies; sizes ${SIZES.join(', ')}`);
     const demoSite = buildSearchPage(work);
     const rows: string[] = [];
-    let browserDirs: { ours: string; baseline: string } | undefined;
+    let browserDirs: { ours: string; baseline: string; parted: string; parts: number } | undefined;
+    let partedRow = '';
     for (const size of SIZES) {
       const ours = path.join(work, `ours-${size}`);
       const baseline = path.join(work, `baseline-${size}`);
@@ -274,7 +281,14 @@ async function main() {
       rows.push(
         `| ${size.toLocaleString('en')} | ${kib(htmlBytes / (size / 1000))} | ${kib(keyed.bytes / (size / 1000))} | ${kib(plain.bytes / (size / 1000))} | ${ratio(keyed.bytes, plain.bytes)} | ${fmt(keyed.seconds)} s | ${fmt(plain.seconds)} s | ${ratio(keyed.seconds, plain.seconds)} |`,
       );
-      if (size === BROWSER_SIZE) browserDirs = { ours, baseline };
+      if (size === BROWSER_SIZE) {
+        const parts = searchPartCount(size);
+        const parted = path.join(work, `parted-${size}`);
+        generateSite(parted, size, demo);
+        const split = await timedIndex(parted, true, parts);
+        partedRow = `| ${size.toLocaleString('en')} in ${parts} parts | ${kib(htmlBytes / (size / 1000))} | ${kib(split.bytes / (size / 1000))} | ${kib(plain.bytes / (size / 1000))} | ${ratio(split.bytes, plain.bytes)} | ${fmt(split.seconds)} s | ${fmt(plain.seconds)} s | ${ratio(split.seconds, plain.seconds)} |`;
+        browserDirs = { ours, baseline, parted, parts };
+      }
       else {
         rmSync(ours, { recursive: true, force: true });
         rmSync(baseline, { recursive: true, force: true });
@@ -285,11 +299,14 @@ async function main() {
     console.log('| items | HTML per 1,000 | index per 1,000 | baseline per 1,000 | size ratio | index time | baseline time | time ratio |');
     console.log('|---|---|---|---|---|---|---|---|');
     for (const row of rows) console.log(row);
+    if (partedRow) console.log(partedRow);
 
     addSearchPage(demoSite, browserDirs!.ours);
     addSearchPage(demoSite, browserDirs!.baseline);
+    addSearchPage(demoSite, browserDirs!.parted, browserDirs!.parts);
     const ours = await browserFigures(browserDirs!.ours, true);
     const plain = await browserFigures(browserDirs!.baseline, false);
+    const parted = await browserFigures(browserDirs!.parted, true, browserDirs!.parts);
     console.log(`\nQueries in Chromium at ${BROWSER_SIZE.toLocaleString('en')} items (${QUERIES.length} queries, median of the warm round)`);
     console.log('| measure | govsite | baseline | ratio |');
     console.log('|---|---|---|---|');
@@ -297,6 +314,12 @@ async function main() {
     console.log(`| Pagefind search + data of first 10 results, all queries (baseline finds nothing for pinyin) | ${fmt(ours.apiMedianMs)} ms | ${fmt(plain.apiMedianMs)} ms | — |`);
     console.log(`| search page, whole query (submit → results shown) | ${fmt(ours.pageMedianMs)} ms | — | — |`);
     console.log(`| first query on a fresh page (load → results shown) | ${fmt(ours.coldFirstQueryMs, 0)} ms | — | — |`);
+    console.log(`\nThe same items as a site's index in ${browserDirs!.parts} parts (src/index/search-parts.ts), against one index`);
+    console.log('| measure | in parts | one index | ratio |');
+    console.log('|---|---|---|---|');
+    console.log(`| Pagefind search + data of first 10 results, all queries | ${fmt(parted.apiMedianMs)} ms | ${fmt(ours.apiMedianMs)} ms | ${ratio(parted.apiMedianMs, ours.apiMedianMs)} |`);
+    console.log(`| search page, whole query (submit → results shown) | ${fmt(parted.pageMedianMs)} ms | ${fmt(ours.pageMedianMs)} ms | ${ratio(parted.pageMedianMs, ours.pageMedianMs)} |`);
+    console.log(`| first query on a fresh page (load → results shown) | ${fmt(parted.coldFirstQueryMs, 0)} ms | ${fmt(ours.coldFirstQueryMs, 0)} ms | ${ratio(parted.coldFirstQueryMs, ours.coldFirstQueryMs)} |`);
   } finally {
     if (process.env.BENCH_SEARCH_KEEP) console.log(`\nGenerated sites kept in ${work}`);
     else rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // What the templates know about the site being built: the validated configuration and the
 // published items' metadata (bodies are rendered by Astro from the content collection).
+import { searchPartCount } from '../../src/index/search-parts.ts';
 import type { ItemReferenceSource, ItemRelations } from '../../src/load/load-items.ts';
 import type { SiteModel } from '../../src/load/load-site.ts';
 import { activeNotices, type SiteNotices } from '../../src/check/site-rules/site-09-lifecycle.ts';
@@ -51,6 +52,8 @@ export interface SiteData {
    * are rendered; every other page is rendered from the full data as always. Absent: all.
    */
   renderOnly?: string[];
+  /** Parts of the site's search index (src/index/search-parts.ts): the search page merges them. */
+  searchParts: number;
 }
 
 
@@ -76,6 +79,7 @@ export function leavingPages(items: SiteModel['items']): LeavingPage[] {
 
 export function toSiteData(model: SiteModel, now: string): SiteData {
   return {
+    searchParts: searchPartCount(model.items.filter((item) => /^\/.*\/$/.test(item.url)).length),
     id: model.id,
     config: model.config,
     now,

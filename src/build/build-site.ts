@@ -20,6 +20,8 @@ import { keepOnlyNoticePages } from './notice-only-output.ts';
 import { WrittenPages } from './written-pages.ts';
 import { publishesNoticeOnly } from '../check/site-rules/site-09-lifecycle.ts';
 import { buildSearchIndex, refreshPlatformSearch } from '../index/search-index.ts';
+import { BUNDLE_DIR } from '../index/index-site.ts';
+import { partFolder, partKeys, partOf } from '../index/search-parts.ts';
 import { projectRoot, relativePath } from '../util/paths.ts';
 
 export interface BuildOptions {
@@ -76,6 +78,16 @@ export async function countPages(dir: string): Promise<number> {
 /** Output-relative paths of the item pages, in the order Astro renders them ([slug].astro). */
 function itemPageFiles(data: Pick<SiteData, 'items'>): string[] {
   return inRenderOrder(data.items).filter((item) => /^\/.*\/$/.test(item.url)).map((item) => `${item.url.slice(1)}index.html`);
+}
+
+/** The parts of the search index to take from the published bundle: same pages as then, none rendered again. */
+function reusableParts(previous: readonly string[] | undefined, keys: readonly string[], renderedPages: readonly string[], publishedBundle: string) {
+  if (!previous || previous.length !== keys.length) return undefined;
+  const touched = new Set(renderedPages.map((page) => partOf(page, keys.length)));
+  const reusable = keys
+    .map((_, part) => part)
+    .filter((part) => previous[part] === keys[part] && !touched.has(part) && existsSync(path.join(publishedBundle, partFolder(part), 'pagefind-entry.json')));
+  return reusable.length ? { bundle: publishedBundle, parts: new Set(reusable) } : undefined;
 }
 
 function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written?: WrittenPages): Promise<{ code: number; stderr: string }> {
@@ -184,13 +196,23 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   const astro = runAstro(siteId, options, staging, dataFile, written);
   const target = path.join(options.outRoot, siteId);
   const rerendered = new Set(plan?.render);
+  const itemPages = itemPageFiles(siteData);
   const carried = plan && new Set(itemPageFiles({ items: siteData.items.filter((item) => !rerendered.has(item.id)) }));
+  // The search index in parts (search-parts.ts): a part none of whose pages is rendered again is
+  // taken from the published output.
+  const parts = noticeOnly ? 1 : siteData.searchParts;
+  const searchParts = partKeys(itemPages, parts);
+  const reuse = plan && carried && reusableParts(plan.previous.searchParts, searchParts, itemPages.filter((page) => !carried.has(page)), path.join(target, BUNDLE_DIR));
   const streamedIndex =
     written &&
     buildSearchIndex(siteId, staging, options, {
-      order: itemPageFiles(siteData),
-      ready: async (page) => (carried?.has(page) ? target : (await written.ready(page), staging)),
-      complete: written.complete,
+      inProgress: {
+        order: itemPages,
+        ready: async (page) => (carried?.has(page) ? target : (await written.ready(page), staging)),
+        complete: written.complete,
+      },
+      parts,
+      reuse,
     });
   const { code, stderr } = await astro;
   // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
@@ -266,7 +288,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     pages,
     diagnostics: links.diagnostics,
     externalLinks: links.externalLinks,
-    itemPages: noticeOnly ? undefined : { shared: sharedKey, items: itemKeys, assets },
+    itemPages: noticeOnly ? undefined : { shared: sharedKey, items: itemKeys, assets, searchParts },
   });
   phaseDone('构建记录');
   await refreshPlatformSearch(options.root, options.outRoot);

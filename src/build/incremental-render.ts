@@ -33,6 +33,8 @@ export interface ItemPagesRecord {
   items: Record<string, string>;
   /** Item id → the `_astro/` files its page refers to (stylesheets, scripts, images). */
   assets: Record<string, string[]>;
+  /** Key of each part of the search index (src/index/search-parts.ts), for taking unchanged parts next time. */
+  searchParts?: string[];
 }
 
 export interface RenderPlan {

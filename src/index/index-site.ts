@@ -6,7 +6,9 @@ import { readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { linkTree } from '../util/link-files.ts';
 import { pinyinKeys } from './pinyin-keys.ts';
+import { partFolder, partOf } from './search-parts.ts';
 
 /** Folder of a site's output holding its search bundle: `/pagefind/pagefind.js` on the site. */
 export const BUNDLE_DIR = 'pagefind';
@@ -144,6 +146,10 @@ export interface IndexSiteOptions {
   searchKeys?: boolean;
   /** Index pages as they are written (the build does), instead of a finished output folder. */
   inProgress?: PagesInProgress;
+  /** Parts of the index (search-parts.ts; default 1): part 0 in `pagefind/`, part N in `pagefind/part-N/`. */
+  parts?: number;
+  /** Parts taken whole from a published bundle folder (`<site>/pagefind/`) instead of indexed again: their pages are not read. */
+  reuse?: { bundle: string; parts: ReadonlySet<number> };
 }
 
 // The sites built in parallel share this process's Pagefind service, each with an index of its
@@ -152,28 +158,40 @@ export interface IndexSiteOptions {
 // the same bytes as one after the other (measured on the synthetic platform, 2026-12-01).
 /** Builds `<siteDir>/pagefind/` from the HTML pages in `siteDir`. */
 export function indexSite(siteDir: string, options: IndexSiteOptions = {}): Promise<SiteIndexResult> {
-  return buildIndex(siteDir, options.searchKeys ?? true, options.inProgress);
+  return buildIndex(siteDir, options.searchKeys ?? true, options.inProgress, options.parts ?? 1, options.reuse);
 }
 
 const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+const posix = (file: string) => file.split(path.sep).join('/');
+/** A part's scripts and WebAssembly: the search page runs part 0's for every part it merges. */
+const PART_SCRIPTS = /(?:\.js|\.css|\.pagefind)$/;
 
-async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: PagesInProgress | undefined): Promise<SiteIndexResult> {
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: PagesInProgress | undefined, parts: number, reuse: IndexSiteOptions['reuse']): Promise<SiteIndexResult> {
   const errors: string[] = [];
-  const created = await pagefind.createIndex({
-    // One language for every site of the platform: the portal merges their indexes, and
-    // Pagefind segments Chinese words for `zh` (its extended build, which the npm package runs).
-    forceLanguage: 'zh',
-    excludeSelectors: EXCLUDE_SELECTORS,
-  });
-  const index = created.index;
-  if (!index) return { pages: 0, errors: created.errors.length ? created.errors : ['无法启动 Pagefind 索引程序'] };
+  const indexes = new Map<number, PagefindIndex>();
   try {
+    for (let part = 0; part < parts; part++) {
+      if (reuse?.parts.has(part)) continue;
+      const created = await pagefind.createIndex({
+        // One language for every site of the platform: the portal merges their indexes, and
+        // Pagefind segments Chinese words for `zh` (its extended build, which the npm package runs).
+        forceLanguage: 'zh',
+        excludeSelectors: EXCLUDE_SELECTORS,
+      });
+      if (!created.index) return { pages: 0, errors: created.errors.length ? created.errors : ['无法启动 Pagefind 索引程序'] };
+      indexes.set(part, created.index);
+    }
     let pages = 0;
+    const indexOf = (file: string) => indexes.get(partOf(posix(file), parts));
     const prepared = (html: string) => (searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined);
     // Pagefind indexes in its own process, one page at a time: the next pages are read and
     // prepared here meanwhile (a few ahead, so memory stays flat), and still added in order,
-    // which fixes the bundle's bytes (PUB-04).
-    const addInOrder = async (files: readonly string[], prepare: (file: string) => Promise<string | undefined>) => {
+    // which fixes the bundle's bytes (PUB-04). Pages of a part taken from the published output
+    // are not read at all.
+    const addInOrder = async (all: readonly string[], prepare: (file: string) => Promise<string | undefined>) => {
+      const files = all.filter((file) => indexOf(file));
       const start = (file: string) => {
         const reading = prepare(file);
         // A failure is thrown where the page's turn comes; the pages read ahead of it are dropped.
@@ -186,7 +204,7 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
         ahead[i] = Promise.resolve(undefined);
         if (i + READ_AHEAD < files.length) ahead.push(start(files[i + READ_AHEAD]!));
         if (content === undefined) continue;
-        const added = await index.addHTMLFile({ url: pageUrl(files[i]!), content });
+        const added = await indexOf(files[i]!)!.addHTMLFile({ url: pageUrl(files[i]!), content });
         if (added.errors.length) errors.push(...added.errors.map((e) => `${files[i]}：${e}`));
         else pages++;
       }
@@ -205,13 +223,24 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
       await addInOrder(await htmlFiles(siteDir), fromSite);
     }
     const bundle = path.join(siteDir, BUNDLE_DIR);
-    const written = await index.writeFiles({ outputPath: bundle });
-    errors.push(...written.errors);
-    // The search page has its own interface (templates/scripts/search.ts): Pagefind's ready-made
-    // ones would only be dead weight in every site's output.
-    for (const file of UNUSED_BUNDLE_FILES) await rm(path.join(bundle, file), { force: true });
+    // Part 0 first: it is the bundle folder, the others are folders inside it.
+    for (let part = 0; part < parts; part++) {
+      const folder = path.join(bundle, partFolder(part));
+      const index = indexes.get(part);
+      if (index) {
+        const written = await index.writeFiles({ outputPath: folder });
+        errors.push(...written.errors);
+      } else {
+        const from = path.join(reuse!.bundle, partFolder(part));
+        await linkTree(from, folder, (file) => part !== 0 || !/^part-\d+$/.test(path.relative(from, file).split(path.sep)[0]!));
+      }
+      // The search page has its own interface (templates/scripts/search.ts): Pagefind's ready-made
+      // ones would only be dead weight in every site's output.
+      for (const file of UNUSED_BUNDLE_FILES) await rm(path.join(folder, file), { force: true });
+      if (part > 0) for (const file of readdirSync(folder)) if (PART_SCRIPTS.test(file)) await rm(path.join(folder, file), { force: true });
+    }
     return { pages, errors };
   } finally {
-    await index.deleteIndex();
+    for (const index of indexes.values()) await index.deleteIndex();
   }
 }

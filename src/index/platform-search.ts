@@ -34,6 +34,8 @@ export interface PlatformSite {
   baseUrl: string;
   /** Site-relative URL of the copied bundle on the portal. */
   bundlePath: string;
+  /** Parts of the site's index: part N (N ≥ 1) is at `<bundlePath>part-N/`. */
+  parts: number;
 }
 
 
@@ -57,10 +59,18 @@ async function platformConfigs(root: string): Promise<PlatformConfigs> {
 
 const bundleEntry = (dir: string) => path.join(dir, 'pagefind-entry.json');
 
+/** The folders of a bundle's parts after part 0 (src/index/search-parts.ts), in order. */
+async function partFolders(bundle: string): Promise<string[]> {
+  const names = (await readdir(bundle)).filter((name) => /^part-\d+$/.test(name));
+  return names.sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
+}
+
 async function sameBundle(a: string, b: string): Promise<boolean> {
   if (!existsSync(bundleEntry(a)) || !existsSync(bundleEntry(b))) return false;
   // The entry file names the hashes of every index file: equal entries, equal bundles.
-  return (await readFile(bundleEntry(a), 'utf8')) === (await readFile(bundleEntry(b), 'utf8'));
+  const entries = async (dir: string) =>
+    Promise.all(['', ...(await partFolders(dir))].map((part) => readFile(bundleEntry(path.join(dir, part)), 'utf8').catch(() => '')));
+  return JSON.stringify(await entries(a)) === JSON.stringify(await entries(b));
 }
 
 /** Replaces `target` by a copy of `source` in one rename, so a reader never sees half a bundle. */
@@ -106,7 +116,8 @@ async function syncInto(portalDir: string, outRoot: string, configs: PlatformCon
         if (!changed.includes(id)) changed.push(id);
       }
     }
-    listed.push({ id, name: config.name, baseUrl: `https://${config.domain}/`, bundlePath: `/${PLATFORM_DIR}/${id}/` });
+    const parts = 1 + (await partFolders(copy)).length;
+    listed.push({ id, name: config.name, baseUrl: `https://${config.domain}/`, bundlePath: `/${PLATFORM_DIR}/${id}/`, parts });
   }
   const keep = new Set([...listed.map((s) => s.id), PLATFORM_MANIFEST]);
   for (const entry of await readdir(platformDir)) {

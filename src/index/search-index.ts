@@ -1,7 +1,7 @@
 // The index step of a site's build (schema → load → check → render → index → publish): the
 // site's own Pagefind bundle, and on the provincial portal the other sites' bundles for the
 // platform-wide search. See docs/search.md.
-import { indexSite, type PagesInProgress } from './index-site.ts';
+import { indexSite, type IndexSiteOptions } from './index-site.ts';
 import { addPlatformBundles } from './platform-search.ts';
 
 export { refreshPlatformSearch } from './platform-search.ts';
@@ -17,9 +17,14 @@ export interface SearchIndexOptions {
  * Indexes the site built into `stagingDir`. Returns an error message when the site must not be
  * published (its previous output then stays), else undefined.
  */
-export async function buildSearchIndex(siteId: string, stagingDir: string, options: SearchIndexOptions, inProgress?: PagesInProgress): Promise<string | undefined> {
+export async function buildSearchIndex(
+  siteId: string,
+  stagingDir: string,
+  options: SearchIndexOptions,
+  index: Pick<IndexSiteOptions, 'inProgress' | 'parts' | 'reuse'> = {},
+): Promise<string | undefined> {
   try {
-    const { errors } = await indexSite(stagingDir, { inProgress });
+    const { errors } = await indexSite(stagingDir, index);
     if (errors.length) return `搜索索引构建失败：\n  ${errors.join('\n  ')}`;
     await addPlatformBundles(siteId, stagingDir, options.root, options.outRoot);
     return undefined;

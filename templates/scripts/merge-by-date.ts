@@ -1,10 +1,11 @@
-// SRCH-02: results sorted by date across the sites of the platform (search.ts).
+// SRCH-02: results sorted by date across merged search indexes (search.ts).
 //
 // Pagefind sorts each merged index on its own and gives a result the score of its position in
-// its own site's order, then interleaves the sites by that score: the portal's items of
-// 2026-09 came before a county's of 2026-11 (measured on the demo platform). So the portal
-// asks for each site's results apart, each list already in date order, and merges the lists
-// here by the dates at their heads. A date is read from a result's data (one fragment each), and
+// its own index's order, then interleaves the indexes by that score: on the portal, its own
+// items of 2026-09 came before a county's of 2026-11 (measured on the demo platform). So the
+// search page asks each merged index (the other sites', and the parts of a large site's own:
+// src/index/search-parts.ts) for its results apart, each list already in date order, and merges
+// the lists here by the dates at their heads. A date is read from a result's data (one fragment each), and
 // only as far as the page shown: the results after it follow in site order, for the count.
 
 /** Merges lists that are each in `direction` order by key into one list in that order, up to `count`. */

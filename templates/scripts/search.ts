@@ -40,7 +40,12 @@ interface PlatformSite {
   name: string;
   baseUrl: string;
   bundlePath: string;
+  /** Parts of the site's index (src/index/search-parts.ts): part N ≥ 1 at `<bundlePath>part-N/`. */
+  parts?: number;
 }
+
+/** Where part N of a bundle is. */
+const partPath = (bundlePath: string, part: number) => (part === 0 ? bundlePath : `${bundlePath}part-${part}/`);
 
 const PAGE_SIZE = 10;
 /** Results whose titles are read to put title matches first (two pages' worth). */
@@ -84,12 +89,19 @@ async function start(form: HTMLFormElement) {
   try {
     const bundle = form.dataset.bundle ?? '/pagefind/';
     pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-    await pagefind.options({ excerptLength: 36, excerptEllipsis: '…', ranking: RANKING });
+    // Every index merged here (the site's parts, the other sites' on the portal) carries a `part`
+    // filter of its own, so that a date-sorted search can be asked of each apart (byDate below).
+    await pagefind.options({ excerptLength: 36, excerptEllipsis: '…', ranking: RANKING, mergeFilter: { part: 'self:0' } });
+    for (let part = 1; part < (Number(form.dataset.bundleParts) || 1); part++) {
+      await pagefind.mergeIndex(partPath(bundle, part), { ranking: RANKING, mergeFilter: { part: `self:${part}` } });
+    }
     if (platform) {
       const response = await fetch(form.dataset.platformSites ?? '/pagefind-sites/sites.json');
       sites = response.ok ? ((await response.json()) as PlatformSite[]) : [];
       for (const site of sites) {
-        await pagefind.mergeIndex(site.bundlePath, { baseUrl: site.baseUrl, ranking: RANKING });
+        for (let part = 0; part < (site.parts ?? 1); part++) {
+          await pagefind.mergeIndex(partPath(site.bundlePath, part), { baseUrl: site.baseUrl, ranking: RANKING, mergeFilter: { part: `${site.id}:${part}` } });
+        }
       }
     }
     allFilters = await pagefind.filters();
@@ -282,14 +294,14 @@ async function start(form: HTMLFormElement) {
       return cache.get(r.id)!;
     };
     const wantedPage = Math.max(1, Number(p.get('page')) || 1);
-    /** A date-sorted search, in date order across the sites too (merge-by-date.ts). */
+    /** A date-sorted search, in date order across the merged indexes too (merge-by-date.ts). */
     const byDate = async (term: string | null, searchFilters: Filters): Promise<PagefindSearch> => {
       const found = await pagefind.search(term, { filters: searchFilters, sort: { date: 'desc' } });
-      const siteNames = Object.entries(found.filters.site ?? {}).filter(([, n]) => n > 0).map(([name]) => name);
-      if (!platform || searchFilters.site || siteNames.length < 2) return found;
-      const perSite = await Promise.all(siteNames.map((site) => pagefind.search(term, { filters: { ...searchFilters, site }, sort: { date: 'desc' } })));
+      const parts = Object.entries(found.filters.part ?? {}).filter(([, n]) => n > 0).map(([part]) => part);
+      if (parts.length < 2) return found;
+      const perPart = await Promise.all(parts.map((part) => pagefind.search(term, { filters: { ...searchFilters, part }, sort: { date: 'desc' } })));
       const dateOf = async (r: PagefindResult) => (await dataOf(r)).meta.date ?? '';
-      return { ...found, results: await mergeByKey(perSite.map((s) => s.results), dateOf, wantedPage * PAGE_SIZE) };
+      return { ...found, results: await mergeByKey(perPart.map((s) => s.results), dateOf, wantedPage * PAGE_SIZE) };
     };
     const exactFilters = { ...filters, docnumber: exactValues };
     const [exact, ranked] = await Promise.all([

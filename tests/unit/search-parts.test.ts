@@ -1,0 +1,33 @@
+// The parts of a large site's search index (src/index/search-parts.ts).
+import { describe, expect, it } from 'vitest';
+import { partKeys, partOf, searchPartCount } from '../../src/index/search-parts.ts';
+
+const pages = Array.from({ length: 6000 }, (_, i) => `news/item-${i}/index.html`);
+
+describe('search index parts', () => {
+  it('has one part per 2,000 item pages, and at least one', () => {
+    expect([0, 1, 2000, 2001, 10_052].map((n) => searchPartCount(n))).toEqual([1, 1, 1, 2, 6]);
+    expect(searchPartCount(45, 20)).toBe(3);
+  });
+
+  it('puts a page in a part by its path alone, the same on every run, spread evenly', () => {
+    // Fixed values: a part that moved between releases would index every site again for nothing.
+    expect(partOf('news/a/index.html', 3)).toBe(2);
+    expect(partOf('policies/2026-plan/index.html', 5)).toBe(1);
+    expect(partOf('news/a/index.html', 1)).toBe(0);
+    const counts = [0, 0, 0];
+    for (const page of pages) counts[partOf(page, 3)]!++;
+    for (const count of counts) expect(count).toBeGreaterThan(1800);
+  });
+
+  it('keys a part by its pages: an edit elsewhere keeps the key, a page added or removed in it changes it', () => {
+    const keys = partKeys(pages, 3);
+    expect(new Set(keys).size).toBe(3);
+    expect(partKeys([...pages], 3)).toEqual(keys);
+    const removed = pages[10]!;
+    const changed = partKeys(pages.filter((page) => page !== removed), 3);
+    for (let part = 0; part < 3; part++) expect(changed[part] === keys[part], `part ${part}`).toBe(part !== partOf(removed, 3));
+    // Another number of parts: every key differs.
+    expect(partKeys(pages, 4).some((key) => keys.includes(key))).toBe(false);
+  });
+});
