@@ -37,7 +37,7 @@ describe('search indexes in the build', () => {
   it('gives the provincial portal a copy of every other site’s bundle, listed with its domain', () => {
     expect(entry('alpha/pagefind-sites/beta')).toBe(entry('beta/pagefind'));
     const sites = JSON.parse(readText(root, 'dist/alpha/pagefind-sites/sites.json'));
-    expect(sites).toEqual([{ id: 'beta', name: '测试市数据管理局', baseUrl: 'https://sjj.ceshi.gov.cn/', bundlePath: '/pagefind-sites/beta/' }]);
+    expect(sites).toEqual([{ id: 'beta', name: '测试市数据管理局', baseUrl: 'https://sjj.ceshi.gov.cn/', bundlePath: '/pagefind-sites/beta/', parts: 1 }]);
     expect(existsSync(path.join(root, 'dist/beta/pagefind-sites'))).toBe(false);
   });
 
