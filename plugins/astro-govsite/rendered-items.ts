@@ -16,6 +16,11 @@ export function renderedItems(data: Pick<SiteData, 'items' | 'renderOnly'>): Ite
  * ones it renders again, so they are indexed while Astro is still starting up. The order must
  * not depend on what changed: the bundle's bytes follow it.
  */
+/** An item with a page of its own on the site (a directory URL), which the search index holds. */
+export function hasItemPage(item: { url: string }): boolean {
+  return /^\/.*\/$/.test(item.url);
+}
+
 export function inRenderOrder<T>(items: readonly T[]): T[] {
   return [...items].reverse();
 }

@@ -8,6 +8,7 @@ import type { FrontMatter } from '../../src/schema/front-matter-schema.ts';
 import type { SiteConfig } from '../../src/schema/site-schema.ts';
 import { summarize } from '../../src/util/plain-text.ts';
 import { leavingHash, nonGovernmentHost, nonGovernmentLinks } from '../rehype-external-link-notice.ts';
+import { hasItemPage } from './rendered-items.ts';
 import { rendersDirectly } from './renders-directly.ts';
 
 export interface ItemSummary {
@@ -79,7 +80,7 @@ export function leavingPages(items: SiteModel['items']): LeavingPage[] {
 
 export function toSiteData(model: SiteModel, now: string): SiteData {
   return {
-    searchParts: searchPartCount(model.items.filter((item) => /^\/.*\/$/.test(item.url)).length),
+    searchParts: searchPartCount(model.items.filter(hasItemPage).length),
     id: model.id,
     config: model.config,
     now,

@@ -9,7 +9,7 @@ import { OutputPageCache } from '../check/output/page-cache.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedSite } from '../load/load-site.ts';
 import { toSiteData, type SiteData } from '../../plugins/astro-govsite/site-data.ts';
-import { inRenderOrder } from '../../plugins/astro-govsite/rendered-items.ts';
+import { hasItemPage, inRenderOrder } from '../../plugins/astro-govsite/rendered-items.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
 import { writeIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { astroRootFor } from './astro-root.ts';
@@ -77,13 +77,13 @@ export async function countPages(dir: string): Promise<number> {
 
 /** Output-relative paths of the item pages, in the order Astro renders them ([slug].astro). */
 function itemPageFiles(data: Pick<SiteData, 'items'>): string[] {
-  return inRenderOrder(data.items).filter((item) => /^\/.*\/$/.test(item.url)).map((item) => `${item.url.slice(1)}index.html`);
+  return inRenderOrder(data.items).filter(hasItemPage).map((item) => `${item.url.slice(1)}index.html`);
 }
 
 /** The parts of the search index to take from the published bundle: same pages as then, none rendered again. */
-function reusableParts(previous: readonly string[] | undefined, keys: readonly string[], renderedPages: readonly string[], publishedBundle: string) {
+function reusableParts(previous: readonly string[] | undefined, keys: readonly string[], renderedPages: ReadonlySet<string>, publishedBundle: string) {
   if (!previous || previous.length !== keys.length) return undefined;
-  const touched = new Set(renderedPages.map((page) => partOf(page, keys.length)));
+  const touched = new Set([...renderedPages].map((page) => partOf(page, keys.length)));
   const reusable = keys
     .map((_, part) => part)
     .filter((part) => previous[part] === keys[part] && !touched.has(part) && existsSync(path.join(publishedBundle, partFolder(part), 'pagefind-entry.json')));
@@ -197,18 +197,20 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   const target = path.join(options.outRoot, siteId);
   const rerendered = new Set(plan?.render);
   const itemPages = itemPageFiles(siteData);
-  const carried = plan && new Set(itemPageFiles({ items: siteData.items.filter((item) => !rerendered.has(item.id)) }));
+  // In a partial render, the item pages written again; the others are carried over from the published output.
+  const renderedPages = plan && new Set(itemPageFiles({ items: siteData.items.filter((item) => rerendered.has(item.id)) }));
+  const carried = (page: string) => renderedPages !== undefined && !renderedPages.has(page);
   // The search index in parts (search-parts.ts): a part none of whose pages is rendered again is
   // taken from the published output.
   const parts = noticeOnly ? 1 : siteData.searchParts;
   const searchParts = partKeys(itemPages, parts);
-  const reuse = plan && carried && reusableParts(plan.previous.searchParts, searchParts, itemPages.filter((page) => !carried.has(page)), path.join(target, BUNDLE_DIR));
+  const reuse = plan && renderedPages && reusableParts(plan.previous.searchParts, searchParts, renderedPages, path.join(target, BUNDLE_DIR));
   const streamedIndex =
     written &&
     buildSearchIndex(siteId, staging, options, {
       inProgress: {
         order: itemPages,
-        ready: async (page) => (carried?.has(page) ? target : (await written.ready(page), staging)),
+        ready: async (page) => (carried(page) ? target : (await written.ready(page), staging)),
         complete: written.complete,
       },
       parts,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkTree } from '../util/link-files.ts';
 import { pinyinKeys } from './pinyin-keys.ts';
-import { partFolder, partOf } from './search-parts.ts';
+import { partFolder, partOf, partOfFolder } from './search-parts.ts';
 
 /** Folder of a site's output holding its search bundle: `/pagefind/pagefind.js` on the site. */
 export const BUNDLE_DIR = 'pagefind';
@@ -232,7 +232,7 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
         errors.push(...written.errors);
       } else {
         const from = path.join(reuse!.bundle, partFolder(part));
-        await linkTree(from, folder, (file) => part !== 0 || !/^part-\d+$/.test(path.relative(from, file).split(path.sep)[0]!));
+        await linkTree(from, folder, (file) => part !== 0 || partOfFolder(path.relative(from, file).split(path.sep)[0]!) === undefined);
       }
       // The search page has its own interface (templates/scripts/search.ts): Pagefind's ready-made
       // ones would only be dead weight in every site's output.

@@ -19,6 +19,7 @@ import { discoverSiteIds } from '../load/discover-sites.ts';
 import { loadSiteConfig } from '../load/load-site-config.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { BUNDLE_DIR } from './index-site.ts';
+import { partFolder, partOfFolder } from './search-parts.ts';
 import { isPlatformPortal } from './portal.ts';
 import { refreshIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { linkTree } from '../util/link-files.ts';
@@ -61,8 +62,8 @@ const bundleEntry = (dir: string) => path.join(dir, 'pagefind-entry.json');
 
 /** The folders of a bundle's parts after part 0 (src/index/search-parts.ts), in order. */
 async function partFolders(bundle: string): Promise<string[]> {
-  const names = (await readdir(bundle)).filter((name) => /^part-\d+$/.test(name));
-  return names.sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
+  const parts = (await readdir(bundle)).map(partOfFolder).filter((part) => part !== undefined);
+  return parts.sort((a, b) => a - b).map(partFolder);
 }
 
 async function sameBundle(a: string, b: string): Promise<boolean> {

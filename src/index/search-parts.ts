@@ -43,6 +43,12 @@ export function partFolder(part: number): string {
   return part === 0 ? '' : `part-${part}`;
 }
 
+/** The part a folder inside a bundle folder holds (`part-3` → 3), or undefined for any other name. */
+export function partOfFolder(name: string): number | undefined {
+  const match = /^part-(\d+)$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
 /**
  * For each part, a key of the pages it holds, in order: a part whose key and pages are those of
  * the published build can be taken from it.

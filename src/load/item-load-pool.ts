@@ -8,16 +8,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
-import type { ContentItem } from './load-items.ts';
+import type { Candidate, ContentItem } from './load-items.ts';
 
-/** What a worker needs to load one item file (load-items.ts's candidate). */
-export interface ItemLoadTask {
-  absolute: string;
-  file: string;
-  columnId: string;
-  slug: string;
-  assetDir?: string;
-}
+/** What a worker needs to load one item file: the loader's candidate. */
+export type ItemLoadTask = Candidate;
 
 /** A loaded item without its field locator (a function, which stays on the worker): the caller attaches one. */
 export interface ItemLoadResult {
@@ -97,7 +91,7 @@ export class ItemLoadPool {
     return this.#workers.reduce((best, w) => (w.inFlight < best.inFlight ? w : best));
   }
 
-  #start(): PoolWorker {
+  #start(): void {
     const worker = new Worker(new URL('./item-load-worker.ts', import.meta.url));
     // The pool never keeps the process alive; close() ends the threads.
     worker.unref();
@@ -124,6 +118,5 @@ export class ItemLoadPool {
       }
     });
     this.#workers.push(entry);
-    return entry;
   }
 }

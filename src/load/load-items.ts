@@ -243,10 +243,9 @@ async function loadItemThroughCache(candidate: Candidate, siteId: string, config
 /** An item loaded and checked whole from its source, on a worker of the pool when there is one. */
 async function loadWhole(candidate: Candidate, siteId: string, config: SiteConfig, pool: ItemLoadPool | undefined, bytes?: Uint8Array): Promise<LoadedItem> {
   if (!pool) return loadItemFromSource(candidate, siteId, config, {}, bytes);
-  let loadedHere: LoadedItem | undefined;
-  const result = await pool.load(candidate, siteId, config, async () => (loadedHere = await loadItemFromSource(candidate, siteId, config, {}, bytes)));
-  if (loadedHere) return loadedHere;
-  return { item: result.item && { ...result.item, locate: lazyLocator(candidate) }, diagnostics: result.diagnostics };
+  const { item, diagnostics } = await pool.load(candidate, siteId, config, () => loadItemFromSource(candidate, siteId, config, {}, bytes));
+  // Loaded here, the item keeps its locator; from a worker it gets one that reads the file when asked.
+  return { item: item && { locate: lazyLocator(candidate), ...item }, diagnostics };
 }
 
 export async function loadItemFromSource(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions, bytes?: Uint8Array): Promise<LoadedItem> {
