@@ -10,5 +10,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
+    // Replaced outputs are deleted before a build returns, not in the background
+    // (src/publish/swap-directory.ts): the tests delete their temporary folders right after.
+    env: { GOVSITE_DISCARD: 'inline' },
   },
 });

@@ -14,6 +14,14 @@ import { ensureHugo, hugoBaselineCaches, hugoBaselineItem, hugoCommand, writeHug
 import { generatePlatform, type PlatformShape } from './generate-platform.ts';
 import { measureCommand, type Measured } from './measure-command.ts';
 
+/** Resolves once no replaced output is left under `outRoot` (at most a minute). */
+async function discardedRemoved(outRoot: string): Promise<void> {
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    if (!existsSync(outRoot) || !readdirSync(outRoot).some((name) => name.startsWith('.discarded-'))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export const SYSTEMS = ['govsite', 'astro', 'hugo'] as const;
 export type SystemId = (typeof SYSTEMS)[number];
 /** The fixed build time: output is the same on every run, as in the tests. */
@@ -156,6 +164,9 @@ export async function benchSize(size: number, options: { runs: number; systems: 
     for (const system of systems) builds[system.id] = { cold: [], noChange: [], edit: [], peakBytes: [], pages: 0, outputBytes: 0, ...(system.id === 'govsite' && { siteSeconds: [] }) };
     const run = async (system: System, phase: string): Promise<Measured> => {
       const measured = await measureCommand(system.command, { cwd: system.cwd, env });
+      // A build deletes the output it replaced in the background (src/publish/swap-directory.ts):
+      // the next run starts once that is done, so it neither shares the disk nor races the cleanup.
+      if (system.id === 'govsite') await discardedRemoved(govsiteOut);
       log(`${system.id.padEnd(8)} ${phase.padEnd(10)} ${measured.seconds.toFixed(1).padStart(7)} s  peak ${(measured.peakBytes / 2 ** 20).toFixed(0)} MiB`);
       return measured;
     };

@@ -53,6 +53,11 @@ export interface SiteData {
    * are rendered; every other page is rendered from the full data as always. Absent: all.
    */
   renderOnly?: string[];
+  /**
+   * In a partial render, the column list pages rendered again (output-relative files, list-pages.ts):
+   * those whose items changed; the others are carried over. Absent: all.
+   */
+  renderListPages?: string[];
   /** Parts of the site's search index (src/index/search-parts.ts): the search page merges them. */
   searchParts: number;
 }

@@ -33,7 +33,9 @@ function externalSummary(result: SiteBuildResult): string {
 
 /** After a partial render (incremental-render.ts): how many item pages were rendered again. */
 function partialSummary(result: SiteBuildResult): string {
-  return result.rendered !== undefined && result.rendered < result.items ? `（只重新渲染了有改动的 ${result.rendered} 个内容页）` : '';
+  if (result.rendered === undefined || result.rendered >= result.items) return '';
+  const lists = result.renderedListPages !== undefined ? `和 ${result.renderedListPages} 个栏目列表页` : '';
+  return `（只重新渲染了有改动的 ${result.rendered} 个内容页${lists}）`;
 }
 
 export async function buildPlatform(siteIds: readonly string[], options: PlatformBuildOptions): Promise<SiteBuildResult[]> {

@@ -9,19 +9,20 @@ import { OutputPageCache } from '../check/output/page-cache.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedSite } from '../load/load-site.ts';
 import { toSiteData, type SiteData } from '../../plugins/astro-govsite/site-data.ts';
-import { hasItemPage, inRenderOrder } from '../../plugins/astro-govsite/rendered-items.ts';
+import { hasItemPage, inRenderOrder, itemPageFile } from '../../plugins/astro-govsite/rendered-items.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
-import { writeIntegrityManifest } from '../publish/integrity-manifest.ts';
+import { readManifest, writeIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { astroRootFor } from './astro-root.ts';
 import { forgetBuild, publishedBuild, recordBuild, reusableBuild, siteInputKey } from './build-cache.ts';
-import { completeFromPublished, itemAssets, itemPageKeys, planRender, sharedPageKey } from './incremental-render.ts';
+import { completeFromPublished, itemAssets, itemPageKeys, listPageKeys, planRender, sharedPageKey } from './incremental-render.ts';
 import { writeSitemapXml } from '../../plugins/astro-govsite/sitemap-xml.ts';
 import { keepOnlyNoticePages } from './notice-only-output.ts';
 import { WrittenPages } from './written-pages.ts';
 import { publishesNoticeOnly } from '../check/site-rules/site-09-lifecycle.ts';
 import { buildSearchIndex, refreshPlatformSearch } from '../index/search-index.ts';
 import { BUNDLE_DIR } from '../index/index-site.ts';
-import { partFolder, partKeys, partOf } from '../index/search-parts.ts';
+import { partFolder, partOf } from '../index/search-parts.ts';
+import { partKeys } from '../index/search-part-keys.ts';
 import { projectRoot, relativePath } from '../util/paths.ts';
 
 export interface BuildOptions {
@@ -51,6 +52,8 @@ export interface SiteBuildResult {
   skipped?: boolean;
   /** Item pages rendered: fewer than the items after a partial render (incremental-render.ts). */
   rendered?: number;
+  /** Column list pages rendered, after a partial render that carried the others over. */
+  renderedListPages?: number;
   /** Seconds per step of the build, for `--verbose` and docs/performance.md. */
   phases?: Record<string, number>;
 }
@@ -76,8 +79,8 @@ export async function countPages(dir: string): Promise<number> {
 }
 
 /** Output-relative paths of the item pages, in the order Astro renders them ([slug].astro). */
-function itemPageFiles(data: Pick<SiteData, 'items'>): string[] {
-  return inRenderOrder(data.items).filter(hasItemPage).map((item) => `${item.url.slice(1)}index.html`);
+function itemPageFiles(items: SiteData['items'], parts: number): string[] {
+  return inRenderOrder(items, parts).filter(hasItemPage).map(itemPageFile);
 }
 
 /** The parts of the search index to take from the published bundle: same pages as then, none rendered again. */
@@ -185,24 +188,25 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   // A partial render when only some items changed (incremental-render.ts); a notice-only site renders whole.
   const sharedKey = await sharedPageKey(options.root, siteData);
   const itemKeys = await itemPageKeys(options.root, siteData);
+  const listKeys = listPageKeys(siteData);
   const noticeOnly = publishesNoticeOnly(loaded.model.config);
-  const plan = noticeOnly ? undefined : planRender(published, sharedKey, itemKeys);
+  const plan = noticeOnly ? undefined : planRender(published, sharedKey, itemKeys, listKeys);
   phaseDone('内容页键');
   await rm(staging, { recursive: true, force: true });
-  await writeFile(dataFile, JSON.stringify(plan ? { ...siteData, renderOnly: plan.render } : siteData));
+  await writeFile(dataFile, JSON.stringify(plan ? { ...siteData, renderOnly: plan.render, renderListPages: plan.renderListPages } : siteData));
   // The item pages are indexed as Astro writes them (written-pages.ts), so Pagefind works while
   // Astro renders. A notice-only site keeps only its notice, so it is indexed once complete.
   const written = noticeOnly ? undefined : new WrittenPages();
   const astro = runAstro(siteId, options, staging, dataFile, written);
   const target = path.join(options.outRoot, siteId);
   const rerendered = new Set(plan?.render);
-  const itemPages = itemPageFiles(siteData);
-  // In a partial render, the item pages written again; the others are carried over from the published output.
-  const renderedPages = plan && new Set(itemPageFiles({ items: siteData.items.filter((item) => rerendered.has(item.id)) }));
-  const carried = (page: string) => renderedPages !== undefined && !renderedPages.has(page);
   // The search index in parts (search-parts.ts): a part none of whose pages is rendered again is
   // taken from the published output.
   const parts = noticeOnly ? 1 : siteData.searchParts;
+  const itemPages = itemPageFiles(siteData.items, parts);
+  // In a partial render, the item pages written again; the others are carried over from the published output.
+  const renderedPages = plan && new Set(itemPageFiles(siteData.items.filter((item) => rerendered.has(item.id)), parts));
+  const carried = (page: string) => renderedPages !== undefined && !renderedPages.has(page);
   const searchParts = partKeys(itemPages, parts);
   const reuse = plan && renderedPages && reusableParts(plan.previous.searchParts, searchParts, renderedPages, path.join(target, BUNDLE_DIR));
   const streamedIndex =
@@ -216,6 +220,8 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
       parts,
       reuse,
     });
+  // The published output's manifest, after a partial render: its file list and the hashes of the files carried over.
+  const publishedManifest = plan ? await readManifest(target).catch(() => undefined) : undefined;
   const { code, stderr } = await astro;
   // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
   await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
@@ -232,7 +238,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     if (plan) {
       // The unchanged items' pages and files come from the published output, then sitemap.xml
       // lists the whole site again.
-      await completeFromPublished(target, staging, siteData, plan);
+      await completeFromPublished(target, staging, siteData, plan, publishedManifest && Object.keys(publishedManifest.files));
       await writeSitemapXml(siteData, pathToFileURL(`${staging}${path.sep}`));
       phaseDone(`合并未变化的 ${items - plan.render.length} 个内容页`);
     }
@@ -259,9 +265,13 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     (result) => ({ result }),
     (error: unknown) => ({ error }),
   );
-  const searchError = await indexing;
-  const checked = await checking;
-  phaseDone('搜索索引与输出检查');
+  // Each one's own end too (they overlap): which of them the editor waits for.
+  const sinceOutput = performance.now();
+  const ended = <T>(work: Promise<T>) => work.then((value) => ({ value, seconds: (performance.now() - sinceOutput) / 1000 }));
+  const [indexed, checkedEnd] = await Promise.all([ended(indexing), ended(checking)]);
+  const searchError = indexed.value;
+  const checked = checkedEnd.value;
+  phaseDone(`搜索索引与输出检查（索引 ${indexed.seconds.toFixed(1)}s，检查 ${checkedEnd.seconds.toFixed(1)}s）`);
   if (searchError) {
     await rm(staging, { recursive: true, force: true });
     return finish({ ok: false, pages: 0, items, diagnostics: loaded.diagnostics, internalError: searchError });
@@ -279,7 +289,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     return finish({ ok: false, pages: 0, items, diagnostics });
   }
   // PUB-02 防篡改 (issue 9): the integrity manifest, the last file written, over the output as published.
-  await writeIntegrityManifest(staging, siteId);
+  await writeIntegrityManifest(staging, siteId, publishedManifest && { dir: target, files: publishedManifest.files });
   phaseDone('完整性清单');
   await forgetBuild(options.outRoot, siteId);
   await swapIntoPlace(staging, target);
@@ -290,11 +300,11 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     pages,
     diagnostics: links.diagnostics,
     externalLinks: links.externalLinks,
-    itemPages: noticeOnly ? undefined : { shared: sharedKey, items: itemKeys, assets, searchParts },
+    itemPages: noticeOnly ? undefined : { shared: sharedKey, items: itemKeys, assets, searchParts, listPages: listKeys },
   });
   phaseDone('构建记录');
   await refreshPlatformSearch(options.root, options.outRoot);
   await writeExternalLinksReport(options, siteId, links.externalLinks);
   phaseDone('全省搜索副本与报告');
-  return finish({ ok: true, pages, items, diagnostics, externalLinks: links.externalLinks, rendered: plan ? plan.render.length : items });
+  return finish({ ok: true, pages, items, diagnostics, externalLinks: links.externalLinks, rendered: plan ? plan.render.length : items, renderedListPages: plan?.renderListPages?.length });
 }

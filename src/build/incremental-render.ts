@@ -16,10 +16,12 @@
 // folder. Everything else an item page reads (configuration, the date, the program) is in the
 // shared key; when that differs, the whole site is rendered.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemSummary, SiteData } from '../../plugins/astro-govsite/site-data.ts';
+import { hasItemPage } from '../../plugins/astro-govsite/rendered-items.ts';
+import { columnListPages } from '../../plugins/astro-govsite/list-pages.ts';
 import { mapLimited } from '../util/map-limited.ts';
 import { filesUnder, hashFiles } from '../util/hash-files.ts';
 import { linkFiles } from '../util/link-files.ts';
@@ -35,11 +37,15 @@ export interface ItemPagesRecord {
   assets: Record<string, string[]>;
   /** Key of each part of the search index (src/index/search-parts.ts), for taking unchanged parts next time. */
   searchParts?: string[];
+  /** Column list page (output-relative file) → key of what it shows (plugins/astro-govsite/list-pages.ts). */
+  listPages?: Record<string, string>;
 }
 
 export interface RenderPlan {
   /** Items whose pages are rendered again: new or changed. The pages of items gone are simply not carried over. */
   render: string[];
+  /** Column list pages rendered again, those whose items changed; undefined: all of them. */
+  renderListPages?: string[];
   previous: ItemPagesRecord;
 }
 
@@ -48,7 +54,7 @@ const MAX_CHANGED_SHARE = 0.5;
 
 export async function sharedPageKey(root: string, data: SiteData): Promise<string> {
   const hash = createHash('sha256').update(`item pages 1\0${await programFingerprint()}\0`);
-  const { items: _items, leaving: _leaving, renderOnly: _renderOnly, ...rest } = data;
+  const { items: _items, leaving: _leaving, renderOnly: _renderOnly, renderListPages: _renderListPages, ...rest } = data;
   hash.update(JSON.stringify({ ...rest, now: data.now.slice(0, 10) }));
   await hashFiles(hash, root, await filesUnder(path.join(root, 'sites', data.id)));
   return hash.digest('hex');
@@ -67,14 +73,26 @@ export async function itemPageKeys(root: string, data: SiteData): Promise<Record
   return Object.fromEntries(data.items.map((item, i) => [item.id, keys[i]!]));
 }
 
-/** Which item pages to render again, or undefined when the whole site must be rendered. */
-export function planRender(record: BuildRecord | undefined, shared: string, keys: Record<string, string>): RenderPlan | undefined {
+/**
+ * What a column list page shows besides the shared data: its column, page number and count and
+ * its items (each item's summary is all ItemList reads of it). Equal keys, equal pages.
+ */
+export function listPageKeys(data: SiteData): Record<string, string> {
+  return Object.fromEntries(
+    columnListPages(data).map(({ file, ...shown }) => [file, createHash('sha256').update(`list page 1\0${JSON.stringify(shown)}`).digest('hex')]),
+  );
+}
+
+/** Which item pages (and list pages) to render again, or undefined when the whole site must be rendered. */
+export function planRender(record: BuildRecord | undefined, shared: string, keys: Record<string, string>, listKeys: Record<string, string> = {}): RenderPlan | undefined {
   const previous = record?.itemPages;
   if (!previous || previous.shared !== shared) return undefined;
   const render = Object.keys(keys).filter((id) => previous.items[id] !== keys[id]);
   const removed = Object.keys(previous.items).filter((id) => !(id in keys)).length;
   if (render.length + removed > MAX_CHANGED_SHARE * Math.max(1, Object.keys(keys).length)) return undefined;
-  return { render, previous };
+  const listed = previous.listPages;
+  const renderListPages = listed && Object.keys(listKeys).filter((file) => listed[file] !== listKeys[file]);
+  return { render, renderListPages, previous };
 }
 
 const ASSET_REF = /\/_astro\/[^"'\s),]+/g;
@@ -93,20 +111,39 @@ export async function itemAssets(outDir: string, items: readonly ItemSummary[], 
  * Completes a partial render in `staging` from the published output: the folders of the items
  * not rendered again, and the `_astro/` files their pages use that the render did not make.
  */
-export async function completeFromPublished(published: string, staging: string, data: SiteData, plan: RenderPlan): Promise<void> {
+export async function completeFromPublished(published: string, staging: string, data: SiteData, plan: RenderPlan, publishedFiles?: readonly string[]): Promise<void> {
   const rendered = new Set(plan.render);
   const copies: Array<[string, string]> = [];
-  for (const item of data.items) {
-    if (rendered.has(item.id)) continue;
-    const from = path.join(published, item.url);
-    for (const file of await filesUnder(from)) {
-      const relative = path.relative(from, file);
-      // A nested item (a slug folder inside another item's folder) is never the case: slugs are flat.
-      copies.push([file, path.join(staging, item.url, relative)]);
+  const carriedFolders = new Set(data.items.filter((item) => hasItemPage(item) && !rendered.has(item.id)).map((item) => item.url.slice(1)));
+  if (publishedFiles) {
+    // The published output's file list (its integrity manifest): no folder is listed again, which
+    // for 10,000 item folders is most of the time of this step.
+    const inCarriedFolder = (file: string) => {
+      for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) if (carriedFolders.has(file.slice(0, slash + 1))) return true;
+      return false;
+    };
+    for (const file of publishedFiles) if (inCarriedFolder(file)) copies.push([path.join(published, file), path.join(staging, file)]);
+  } else {
+    for (const folder of carriedFolders) {
+      const from = path.join(published, folder);
+      for (const file of await filesUnder(from)) {
+        // A nested item (a slug folder inside another item's folder) is never the case: slugs are flat.
+        copies.push([file, path.join(staging, folder, path.relative(from, file))]);
+      }
     }
   }
   const assets = new Set<string>();
   for (const item of data.items) if (!rendered.has(item.id)) for (const asset of plan.previous.assets[item.id] ?? []) assets.add(asset);
+  if (plan.renderListPages) {
+    // The list pages showing the same items as then, with the files they refer to (read from the pages: a few hundred).
+    const renderedLists = new Set(plan.renderListPages);
+    for (const { file } of columnListPages(data)) {
+      if (renderedLists.has(file)) continue;
+      const from = path.join(published, file);
+      copies.push([from, path.join(staging, file)]);
+      for (const match of readFileSync(from, 'utf8').matchAll(ASSET_REF)) assets.add(match[0].slice(1));
+    }
+  }
   for (const asset of assets) {
     if (!existsSync(path.join(staging, asset))) copies.push([path.join(published, asset), path.join(staging, asset)]);
   }

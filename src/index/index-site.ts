@@ -3,7 +3,7 @@
 // published. Only item pages are indexed, and of them only the article (`data-pagefind-body`,
 // set by templates/lib/search-attributes.ts) without its tool bar, notices and related links.
 import { readdirSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkTree } from '../util/link-files.ts';
@@ -171,6 +171,39 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>
 async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: PagesInProgress | undefined, parts: number, reuse: IndexSiteOptions['reuse']): Promise<SiteIndexResult> {
   const errors: string[] = [];
   const indexes = new Map<number, PagefindIndex>();
+  // The parts are written beside the output and moved into it once all are there: Astro empties
+  // its output folder when it starts, after a part taken from the published output may already
+  // be in.
+  const bundle = `${siteDir}.${BUNDLE_DIR}`;
+  await rm(bundle, { recursive: true, force: true });
+  const partOfFile = (file: string) => partOf(posix(file), parts);
+  // Parts are written in ascending order (part 0 is the bundle folder, the others are folders
+  // inside it), each as soon as every page of it is in: `written` parts are on disk.
+  let written = 0;
+  const writePart = async (part: number) => {
+    const folder = path.join(bundle, partFolder(part));
+    const index = indexes.get(part);
+    if (index) {
+      const result = await index.writeFiles({ outputPath: folder });
+      errors.push(...result.errors);
+      // Dropped at once: Pagefind's service keeps an index in memory until it is deleted.
+      indexes.delete(part);
+      await index.deleteIndex();
+    } else {
+      const from = path.join(reuse!.bundle, partFolder(part));
+      await linkTree(from, folder, (file) => part !== 0 || partOfFolder(path.relative(from, file).split(path.sep)[0]!) === undefined);
+    }
+    // The search page has its own interface (templates/scripts/search.ts): Pagefind's ready-made
+    // ones would only be dead weight in every site's output.
+    for (const file of UNUSED_BUNDLE_FILES) await rm(path.join(folder, file), { force: true });
+    if (part > 0) for (const file of readdirSync(folder)) if (PART_SCRIPTS.test(file)) await rm(path.join(folder, file), { force: true });
+  };
+  // Pages still to add, per part, of the pages given in order (inProgress): the item pages, part by
+  // part (plugins/astro-govsite/rendered-items.ts), so Pagefind holds one part at a time.
+  const pending = new Array<number>(parts).fill(0);
+  const writeCompleteParts = async () => {
+    while (written < parts && pending[written] === 0) await writePart(written++);
+  };
   try {
     for (let part = 0; part < parts; part++) {
       if (reuse?.parts.has(part)) continue;
@@ -184,14 +217,13 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
       indexes.set(part, created.index);
     }
     let pages = 0;
-    const indexOf = (file: string) => indexes.get(partOf(posix(file), parts));
     const prepared = (html: string) => (searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined);
     // Pagefind indexes in its own process, one page at a time: the next pages are read and
     // prepared here meanwhile (a few ahead, so memory stays flat), and still added in order,
     // which fixes the bundle's bytes (PUB-04). Pages of a part taken from the published output
     // are not read at all.
-    const addInOrder = async (all: readonly string[], prepare: (file: string) => Promise<string | undefined>) => {
-      const files = all.filter((file) => indexOf(file));
+    const addInOrder = async (all: readonly string[], prepare: (file: string) => Promise<string | undefined>, counted: boolean) => {
+      const files = all.filter((file) => !reuse?.parts.has(partOfFile(file)));
       const start = (file: string) => {
         const reading = prepare(file);
         // A failure is thrown where the page's turn comes; the pages read ahead of it are dropped.
@@ -200,47 +232,52 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
       };
       const ahead: Array<Promise<string | undefined>> = files.slice(0, READ_AHEAD).map(start);
       for (let i = 0; i < files.length; i++) {
+        const file = files[i]!;
         const content = await ahead[i]!;
         ahead[i] = Promise.resolve(undefined);
         if (i + READ_AHEAD < files.length) ahead.push(start(files[i + READ_AHEAD]!));
-        if (content === undefined) continue;
-        const added = await indexOf(files[i]!)!.addHTMLFile({ url: pageUrl(files[i]!), content });
-        if (added.errors.length) errors.push(...added.errors.map((e) => `${files[i]}：${e}`));
-        else pages++;
+        const part = partOfFile(file);
+        if (content !== undefined) {
+          const index = indexes.get(part);
+          if (!index) {
+            // Only the item pages carry data-pagefind-body, and they all come in order first.
+            errors.push(`${file}：不是内容页，却带有搜索正文标记（data-pagefind-body），它所在的索引分块已经写出`);
+          } else {
+            const added = await index.addHTMLFile({ url: pageUrl(file), content });
+            if (added.errors.length) errors.push(...added.errors.map((e) => `${file}：${e}`));
+            else pages++;
+          }
+        }
+        if (counted) {
+          pending[part]!--;
+          await writeCompleteParts();
+        }
       }
     };
     const readPrepared = (dir: string, file: string) => readFile(path.join(dir, file), 'utf8').then(prepared);
     const fromSite = (file: string) => readPrepared(siteDir, file);
     if (inProgress) {
+      for (const file of inProgress.order) if (!reuse?.parts.has(partOfFile(file))) pending[partOfFile(file)]!++;
+      await writeCompleteParts();
       // An item whose page is not in the output has nothing to index.
-      await addInOrder(inProgress.order, async (file) =>
-        readPrepared(await inProgress.ready(file), file).catch((error: unknown) => (missing(error) ? undefined : Promise.reject(error))),
+      await addInOrder(
+        inProgress.order,
+        async (file) => readPrepared(await inProgress.ready(file), file).catch((error: unknown) => (missing(error) ? undefined : Promise.reject(error))),
+        true,
       );
       await inProgress.complete();
       const first = new Set(inProgress.order.map((file) => file.split('/').join(path.sep)));
-      await addInOrder((await htmlFiles(siteDir)).filter((file) => !first.has(file)), fromSite);
+      await addInOrder((await htmlFiles(siteDir)).filter((file) => !first.has(file)), fromSite, false);
     } else {
-      await addInOrder(await htmlFiles(siteDir), fromSite);
+      await addInOrder(await htmlFiles(siteDir), fromSite, false);
     }
-    const bundle = path.join(siteDir, BUNDLE_DIR);
-    // Part 0 first: it is the bundle folder, the others are folders inside it.
-    for (let part = 0; part < parts; part++) {
-      const folder = path.join(bundle, partFolder(part));
-      const index = indexes.get(part);
-      if (index) {
-        const written = await index.writeFiles({ outputPath: folder });
-        errors.push(...written.errors);
-      } else {
-        const from = path.join(reuse!.bundle, partFolder(part));
-        await linkTree(from, folder, (file) => part !== 0 || partOfFolder(path.relative(from, file).split(path.sep)[0]!) === undefined);
-      }
-      // The search page has its own interface (templates/scripts/search.ts): Pagefind's ready-made
-      // ones would only be dead weight in every site's output.
-      for (const file of UNUSED_BUNDLE_FILES) await rm(path.join(folder, file), { force: true });
-      if (part > 0) for (const file of readdirSync(folder)) if (PART_SCRIPTS.test(file)) await rm(path.join(folder, file), { force: true });
-    }
+    while (written < parts) await writePart(written++);
+    const inOutput = path.join(siteDir, BUNDLE_DIR);
+    await rm(inOutput, { recursive: true, force: true });
+    await rename(bundle, inOutput);
     return { pages, errors };
   } finally {
     for (const index of indexes.values()) await index.deleteIndex();
+    await rm(bundle, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,7 @@
 //
 // A page's part follows from its path alone, so the same content gives the same parts, the
 // same bundles, whether built whole or in part.
-import { createHash } from 'node:crypto';
+// No Node module here: the search page (templates/scripts/search.ts) uses it in the browser.
 
 /**
  * Item pages per part. More parts make an edit faster and a search slower (each part is one
@@ -47,14 +47,4 @@ export function partFolder(part: number): string {
 export function partOfFolder(name: string): number | undefined {
   const match = /^part-(\d+)$/.exec(name);
   return match ? Number(match[1]) : undefined;
-}
-
-/**
- * For each part, a key of the pages it holds, in order: a part whose key and pages are those of
- * the published build can be taken from it.
- */
-export function partKeys(pages: readonly string[], parts: number): string[] {
-  const hashes = Array.from({ length: parts }, () => createHash('sha256').update(`search part 1\0${parts}\0`));
-  for (const page of pages) hashes[partOf(page, parts)]!.update(`${page}\0`);
-  return hashes.map((hash) => hash.digest('hex'));
 }

@@ -7,7 +7,7 @@
 // Paths are POSIX, relative to the site root, in code-unit order; there is no time in it, so the
 // same output gives the same manifest (PUB-04).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -37,8 +37,26 @@ function sha256File(file: string): string {
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Hashes known from another tree: a file of `dir` that is the same file (a hard link, same
+ * inode) as the one at its path in `dir` is not read again, its hash is taken from `files`.
+ */
+export interface KnownHashes {
+  dir: string;
+  files: Record<string, string>;
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+}
+
 /** Every file under `dir` (relative POSIX path → SHA-256), symlinks followed, in code-unit order. */
-export async function hashTree(dir: string, options: { skip?: (relative: string) => boolean } = {}): Promise<Record<string, string>> {
+export async function hashTree(dir: string, options: { skip?: (relative: string) => boolean; known?: KnownHashes } = {}): Promise<Record<string, string>> {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
@@ -47,7 +65,12 @@ export async function hashTree(dir: string, options: { skip?: (relative: string)
   }
   found.sort(byCodeUnit);
   const files: Record<string, string> = {};
-  for (const f of found) files[f] = sha256File(path.join(dir, f));
+  const known = options.known;
+  for (const f of found) {
+    const file = path.join(dir, f);
+    const hash = known?.files[f];
+    files[f] = hash && sameFile(file, path.join(known.dir, f)) ? hash : sha256File(file);
+  }
   return files;
 }
 
@@ -73,9 +96,15 @@ async function writeManifest(dir: string, manifest: IntegrityManifest): Promise<
 
 const isManifest = (relative: string) => relative === MANIFEST_FILE || relative === `${MANIFEST_FILE}.writing`;
 
-/** Writes `<dir>/govsite-integrity.json` over every other file of `dir`. The last write of a build. */
-export async function writeIntegrityManifest(dir: string, site: string): Promise<IntegrityManifest> {
-  const manifest = makeManifest(site, await hashTree(dir, { skip: isManifest }));
+/**
+ * Writes `<dir>/govsite-integrity.json` over every other file of `dir`. The last write of a build.
+ * After a partial render most files are links to the published output's (incremental-render.ts):
+ * with `known` (the published folder and its manifest) those are not read again. The build
+ * trusts the published files as far as its record's fingerprint of them (paths, sizes, mtimes);
+ * a published file changed in place would keep its old hash here, so verify still reports it.
+ */
+export async function writeIntegrityManifest(dir: string, site: string, known?: KnownHashes): Promise<IntegrityManifest> {
+  const manifest = makeManifest(site, await hashTree(dir, { skip: isManifest, known }));
   await writeManifest(dir, manifest);
   return manifest;
 }

@@ -1,6 +1,7 @@
 // Lookups the templates share over the site data.
 import data from 'virtual:govsite/site';
 import type { ItemSummary } from '../../plugins/astro-govsite/site-data.ts';
+import { itemsOfColumn } from '../../plugins/astro-govsite/list-pages.ts';
 import type { ColumnConfig } from '../../src/schema/site-schema.ts';
 
 export const site = data;
@@ -20,8 +21,7 @@ export function subColumns(columnId: string): ColumnConfig[] {
 
 /** Items of a column, including those of its sub-columns, newest first. */
 export function itemsOf(columnId: string): ItemSummary[] {
-  const ids = new Set([columnId, ...subColumns(columnId).map((c) => c.id)]);
-  return data.items.filter((item) => ids.has(item.columnId));
+  return itemsOfColumn(data, columnId);
 }
 
 export function firstItemOfType(type: string): ColumnConfig | undefined {

@@ -10,6 +10,7 @@
 // - 文号 in a query are matched exactly (docnumber filter) before the ranked results; words
 //   found nowhere are checked against common typos (错别字); latin queries match the pinyin keys
 //   src/index/ adds to the index.
+import { partFolder } from '../../src/index/search-parts.ts';
 import { mergeByKey } from './merge-by-date.ts';
 import { chineseWords, correctionCandidates, findDocNumber, isPinyinQuery, normalizeDocNumber, normalizePinyin, RANKING } from './search-query.ts';
 
@@ -45,7 +46,7 @@ interface PlatformSite {
 }
 
 /** Where part N of a bundle is. */
-const partPath = (bundlePath: string, part: number) => (part === 0 ? bundlePath : `${bundlePath}part-${part}/`);
+const partPath = (bundlePath: string, part: number) => (part === 0 ? bundlePath : `${bundlePath}${partFolder(part)}/`);
 
 const PAGE_SIZE = 10;
 /** Results whose titles are read to put title matches first (two pages' worth). */

@@ -1,5 +1,5 @@
-// Partial renders (src/build/incremental-render.ts): after an edit, only the item pages it can
-// change are rendered again, and the published output is byte for byte what a full build of the
+// Partial renders (src/build/incremental-render.ts): after an edit, only the item pages and column
+// list pages it can change are rendered again, and the published output is byte for byte what a full build of the
 // same content gives (PUB-04), whatever the edit: a body, a title other pages show, a new item
 // with an image, a deleted one. A change the item pages share (site.yaml) renders the whole site.
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
@@ -33,22 +33,22 @@ function buildAndCompare(): string {
 }
 
 describe('a one-item edit renders only the pages it changes (issue 8)', () => {
-  it('a body edit: one item page of the site rendered again, the copy that republishes it too', () => {
+  it('a body edit: one item page of the site rendered again, the copy that republishes it too, no list page', () => {
     const file = 'content/shili/news/2026-11-21-executive-meeting.mdx';
     writeText(root, file, `${readText(root, file)}\n会议还研究了其他事项。\n`);
     const output = buildAndCompare();
-    expect(output).toMatch(/shili：\d+ 条内容，\d+ 个页面（只重新渲染了有改动的 1 个内容页）/);
+    expect(output).toMatch(/shili：\d+ 条内容，\d+ 个页面（只重新渲染了有改动的 1 个内容页和 0 个栏目列表页）/);
     // The site the edit is in is built first (the others are only found unchanged).
     expect(output).toContain('▶ [1/3] shili：');
     expect(output).toContain('shili-jyt：未变化');
     expect(readText(root, 'dist/shili/news/2026-11-21-executive-meeting/index.html')).toContain('会议还研究了其他事项。');
   });
 
-  it('a title other pages show: the policy and its interpretation are rendered again, the lists show the new title', () => {
+  it('a title other pages show: the policy and its interpretation are rendered again, and the two list pages showing them', () => {
     const file = 'content/shili/policies/2026-digital-government-plan.mdx';
     writeText(root, file, readText(root, file).replace(/^title: (.*)$/m, 'title: $1（修订）'));
     const output = buildAndCompare();
-    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 2 个内容页）/);
+    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 2 个内容页和 2 个栏目列表页）/);
     expect(readText(root, 'dist/shili/interpretations/2026-digital-government-plan-explained/index.html')).toContain('建设规划的通知（修订）');
     expect(readText(root, 'dist/shili/policies/index.html')).toContain('建设规划的通知（修订）');
   });
@@ -64,7 +64,7 @@ describe('a one-item edit renders only the pages it changes (issue 8)', () => {
     expect(imageOf().length).toBeGreaterThan(0);
     rmSync(path.join(root, 'content/shili/news/2026-11-14-service-hall-one-thing'), { recursive: true });
     const output = buildAndCompare();
-    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 1 个内容页）/);
+    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 1 个内容页和 1 个栏目列表页）/);
     expect(readText(root, 'dist/shili/news/index.html')).toContain('全省冬小麦播种基本结束');
     expect(existsSync(path.join(root, 'dist/shili/news/2026-11-14-service-hall-one-thing'))).toBe(false);
     expect(imageOf()).toEqual([]);

@@ -1,7 +1,7 @@
 // PUB-02 (src/publish/integrity-manifest.ts): after the portal's copies of other sites' search
 // bundles change in place, the manifest is brought up to date by hashing again only the copies
 // that changed, and it is then exactly the manifest of the whole tree hashed from scratch.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,5 +40,26 @@ describe('refreshIntegrityManifest', () => {
     expect(refreshed).not.toEqual(await fromScratch());
     // Told nothing, it rehashes the whole folder.
     expect(await refreshIntegrityManifest(dir, 'portal', 'pagefind-sites')).toEqual(await fromScratch());
+  });
+});
+
+describe('hashTree with the hashes of a published tree', () => {
+  it('takes the hash of a file linked from the published tree, and hashes a file written anew', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'govsite-known-'));
+    const published = path.join(base, 'published');
+    const staging = path.join(base, 'staging');
+    mkdirSync(path.join(published, 'news/a'), { recursive: true });
+    mkdirSync(path.join(staging, 'news/a'), { recursive: true });
+    writeFileSync(path.join(published, 'news/a/index.html'), '旧');
+    writeFileSync(path.join(published, 'index.html'), '首页');
+    linkSync(path.join(published, 'news/a/index.html'), path.join(staging, 'news/a/index.html'));
+    // Same path and bytes as published, but its own file: hashed.
+    writeFileSync(path.join(staging, 'index.html'), '首页');
+    // A hash nobody could compute from the bytes shows which files were not read.
+    const known = { dir: published, files: { 'news/a/index.html': 'from-published', 'index.html': 'from-published' } };
+    const files = await hashTree(staging, { known });
+    expect(files['news/a/index.html']).toBe('from-published');
+    expect(files['index.html']).toBe((await hashTree(published))['index.html']);
+    rmSync(base, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,8 @@
 // The parts of a large site's search index (src/index/search-parts.ts).
 import { describe, expect, it } from 'vitest';
-import { partKeys, partOf, searchPartCount } from '../../src/index/search-parts.ts';
+import { partOf, searchPartCount } from '../../src/index/search-parts.ts';
+import { partKeys } from '../../src/index/search-part-keys.ts';
+import { inRenderOrder, itemPageFile } from '../../plugins/astro-govsite/rendered-items.ts';
 
 const pages = Array.from({ length: 6000 }, (_, i) => `news/item-${i}/index.html`);
 
@@ -29,5 +31,19 @@ describe('search index parts', () => {
     for (let part = 0; part < 3; part++) expect(changed[part] === keys[part], `part ${part}`).toBe(part !== partOf(removed, 3));
     // Another number of parts: every key differs.
     expect(partKeys(pages, 4).some((key) => keys.includes(key))).toBe(false);
+  });
+
+  it('renders item pages part by part, oldest first in each part, whatever the parts', () => {
+    // The site data lists items newest first.
+    const items = Array.from({ length: 50 }, (_, i) => ({ url: `/news/item-${49 - i}/` }));
+    expect(inRenderOrder(items, 1)).toEqual([...items].reverse());
+    const ordered = inRenderOrder(items, 3);
+    const partsInOrder = ordered.map((item) => partOf(itemPageFile(item), 3));
+    expect(partsInOrder).toEqual([...partsInOrder].sort((a, b) => a - b));
+    expect(new Set(partsInOrder).size).toBe(3);
+    for (let part = 0; part < 3; part++) {
+      const numbers = ordered.filter((_, i) => partsInOrder[i] === part).map((item) => Number(item.url.match(/\d+/)![0]));
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    }
   });
 });

@@ -1,12 +1,13 @@
 // SRCH-01 with the build's overlap (issue 8): the search index takes each item page as soon as
 // Astro's log says it is written, in the order of the site's items, and the bundle is the same
 // bytes as when the finished folder is indexed in that order.
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WrittenPages, writtenPage } from '../../src/build/written-pages.ts';
 import { indexSite } from '../../src/index/index-site.ts';
+import { partOf } from '../../src/index/search-parts.ts';
 
 const line = (page: string, tail = '\x1b[2m(+12ms)\x1b[22m ') => `13:01:52   \x1b[34m├─\x1b[39m \x1b[2m/${page}\x1b[22m ${tail}\n`;
 
@@ -60,8 +61,9 @@ describe('indexing pages while they are written', () => {
     'news/a/index.html': page('老年助餐服务点名单', '全县老年助餐服务点共十二处。'),
     'policies/c/index.html': page('优化营商环境若干措施', '进一步优化营商环境。'),
   };
-  // A page outside the items (indexed after them) and an item without a page (skipped).
-  const other = { 'topics/x/index.html': page('专题页面', '专题内容。') };
+  // A page outside the items (read after them, holding nothing to index) and an item without a page (skipped).
+  const list = (title: string) => `<!DOCTYPE html><html lang="zh-CN"><head><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>`;
+  const other = { 'topics/x/index.html': list('专题页面') };
   const order = [...Object.keys(items), 'news/missing/index.html'];
   const write = (dir: string, files: Record<string, string>) => {
     for (const [file, html] of Object.entries(files)) {
@@ -103,7 +105,7 @@ describe('indexing pages while they are written', () => {
     expect(read).toEqual(Object.keys(items));
     written.finish();
     const result = await indexing;
-    expect(result).toEqual({ pages: 4, errors: [] });
+    expect(result).toEqual({ pages: 3, errors: [] });
 
     write(finished, { ...items, ...other });
     const all = new WrittenPages();
@@ -134,11 +136,49 @@ describe('indexing pages while they are written', () => {
     const [a, b, aloneA, aloneB] = [0, 1, 2, 3].map(() => mkdtempSync(path.join(tmpdir(), 'govsite-stream-')));
     dirs.push(a!, b!, aloneA!, aloneB!);
     for (const dir of [a!, aloneA!]) write(dir, items);
-    for (const dir of [b!, aloneB!]) write(dir, other);
+    for (const dir of [b!, aloneB!]) write(dir, { 'topics/x/index.html': page('专题页面', '专题内容。') });
     await Promise.all([indexSite(a!), indexSite(b!)]);
     await indexSite(aloneA!);
     await indexSite(aloneB!);
     expect(tree(path.join(a!, 'pagefind'))).toEqual(tree(path.join(aloneA!, 'pagefind')));
     expect(tree(path.join(b!, 'pagefind'))).toEqual(tree(path.join(aloneB!, 'pagefind')));
+  });
+
+  it('writes each part as soon as its last page is in, so Pagefind holds one part at a time', async () => {
+    const staging = mkdtempSync(path.join(tmpdir(), 'govsite-stream-'));
+    dirs.push(staging);
+    const pages = Array.from({ length: 12 }, (_, i) => `news/item-${i}/index.html`);
+    // The order the build gives: part by part (plugins/astro-govsite/rendered-items.ts).
+    const byPart = [...pages].sort((a, b) => partOf(a, 2) - partOf(b, 2));
+    const lastOfPart0 = byPart.findLastIndex((file) => partOf(file, 2) === 0);
+    expect(lastOfPart0).toBeGreaterThan(0);
+    expect(lastOfPart0).toBeLessThan(byPart.length - 1);
+    const written = new WrittenPages();
+    const indexing = indexSite(staging, { parts: 2, inProgress: { order: byPart, ready: async (p) => (await written.ready(p), staging), complete: written.complete } });
+    // Written beside the output until every part is there (Astro empties its output folder when it starts).
+    const entry = (part: string, bundle = `${staging}.pagefind`) => existsSync(path.join(bundle, part, 'pagefind-entry.json'));
+    for (const [i, file] of byPart.entries()) {
+      write(staging, { [file]: page(`第${i}号通知`, `通知正文${i}。`) });
+      written.feed(line(file));
+      if (i === lastOfPart0) {
+        // Part 0 is on disk while part 1 still waits for its pages.
+        await expect.poll(() => entry(''), { timeout: 10_000 }).toBe(true);
+        expect(entry('part-1')).toBe(false);
+      }
+    }
+    written.finish();
+    expect(await indexing).toEqual({ pages: 12, errors: [] });
+    expect(entry('', path.join(staging, 'pagefind')) && entry('part-1', path.join(staging, 'pagefind'))).toBe(true);
+    expect(existsSync(`${staging}.pagefind`)).toBe(false);
+  });
+
+  it('refuses a page outside the items that carries data-pagefind-body: its part is already written', async () => {
+    const staging = mkdtempSync(path.join(tmpdir(), 'govsite-stream-'));
+    dirs.push(staging);
+    write(staging, { ...items, 'topics/x/index.html': page('专题页面', '专题内容。') });
+    const done = new WrittenPages();
+    done.finish();
+    const result = await indexSite(staging, { inProgress: { order: Object.keys(items), ready: async () => staging, complete: done.complete } });
+    expect(result.errors).toEqual([expect.stringMatching(/^topics\/x\/index\.html：不是内容页，却带有搜索正文标记/)]);
   });
 });

@@ -19,7 +19,7 @@ import { compareDiagnostics, diagnostic, type Diagnostic } from '../../diagnosti
 import { relativePath } from '../../util/paths.ts';
 import type { SiteData } from '../../../plugins/astro-govsite/site-data.ts';
 import { hidingClasses as classesThatHide } from './css-values.ts';
-import { isGovernmentHost, normalizeHost, webHost } from './government-hosts.ts';
+import { governmentHostPatterns, isGovernmentHost, normalizeHost, webHost } from './government-hosts.ts';
 import { enter, hiddenLinkReason, linkText, ROOT_CONTEXT, type VisibilityContext } from './hidden-links.ts';
 import { bodyOffset, findInSource, sourceCandidates, type SourcePlace } from './source-lines.ts';
 import { OutputPageCache } from './page-cache.ts';
@@ -306,20 +306,27 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
   // Classes that hide come from every stylesheet of the site, inline ones included: read them
   // first, then parse one page at a time and keep only what it refers to.
   const css = [...(input.css ?? [])];
-  for (const pagePath of input.pages.keys()) css.push(...inlineStyles(await html(pagePath)));
+  const cache = input.pageCache as OutputPageCache<Ref> | undefined;
+  // With the cache, each page's digest is kept from this first reading: a page whose reading is
+  // cached is then not read a second time.
+  const digests = new Map<string, string>();
+  for (const pagePath of input.pages.keys()) {
+    const text = await html(pagePath);
+    css.push(...inlineStyles(text));
+    if (cache) digests.set(pagePath, OutputPageCache.digest(text));
+  }
   const classes = classesThatHide([...new Set(css)].join('\n'));
+  const governmentPatterns = governmentHostPatterns();
   const parser = unified().use(rehypeParse);
   const itemsByUrl = new Map(site.items.map((item) => [item.url, item]));
   const leavingByHash = new Map(site.leaving.map((l) => [l.hash, l.url]));
   const ownHosts = new Set(site.hosts.map(normalizeHost));
   const pages = new Map<string, Page>();
-  const cache = input.pageCache as OutputPageCache<Ref> | undefined;
   const classesKey = cache ? JSON.stringify([...classes]) : '';
   for (const pagePath of input.pages.keys()) {
-    const text = await html(pagePath);
-    const key = cache ? OutputPageCache.key(text, classesKey) : '';
+    const key = cache ? OutputPageCache.key(digests.get(pagePath)!, classesKey) : '';
     const reading = cache?.get(key);
-    const page: Page = reading ? { path: pagePath, url: pageUrl(pagePath), ids: new Set(reading.ids), refs: reading.refs } : readPage(pagePath, parser.parse(text), classes);
+    const page: Page = reading ? { path: pagePath, url: pageUrl(pagePath), ids: new Set(reading.ids), refs: reading.refs } : readPage(pagePath, parser.parse(await html(pagePath)), classes);
     if (cache && !reading) cache.set(key, { ids: [...page.ids], refs: page.refs });
     page.item = itemsByUrl.get(page.url);
     pages.set(pagePath, page);
@@ -330,7 +337,7 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
   const external = new Map<string, ExternalLink>();
   const addExternal = (url: string, host: string, viaNotice: boolean, page: Page) => {
     const key = `${viaNotice ? 'notice' : 'direct'} ${url}`;
-    const entry = external.get(key) ?? { url, host, government: isGovernmentHost(host), viaNotice, pages: [] };
+    const entry = external.get(key) ?? { url, host, government: isGovernmentHost(host, governmentPatterns), viaNotice, pages: [] };
     if (!entry.pages.includes(page.url)) entry.pages.push(page.url);
     external.set(key, entry);
   };
@@ -369,7 +376,7 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
         if (!isLink) continue;
         if (noticeDestination !== undefined && ref.value.trim() === noticeDestination) continue; // the notice's own "continue" link
         addExternal(target.url, target.host, false, page);
-        if (!onNotice && !isGovernmentHost(target.host)) {
+        if (!onNotice && !isGovernmentHost(target.host, governmentPatterns)) {
           findings.push({
             templateRuleId: 'CONT-13',
             // The editor's link must go through the notice (error); a template's is reported for

@@ -43,9 +43,14 @@ export class OutputPageCache<Ref> {
     return new OutputPageCache(file, program, stored);
   }
 
-  /** The key of a page's reading: its bytes and the classes that hide things on the site. */
-  static key(html: string, hidingClasses: string): string {
-    return createHash('sha256').update(hidingClasses).update('\0').update(html).digest('hex');
+  /** SHA-256 of a page's bytes. */
+  static digest(html: string): string {
+    return createHash('sha256').update(html).digest('hex');
+  }
+
+  /** The key of a page's reading: its bytes (their digest) and the classes that hide things on the site. */
+  static key(digest: string, hidingClasses: string): string {
+    return createHash('sha256').update(hidingClasses).update('\0').update(digest).digest('hex');
   }
 
   get(key: string): PageReading<Ref> | undefined {
