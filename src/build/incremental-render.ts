@@ -108,16 +108,18 @@ export async function itemAssets(outDir: string, items: readonly ItemSummary[], 
 }
 
 /**
- * Completes a partial render in `staging` from the published output: the folders of the items
- * not rendered again, and the `_astro/` files their pages use that the render did not make.
+ * The first half of completing a partial render, run while Astro renders the changed pages into
+ * a folder of their own: links into `staging` the folders of the items not rendered again and
+ * the list pages not rendered again, from the published output. Returns the `_astro/` files
+ * those pages use, for carryAssets once Astro is done. The links are made in slices, so the
+ * search index this process feeds meanwhile keeps going.
  */
-export async function completeFromPublished(published: string, staging: string, data: SiteData, plan: RenderPlan, publishedFiles?: readonly string[]): Promise<void> {
+export async function carryPages(published: string, staging: string, data: SiteData, plan: RenderPlan, publishedFiles?: readonly string[]): Promise<Set<string>> {
   const rendered = new Set(plan.render);
   const copies: Array<[string, string]> = [];
   const carriedFolders = new Set(data.items.filter((item) => hasItemPage(item) && !rendered.has(item.id)).map((item) => item.url.slice(1)));
   if (publishedFiles) {
-    // The published output's file list (its integrity manifest): no folder is listed again, which
-    // for 10,000 item folders is most of the time of this step.
+    // The published output's file list (its integrity manifest): no folder is listed again.
     const inCarriedFolder = (file: string) => {
       for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) if (carriedFolders.has(file.slice(0, slash + 1))) return true;
       return false;
@@ -144,8 +146,23 @@ export async function completeFromPublished(published: string, staging: string, 
       for (const match of readFileSync(from, 'utf8').matchAll(ASSET_REF)) assets.add(match[0].slice(1));
     }
   }
+  const SLICE = 500;
+  for (let at = 0; at < copies.length; at += SLICE) {
+    linkFiles(copies.slice(at, at + SLICE));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return assets;
+}
+
+/**
+ * The second half, once Astro is done: links the pages Astro rendered (`renderedDir`) into
+ * `staging`, and from the published output the `_astro/` files of the carried pages that the
+ * render did not make.
+ */
+export async function carryAssets(published: string, staging: string, renderedDir: string, assets: ReadonlySet<string>): Promise<void> {
+  const copies: Array<[string, string]> = (await filesUnder(renderedDir)).map((file) => [file, path.join(staging, path.relative(renderedDir, file))]);
   for (const asset of assets) {
-    if (!existsSync(path.join(staging, asset))) copies.push([path.join(published, asset), path.join(staging, asset)]);
+    if (!existsSync(path.join(renderedDir, asset))) copies.push([path.join(published, asset), path.join(staging, asset)]);
   }
   linkFiles(copies);
 }

@@ -12,10 +12,13 @@
 
 /**
  * Item pages per part. More parts make an edit faster and a search slower (each part is one
- * more index to fetch chunks from): 2,000 keeps a search of a 10,000-item site to 5 parts.
+ * more index to fetch chunks from). 1,000: after an edit the index waits for the page Astro
+ * renders again, then indexes the rest of its part; with parts of 2,000 that tail was 5–7.5 s of
+ * a 10,000-item site's 22–25 s edit, with 1,000 it is 3.5–3.9 s (measured 2026-12-01). A
+ * 10,000-item site has 11 parts; what readers pay for it: docs/performance.md, search figures.
  * `GOVSITE_SEARCH_PART_PAGES` overrides it (the tests split the small demo sites).
  */
-export const PAGES_PER_PART = 2000;
+export const PAGES_PER_PART = 1000;
 
 export function pagesPerPart(): number {
   const override = Number(process.env.GOVSITE_SEARCH_PART_PAGES);

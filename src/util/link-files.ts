@@ -2,16 +2,20 @@
 // in place (a build or a copy replaces a whole folder, then renames it into place), so two trees
 // can share them: changing one tree never shows in the other, and a link costs one system call
 // where a copy reads and writes every byte.
-import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from './hash-files.ts';
 
-/** A hard link where the file system allows it, else a copy. */
+/**
+ * A hard link where the file system allows it, else a copy. Never over an existing file: that
+ * file may itself be a link into a published tree, which a copy onto it would change in place.
+ */
 export function linkOrCopy(from: string, to: string): void {
   try {
     linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
   }
 }
 

@@ -7,8 +7,8 @@ import { inRenderOrder, itemPageFile } from '../../plugins/astro-govsite/rendere
 const pages = Array.from({ length: 6000 }, (_, i) => `news/item-${i}/index.html`);
 
 describe('search index parts', () => {
-  it('has one part per 2,000 item pages, and at least one', () => {
-    expect([0, 1, 2000, 2001, 10_052].map((n) => searchPartCount(n))).toEqual([1, 1, 1, 2, 6]);
+  it('has one part per 1,000 item pages, and at least one', () => {
+    expect([0, 1, 1000, 1001, 10_052].map((n) => searchPartCount(n))).toEqual([1, 1, 1, 2, 11]);
     expect(searchPartCount(45, 20)).toBe(3);
   });
 

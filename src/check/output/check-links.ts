@@ -335,10 +335,17 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
   const files = await input.files;
   const findings: Finding[] = [];
   const external = new Map<string, ExternalLink>();
+  const externalPages = new Map<ExternalLink, Set<string>>();
   const addExternal = (url: string, host: string, viaNotice: boolean, page: Page) => {
     const key = `${viaNotice ? 'notice' : 'direct'} ${url}`;
     const entry = external.get(key) ?? { url, host, government: isGovernmentHost(host, governmentPatterns), viaNotice, pages: [] };
-    if (!entry.pages.includes(page.url)) entry.pages.push(page.url);
+    // A set beside the list: a link in every page's footer has thousands of pages (includes() made that quadratic).
+    const seen = externalPages.get(entry) ?? new Set<string>();
+    if (!seen.has(page.url)) {
+      seen.add(page.url);
+      entry.pages.push(page.url);
+    }
+    externalPages.set(entry, seen);
     external.set(key, entry);
   };
   const leavingHashOf = (pathname: string) => (pathname.startsWith(LEAVING_PREFIX) ? pathname.slice(LEAVING_PREFIX.length).replace(/\/(?:index\.html)?$/, '') : undefined);
@@ -446,7 +453,7 @@ function toDiagnostics(findings: readonly Finding[], input: LinkCheckInput): Dia
     return sources.get(file);
   };
   const diagnostics: Diagnostic[] = [];
-  const groups = new Map<string, { finding: Finding; pages: string[] }>();
+  const groups = new Map<string, { finding: Finding; pages: string[]; seen: Set<string> }>();
   for (const finding of findings) {
     const { page, ref } = finding;
     let place: SourcePlace | undefined;
@@ -473,8 +480,11 @@ function toDiagnostics(findings: readonly Finding[], input: LinkCheckInput): Dia
       continue;
     }
     const key = `${finding.templateRuleId} ${finding.severity ?? ''} ${finding.message}`;
-    const group = groups.get(key) ?? { finding, pages: [] };
-    if (!group.pages.includes(page.url)) group.pages.push(page.url);
+    const group = groups.get(key) ?? { finding, pages: [], seen: new Set<string>() };
+    if (!group.seen.has(page.url)) {
+      group.seen.add(page.url);
+      group.pages.push(page.url);
+    }
     groups.set(key, group);
   }
   for (const { finding, pages } of groups.values()) {
