@@ -20,6 +20,7 @@ import { keepOnlyNoticePages } from './notice-only-output.ts';
 import { WrittenPages } from './written-pages.ts';
 import { publishesNoticeOnly } from '../check/site-rules/site-09-lifecycle.ts';
 import { buildSearchIndex, refreshPlatformSearch } from '../index/search-index.ts';
+import { PLATFORM_DIR } from '../index/platform-search.ts';
 import { BUNDLE_DIR } from '../index/index-site.ts';
 import { partFolder, partOf } from '../index/search-parts.ts';
 import { partKeys } from '../index/search-part-keys.ts';
@@ -308,7 +309,10 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     return finish({ ok: false, pages: 0, items, diagnostics });
   }
   // PUB-02 防篡改 (issue 9): the integrity manifest, the last file written, over the output as published.
-  await writeIntegrityManifest(staging, siteId, publishedManifest && { dir: target, files: publishedManifest.files });
+  // Not the portal's copies of the other sites' bundles: those are replaced while sites build in
+  // parallel (refreshPlatformSearch), and the published manifest can name older bytes for them.
+  const knownHashes = publishedManifest && Object.fromEntries(Object.entries(publishedManifest.files).filter(([file]) => !file.startsWith(`${PLATFORM_DIR}/`)));
+  await writeIntegrityManifest(staging, siteId, knownHashes && { dir: target, files: knownHashes });
   phaseDone('完整性清单');
   await forgetBuild(options.outRoot, siteId);
   await swapIntoPlace(staging, target);
