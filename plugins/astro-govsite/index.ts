@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadSite } from '../../src/load/load-site.ts';
 import { contentSignature } from './content-signature.ts';
 import { copySiteFiles, serveSiteFiles } from './site-files.ts';
 import { writeSitemapXml } from './sitemap-xml.ts';
@@ -34,6 +33,8 @@ export function themeCss(config: SiteData['config']): string {
 async function loadSiteData(options: GovsiteOptions): Promise<SiteData> {
   // The build CLI has already loaded and checked the whole platform: it hands over the result.
   if (options.dataFile) return JSON.parse(await readFile(options.dataFile, 'utf8')) as SiteData;
+  // The dev server loads the site itself; imported only then (see referenced-files.ts: Vite runs this configuration).
+  const { loadSite } = await import('../../src/load/load-site.ts');
   const loaded = await loadSite(options.contentRoot, options.siteId);
   if (!loaded.model) {
     const report = loaded.diagnostics.map(formatDiagnostic).join('\n');

@@ -2,7 +2,6 @@
 // bodies too. The build hands them over in the site data file; the dev server loads the platform.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadSite } from '../../src/load/load-site.ts';
 import { renderedItems } from './rendered-items.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -24,6 +23,10 @@ export async function referencedFiles(contentRoot: string, siteId: string, dataF
     const data = await readSiteData(dataFile);
     files = renderedItems(data).filter((item) => item.reference && !item.directBody).map((item) => item.file);
   } else {
+    // Only the dev server loads the site here: imported when needed, since Astro runs the content
+    // configuration through Vite, which would otherwise transform the whole loading pipeline on
+    // every build (most of a partial render's 3–6 s content sync, measured 2026-12-01).
+    const { loadSite } = await import('../../src/load/load-site.ts');
     const loaded = await loadSite(contentRoot, siteId);
     // The dev server takes every reference, as it takes every own item (ownItemPatterns).
     files = (loaded.model?.items ?? []).filter((item) => item.referenceOf).map((item) => item.file);

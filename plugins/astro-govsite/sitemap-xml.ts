@@ -33,11 +33,17 @@ export function sitemapXml(data: SiteData, pagePaths: readonly string[]): string
   return lines.join('\n');
 }
 
-export async function writeSitemapXml(data: SiteData, outDir: URL): Promise<void> {
+/**
+ * Writes `<outDir>/sitemap.xml` over the HTML pages in `outDir`, or over `pagePaths` (POSIX,
+ * relative to it) when the caller already knows them: a partial render does (src/util/output-files.ts).
+ */
+export async function writeSitemapXml(data: SiteData, outDir: URL, pagePaths?: readonly string[]): Promise<void> {
   const out = fileURLToPath(outDir);
   // Synchronous: a large site's output is tens of thousands of entries (see src/util/hash-files.ts).
-  const pages = readdirSync(out, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  const pages =
+    pagePaths ??
+    readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.html'))
+      .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
   await writeFile(path.join(out, 'sitemap.xml'), sitemapXml(data, pages));
 }

@@ -6,7 +6,8 @@ import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { checkPlatform } from '../check/check-platform.ts';
 import { ItemCache } from '../load/item-cache.ts';
 import { stagingDir } from '../publish/swap-directory.ts';
-import { buildSite, countPages, type BuildOptions, type SiteBuildResult } from './build-site.ts';
+import { startAstroAhead, stopAstroAhead } from './astro-process.ts';
+import { buildSite, countPages, pagesSoFar, type BuildOptions, type SiteBuildResult } from './build-site.ts';
 import { publishPreviousDomainNotice } from './previous-domain-site.ts';
 
 export interface PlatformBuildOptions extends BuildOptions {
@@ -42,9 +43,14 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
   // Items refer to each other across sites: load and check the whole platform once, with the
   // same checks as `npm run check` (inspection indicators computed against --now).
   const checkStarted = performance.now();
+  // The first site to render gets a process that loaded Astro meanwhile (astro-process.ts).
+  if (siteIds.length) startAstroAhead();
   // Files unchanged since the last build keep their findings (src/load/item-cache.ts); --force re-checks all.
   const itemCache = options.force ? undefined : await ItemCache.open(options.root);
-  const platform = await checkPlatform(options.root, options.now, { itemCache });
+  const platform = await checkPlatform(options.root, options.now, { itemCache }).catch((error: unknown) => {
+    stopAstroAhead();
+    throw error;
+  });
   // Sites whose items changed go first: an editor waits for the site they changed, not for the
   // others to be found unchanged. (Only the order: every site is still checked for changes.)
   const changed = new Set(itemCache?.changedFiles().map((file) => file.split('/')[1]));
@@ -61,9 +67,11 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
   log(`开始构建 ${siteIds.length} 个站点（并行 ${jobs} 个）`);
   const heartbeat = setInterval(async () => {
     for (const [siteId, since] of running) {
-      // Astro writes each page as it renders it: the staging folder shows how far it got.
+      // Astro's log names each page it has written (written-pages.ts); a site without that log
+      // (a notice-only one, a few pages) is counted in its staging folder.
       const staging = stagingDir(options.outRoot, siteId);
-      const pages = existsSync(staging) ? await countPages(staging).catch(() => 0) : 0;
+      const soFar = pagesSoFar.get(siteId);
+      const pages = soFar ? soFar() : existsSync(staging) ? await countPages(staging).catch(() => 0) : 0;
       log(`  … ${siteId} 构建中：已生成 ${pages} 个页面，已用 ${seconds((performance.now() - since) / 1000)}`);
     }
   }, options.progressIntervalMs ?? 10_000);
@@ -101,6 +109,7 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
     await Promise.all(Array.from({ length: jobs }, worker));
   } finally {
     clearInterval(heartbeat);
+    stopAstroAhead();
   }
 
   results.sort((a, b) => a.siteId.localeCompare(b.siteId));

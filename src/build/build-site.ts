@@ -1,8 +1,8 @@
 // One site: validate, build with Astro into a staging folder, swap into place only on success.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { checkOutputLinks, type ExternalLinks } from '../check/output/check-links.ts';
 import { OutputPageCache } from '../check/output/page-cache.ts';
@@ -11,20 +11,22 @@ import type { LoadedSite } from '../load/load-site.ts';
 import { toSiteData, type SiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { hasItemPage, inRenderOrder, itemPageFile } from '../../plugins/astro-govsite/rendered-items.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
-import { readManifest, writeIntegrityManifest } from '../publish/integrity-manifest.ts';
+import { MANIFEST_FILE, readManifest, writeIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { astroRootFor } from './astro-root.ts';
-import { forgetBuild, publishedBuild, recordBuild, reusableBuild, siteInputKey } from './build-cache.ts';
+import { astroProcess } from './astro-process.ts';
+import { forgetBuild, outputUnchanged, readBuildRecord, recordBuild, reusableBuild, siteInputKey } from './build-cache.ts';
 import { carryAssets, carryPages, itemAssets, itemPageKeys, listPageKeys, planRender, sharedPageKey } from './incremental-render.ts';
 import { writeSitemapXml } from '../../plugins/astro-govsite/sitemap-xml.ts';
 import { keepOnlyNoticePages } from './notice-only-output.ts';
 import { WrittenPages } from './written-pages.ts';
 import { publishesNoticeOnly } from '../check/site-rules/site-09-lifecycle.ts';
-import { buildSearchIndex, refreshPlatformSearch } from '../index/search-index.ts';
+import { buildSearchIndex, INDEX_FOLDERS, refreshPlatformSearch } from '../index/search-index.ts';
 import { PLATFORM_DIR } from '../index/platform-search.ts';
 import { BUNDLE_DIR } from '../index/index-site.ts';
-import { partFolder, partOf } from '../index/search-parts.ts';
+import { partFolder, partOf, partOfFolder } from '../index/search-parts.ts';
 import { partKeys } from '../index/search-part-keys.ts';
-import { projectRoot, relativePath } from '../util/paths.ts';
+import { isPage, listOutputFiles, relistFolders, sortedFiles } from '../util/output-files.ts';
+import { relativePath } from '../util/paths.ts';
 
 export interface BuildOptions {
   /** Folder holding sites/ and content/. */
@@ -79,6 +81,28 @@ export async function countPages(dir: string): Promise<number> {
   return count;
 }
 
+/**
+ * The files a partial render linked from the published output (src/publish/integrity-manifest.ts
+ * takes their published hashes without comparing them): the carried pages' folders, and the
+ * search index's parts taken whole from the published bundle.
+ */
+function linkedFromPublished(carried: readonly string[], files: readonly string[], reusedParts: ReadonlySet<number> | undefined): Set<string> {
+  const linked = new Set(carried);
+  const prefix = `${BUNDLE_DIR}/`;
+  if (reusedParts?.size) {
+    for (const file of files) {
+      if (!file.startsWith(prefix)) continue;
+      // pagefind/part-N/… is part N; every other file of the bundle is part 0's.
+      const part = partOfFolder(file.slice(prefix.length).split('/')[0]!) ?? 0;
+      if (reusedParts.has(part)) linked.add(file);
+    }
+  }
+  return linked;
+}
+
+/** Pages each site being built has so far (Astro's and those carried over), for the platform's progress lines. */
+export const pagesSoFar = new Map<string, () => number>();
+
 /** Output-relative paths of the item pages, in the order Astro renders them ([slug].astro). */
 function itemPageFiles(items: SiteData['items'], parts: number): string[] {
   return inRenderOrder(items, parts).filter(hasItemPage).map(itemPageFile);
@@ -94,14 +118,13 @@ function reusableParts(previous: readonly string[] | undefined, keys: readonly s
   return reusable.length ? { bundle: publishedBundle, parts: new Set(reusable) } : undefined;
 }
 
-function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written?: WrittenPages): Promise<{ code: number; stderr: string }> {
+function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written?: WrittenPages): Promise<{ code: number; stderr: string; ahead: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'src/build/astro-worker.ts')], {
+    const { child, ahead } = astroProcess(
       // Astro puts intermediate server chunks in <cwd>/.astro when the output folder is outside
       // the cwd: the site's own root keeps parallel builds apart.
-      cwd: astroRootFor(options.root, siteId),
-      env: {
-        ...process.env,
+      astroRootFor(options.root, siteId),
+      {
         GOVSITE_SITE: siteId,
         GOVSITE_CONTENT_ROOT: options.root,
         GOVSITE_OUT_DIR: outDir,
@@ -110,21 +133,18 @@ function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFil
         // Astro's info log names each page it has written (written-pages.ts); shown only with --verbose.
         ...(options.verbose || written ? { GOVSITE_ASTRO_LOG: 'info' } : {}),
       },
-      stdio: ['ignore', written ? 'pipe' : options.verbose ? 'inherit' : 'ignore', 'pipe'],
+    );
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      written?.feed(chunk);
+      if (options.verbose) process.stdout.write(chunk);
     });
-    if (written) {
-      child.stdout!.setEncoding('utf8');
-      child.stdout!.on('data', (chunk: string) => {
-        written.feed(chunk);
-        if (options.verbose) process.stdout.write(chunk);
-      });
-    }
     let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (chunk: string) => {
       stderr += chunk;
     });
-    child.on('close', (code) => resolve({ code: code ?? 1, stderr }));
+    child.on('close', (code) => resolve({ code: code ?? 1, stderr, ahead }));
   });
 }
 
@@ -151,8 +171,11 @@ function explainAstroFailure(stderr: string, root: string): { diagnostics: Diagn
   return { diagnostics: [], internalError: `${error.message}${file ? `\n  位置：${file}${error.line ? `:${error.line}` : ''}` : ''}` };
 }
 
-/** Builds a site the platform loader has already checked (`loaded`), replacing its output only on success. */
-export async function buildSite(loaded: LoadedSite, options: BuildOptions): Promise<SiteBuildResult> {
+/**
+ * Builds a site the platform loader has already checked (`loaded`), replacing its output only on
+ * success. `wholeSite`: no partial render (after one found the published output changed by hand).
+ */
+export async function buildSite(loaded: LoadedSite, options: BuildOptions, wholeSite = false): Promise<SiteBuildResult> {
   const siteId = loaded.id;
   const started = performance.now();
   const phases: Record<string, number> = {};
@@ -162,12 +185,10 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     phases[name] = (at - phaseStarted) / 1000;
     phaseStarted = at;
   };
-  const finish = (result: Omit<SiteBuildResult, 'seconds' | 'siteId'>): SiteBuildResult => ({
-    siteId,
-    seconds: (performance.now() - started) / 1000,
-    phases,
-    ...result,
-  });
+  const finish = (result: Omit<SiteBuildResult, 'seconds' | 'siteId'>): SiteBuildResult => {
+    pagesSoFar.delete(siteId);
+    return { siteId, seconds: (performance.now() - started) / 1000, phases, ...result };
+  };
   if (!loaded.model) return finish({ ok: false, pages: 0, items: 0, diagnostics: loaded.diagnostics });
   const items = loaded.model.items.length;
 
@@ -175,7 +196,11 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   const dataFile = `${staging}.json`;
   const siteData = toSiteData(loaded.model, options.now);
   const inputKey = await siteInputKey(options.root, siteData);
-  const published = options.force ? undefined : await publishedBuild(options.outRoot, siteId);
+  // The published output must be what its record says before it is kept or carried over: kept
+  // (same inputs), it is compared now; carried over (a partial render), while Astro renders.
+  const record = options.force ? undefined : await readBuildRecord(options.outRoot, siteId);
+  const sameInputs = record?.key === inputKey;
+  const published = record && (!sameInputs || (await outputUnchanged(options.outRoot, siteId, record))) ? record : undefined;
   const reusable = reusableBuild(published, inputKey);
   phaseDone('缓存键');
   if (reusable) {
@@ -191,7 +216,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   const itemKeys = await itemPageKeys(options.root, siteData);
   const listKeys = listPageKeys(siteData);
   const noticeOnly = publishesNoticeOnly(loaded.model.config);
-  const plan = noticeOnly ? undefined : planRender(published, sharedKey, itemKeys, listKeys);
+  const plan = noticeOnly || wholeSite ? undefined : planRender(published, sharedKey, itemKeys, listKeys);
   phaseDone('内容页键');
   // A partial render: Astro writes the pages it renders into a folder of their own (it empties
   // its output folder when it starts), while the pages carried over are linked into the staging
@@ -221,6 +246,12 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   const carried = (page: string) => renderedPages !== undefined && !renderedPages.has(page);
   const searchParts = partKeys(itemPages, parts);
   const reuse = plan && renderedPages && reusableParts(plan.previous.searchParts, searchParts, renderedPages, path.join(target, BUNDLE_DIR));
+  // The staging folder's files once Astro is done and the carried pages are in (src/util/output-files.ts).
+  const listed = Promise.withResolvers<string[]>();
+  const listedPages = listed.promise.then((files) => files.filter(isPage));
+  // A failed build rejects them, and the index may never ask (it stops at written.fail()).
+  listedPages.catch(() => undefined);
+  if (written) pagesSoFar.set(siteId, () => written.count + (renderedPages ? itemPages.length - renderedPages.size : 0));
   const streamedIndex =
     written &&
     buildSearchIndex(siteId, staging, options, {
@@ -228,6 +259,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
         order: itemPages,
         ready: async (page) => (carried(page) ? target : (await written.ready(page), rendered)),
         complete: written.complete,
+        pages: listedPages,
       },
       parts,
       reuse,
@@ -235,42 +267,67 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   // The published output's manifest, after a partial render: its file list and the hashes of the files carried over.
   const publishedManifest = plan ? await readManifest(target).catch(() => undefined) : undefined;
   const carrying = plan && carryPages(target, staging, siteData, plan, publishedManifest && Object.keys(publishedManifest.files)).then(
-    (assets) => ({ assets }),
+    (carried) => carried,
     (error: unknown) => ({ error }),
   );
-  const { code, stderr } = await astro;
+  // The comparison of the published output with its record, deferred while it was carried over.
+  const publishedIntact = plan && published && (async () => (await yieldToEventLoop(), outputUnchanged(options.outRoot, siteId, published)))();
+  const { code, stderr, ahead } = await astro;
   const carriedPages = await carrying;
+  if (publishedIntact && !(await publishedIntact)) {
+    // Someone changed or removed published files by hand: nothing of them may be carried over.
+    listed.reject(new Error('已发布的输出被改动'));
+    written?.fail();
+    await streamedIndex;
+    await removeStaging();
+    await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
+    await rm(dataFile, { force: true });
+    return buildSite(loaded, options, true);
+  }
   // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
   await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
   await rm(dataFile, { force: true });
-  phaseDone('Astro 渲染');
+  phaseDone(ahead ? 'Astro 渲染（进程已预先启动）' : 'Astro 渲染');
   if (code !== 0 || !existsSync(path.join(rendered, 'index.html'))) {
+    listed.reject(new Error('构建失败'));
     written?.fail();
     await streamedIndex;
     await removeStaging();
     const failure = code !== 0 ? explainAstroFailure(stderr, options.root) : { diagnostics: [], internalError: '构建没有生成首页 index.html' };
     return finish({ ok: false, pages: 0, items, diagnostics: [...loaded.diagnostics, ...failure.diagnostics], internalError: failure.internalError });
   }
+  // The staging folder's files: after a partial render exactly those linked into it (it starts
+  // empty), so the 10,000 folders of a large site are not walked again.
+  let outputFiles: string[];
+  // Carried pages: their bytes' SHA-256 is in the published manifest (for the output checks).
+  const carriedDigests = new Map<string, string>();
   try {
     if (carriedPages) {
       // The rendered pages join the carried ones, with the files of the carried pages the render
       // did not make; then sitemap.xml lists the whole site again.
       if ('error' in carriedPages) throw carriedPages.error;
-      await carryAssets(target, staging, rendered, carriedPages.assets);
-      await writeSitemapXml(siteData, pathToFileURL(`${staging}${path.sep}`));
+      const joined = await carryAssets(target, staging, rendered, carriedPages.assets);
+      outputFiles = sortedFiles([...carriedPages.files, ...joined]);
+      await writeSitemapXml(siteData, pathToFileURL(`${staging}${path.sep}`), outputFiles.filter(isPage));
+      outputFiles = sortedFiles([...outputFiles, 'sitemap.xml']);
+      if (publishedManifest) for (const file of carriedPages.files) if (isPage(file) && publishedManifest.files[file]) carriedDigests.set(file, publishedManifest.files[file]);
       phaseDone(`合并未变化的 ${items - plan.render.length} 个内容页`);
+    } else {
+      // SITE-09: a temporarily offline or closed site publishes only its notice (index.html, 404.html).
+      if (noticeOnly) await keepOnlyNoticePages(staging);
+      outputFiles = listOutputFiles(staging);
     }
-    // SITE-09: a temporarily offline or closed site publishes only its notice (index.html, 404.html).
-    if (noticeOnly) await keepOnlyNoticePages(staging);
   } catch (error) {
     // The index waiting for these pages must let go of Pagefind, which other sites' builds share.
+    listed.reject(error);
     written?.fail();
     await streamedIndex;
     await removeStaging();
     throw error;
   }
+  listed.resolve(outputFiles);
   written?.finish();
-  const pages = await countPages(staging);
+  const pages = outputFiles.filter(isPage).length;
   // SRCH-01…03: the site's search index (docs/search.md), and CONT-13 / HEALTH-05: links,
   // images, anchors and hidden links of the output. Either failing keeps the old output. They
   // overlap (Pagefind indexes in its own process while the checks parse the pages here); the
@@ -279,7 +336,19 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   // Which /_astro/ files each item page uses, for the next partial render: read meanwhile too.
   const assetsReading = itemAssets(staging, siteData.items, plan && new Set(plan.render), plan?.previous.assets);
   const pageCache = await pageCacheOpening;
-  const checking = checkOutputLinks({ outDir: staging, publishedDir: target, root: options.root, data: siteData, outputComplete: indexing, pageCache }).then(
+  // The index step adds its folders to the output (search-index.ts): walked again once it is done.
+  const completeFiles = indexing.then(() => relistFolders(outputFiles, staging, INDEX_FOLDERS));
+  completeFiles.catch(() => undefined);
+  const checking = checkOutputLinks({
+    outDir: staging,
+    publishedDir: target,
+    root: options.root,
+    data: siteData,
+    outputComplete: indexing,
+    pageCache,
+    digests: carriedDigests,
+    listing: { initial: outputFiles, complete: completeFiles },
+  }).then(
     (result) => ({ result }),
     (error: unknown) => ({ error }),
   );
@@ -312,7 +381,9 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   // Not the portal's copies of the other sites' bundles: those are replaced while sites build in
   // parallel (refreshPlatformSearch), and the published manifest can name older bytes for them.
   const knownHashes = publishedManifest && Object.fromEntries(Object.entries(publishedManifest.files).filter(([file]) => !file.startsWith(`${PLATFORM_DIR}/`)));
-  await writeIntegrityManifest(staging, siteId, knownHashes && { dir: target, files: knownHashes });
+  const publishedFiles = await completeFiles;
+  const linked = carriedPages && !('error' in carriedPages) ? linkedFromPublished(carriedPages.files, publishedFiles, reuse?.parts) : undefined;
+  await writeIntegrityManifest(staging, siteId, knownHashes && { dir: target, files: knownHashes, linked }, publishedFiles);
   phaseDone('完整性清单');
   await forgetBuild(options.outRoot, siteId);
   await swapIntoPlace(staging, target);
@@ -324,7 +395,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
     diagnostics: links.diagnostics,
     externalLinks: links.externalLinks,
     itemPages: noticeOnly ? undefined : { shared: sharedKey, items: itemKeys, assets, searchParts, listPages: listKeys },
-  });
+  }, sortedFiles([...publishedFiles, MANIFEST_FILE]));
   phaseDone('构建记录');
   await refreshPlatformSearch(options.root, options.outRoot);
   await writeExternalLinksReport(options, siteId, links.externalLinks);

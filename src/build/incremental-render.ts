@@ -24,7 +24,7 @@ import { hasItemPage } from '../../plugins/astro-govsite/rendered-items.ts';
 import { columnListPages } from '../../plugins/astro-govsite/list-pages.ts';
 import { mapLimited } from '../util/map-limited.ts';
 import { filesUnder, hashFiles } from '../util/hash-files.ts';
-import { linkFiles } from '../util/link-files.ts';
+import { linkFiles, linkFilesAside } from '../util/link-files.ts';
 import { programFingerprint, type BuildRecord } from './build-cache.ts';
 
 /** The record's part about item pages, kept for the next build's plan. */
@@ -111,10 +111,17 @@ export async function itemAssets(outDir: string, items: readonly ItemSummary[], 
  * The first half of completing a partial render, run while Astro renders the changed pages into
  * a folder of their own: links into `staging` the folders of the items not rendered again and
  * the list pages not rendered again, from the published output. Returns the `_astro/` files
- * those pages use, for carryAssets once Astro is done. The links are made in slices, so the
- * search index this process feeds meanwhile keeps going.
+ * those pages use, for carryAssets once Astro is done, and the files linked (relative to
+ * `staging`, POSIX). The links are made in a worker thread (linkFilesAside), so the search
+ * index this process feeds meanwhile keeps going.
  */
-export async function carryPages(published: string, staging: string, data: SiteData, plan: RenderPlan, publishedFiles?: readonly string[]): Promise<Set<string>> {
+export async function carryPages(
+  published: string,
+  staging: string,
+  data: SiteData,
+  plan: RenderPlan,
+  publishedFiles?: readonly string[],
+): Promise<{ assets: Set<string>; files: string[] }> {
   const rendered = new Set(plan.render);
   const copies: Array<[string, string]> = [];
   const carriedFolders = new Set(data.items.filter((item) => hasItemPage(item) && !rendered.has(item.id)).map((item) => item.url.slice(1)));
@@ -146,23 +153,22 @@ export async function carryPages(published: string, staging: string, data: SiteD
       for (const match of readFileSync(from, 'utf8').matchAll(ASSET_REF)) assets.add(match[0].slice(1));
     }
   }
-  const SLICE = 500;
-  for (let at = 0; at < copies.length; at += SLICE) {
-    linkFiles(copies.slice(at, at + SLICE));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return assets;
+  await linkFilesAside(copies);
+  return { assets, files: copies.map(([, to]) => outputRelative(staging, to)) };
 }
+
+const outputRelative = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join('/');
 
 /**
  * The second half, once Astro is done: links the pages Astro rendered (`renderedDir`) into
  * `staging`, and from the published output the `_astro/` files of the carried pages that the
- * render did not make.
+ * render did not make. Returns the files linked (relative to `staging`, POSIX).
  */
-export async function carryAssets(published: string, staging: string, renderedDir: string, assets: ReadonlySet<string>): Promise<void> {
+export async function carryAssets(published: string, staging: string, renderedDir: string, assets: ReadonlySet<string>): Promise<string[]> {
   const copies: Array<[string, string]> = (await filesUnder(renderedDir)).map((file) => [file, path.join(staging, path.relative(renderedDir, file))]);
   for (const asset of assets) {
     if (!existsSync(path.join(renderedDir, asset))) copies.push([path.join(published, asset), path.join(staging, asset)]);
   }
   linkFiles(copies);
+  return copies.map(([, to]) => outputRelative(staging, to));
 }

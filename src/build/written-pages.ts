@@ -27,10 +27,16 @@ interface Waiter {
 
 export class WrittenPages {
   private readonly written = new Set<string>();
+  private htmlWritten = 0;
   private readonly waiting = new Map<string, Waiter[]>();
   private partial = '';
   private settled: 'complete' | 'failed' | undefined;
   private readonly settledWaiters: Waiter[] = [];
+
+  /** HTML pages written so far (Astro's log names its feeds and robots.txt too). */
+  get count(): number {
+    return this.htmlWritten;
+  }
 
   /** Feeds a chunk of Astro's standard output. */
   feed(chunk: string): void {
@@ -43,6 +49,7 @@ export class WrittenPages {
   }
 
   private markWritten(page: string): void {
+    if (!this.written.has(page) && page.endsWith('.html')) this.htmlWritten++;
     this.written.add(page);
     for (const waiter of this.waiting.get(page) ?? []) waiter.resolve();
     this.waiting.delete(page);

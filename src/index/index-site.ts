@@ -9,6 +9,7 @@ import * as pagefind from 'pagefind';
 import { linkTree } from '../util/link-files.ts';
 import { pinyinKeys } from './pinyin-keys.ts';
 import { partFolder, partOf, partOfFolder } from './search-parts.ts';
+import { isPage, listOutputFiles, sortedFiles } from '../util/output-files.ts';
 
 /** Folder of a site's output holding its search bundle: `/pagefind/pagefind.js` on the site. */
 export const BUNDLE_DIR = 'pagefind';
@@ -110,18 +111,12 @@ function articleOnly(html: string, start: number): string {
   return html;
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  // Synchronous: see src/util/hash-files.ts (thousands of files).
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(dir, full);
-    // Search bundles (this site's, and other sites' copied into the portal) hold no pages.
-    if (!/^pagefind[^/\\]*[/\\]/.test(relative)) files.push(relative);
-  }
+/** The HTML pages of `dir` (of `listing`, its files, when known), relative, sorted. */
+function htmlFiles(dir: string, listing?: readonly string[]): string[] {
+  // Search bundles (this site's, and other sites' copied into the portal) hold no pages.
+  const pages = (listing ?? listOutputFiles(dir)).filter((file) => isPage(file) && !/^pagefind[^/]*\//.test(file));
   // Pages are added one by one in a fixed order: the same site gives the same bundle (PUB-04).
-  return files.sort();
+  return sortedFiles(pages).map((file) => file.split('/').join(path.sep));
 }
 
 /** Pages read and prepared ahead of the one Pagefind is indexing (1,024 were tried for an edit's wait: no faster, more CPU taken from Astro). */
@@ -139,6 +134,11 @@ export interface PagesInProgress {
   ready: (page: string) => Promise<string>;
   /** Resolves once every page is on disk; the pages not in `order` are indexed after it, sorted. */
   complete: () => Promise<void>;
+  /**
+   * Every HTML page of the output (POSIX paths relative to it), once complete, when the build
+   * knows them (src/util/output-files.ts): the output is then not walked for the other pages.
+   */
+  pages?: Promise<readonly string[]>;
 }
 
 export interface IndexSiteOptions {
@@ -176,10 +176,23 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
   // be in.
   const bundle = `${siteDir}.${BUNDLE_DIR}`;
   await rm(bundle, { recursive: true, force: true });
+  await rm(`${bundle}-reused`, { recursive: true, force: true });
   const partOfFile = (file: string) => partOf(posix(file), parts);
   // Parts are written in ascending order (part 0 is the bundle folder, the others are folders
   // inside it), each as soon as every page of it is in: `written` parts are on disk.
   let written = 0;
+  // A part taken from the published output is linked at once, so an edit's index ends with the
+  // part it changed (linking 9 parts of 1,000 pages took 0.4 s). Part 0 goes straight into the
+  // bundle folder, which Pagefind then never writes; the others wait in a folder of their own
+  // until their turn, because Pagefind writes a new part 0 into the bundle folder.
+  const reusedDir = `${bundle}-reused`;
+  const reusedFolder = (part: number) => (part === 0 ? bundle : path.join(reusedDir, partFolder(part)));
+  const linkReusedPart = async (part: number) => {
+    const from = path.join(reuse!.bundle, partFolder(part));
+    const folder = reusedFolder(part);
+    await linkTree(from, folder, (file) => part !== 0 || partOfFolder(path.relative(from, file).split(path.sep)[0]!) === undefined);
+    await dropUnusedFiles(folder, part);
+  };
   const writePart = async (part: number) => {
     const folder = path.join(bundle, partFolder(part));
     const index = indexes.get(part);
@@ -189,14 +202,10 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
       // Dropped at once: Pagefind's service keeps an index in memory until it is deleted.
       indexes.delete(part);
       await index.deleteIndex();
-    } else {
-      const from = path.join(reuse!.bundle, partFolder(part));
-      await linkTree(from, folder, (file) => part !== 0 || partOfFolder(path.relative(from, file).split(path.sep)[0]!) === undefined);
+      await dropUnusedFiles(folder, part);
+    } else if (part > 0) {
+      await rename(reusedFolder(part), folder);
     }
-    // The search page has its own interface (templates/scripts/search.ts): Pagefind's ready-made
-    // ones would only be dead weight in every site's output.
-    for (const file of UNUSED_BUNDLE_FILES) await rm(path.join(folder, file), { force: true });
-    if (part > 0) for (const file of readdirSync(folder)) if (PART_SCRIPTS.test(file)) await rm(path.join(folder, file), { force: true });
   };
   // Pages still to add, per part, of the pages given in order (inProgress): the item pages, part by
   // part (plugins/astro-govsite/rendered-items.ts), so Pagefind holds one part at a time.
@@ -216,6 +225,7 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
       if (!created.index) return { pages: 0, errors: created.errors.length ? created.errors : ['无法启动 Pagefind 索引程序'] };
       indexes.set(part, created.index);
     }
+    for (const part of [...(reuse?.parts ?? [])].sort((a, b) => a - b)) await linkReusedPart(part);
     let pages = 0;
     const prepared = (html: string) => (searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined);
     // Pagefind indexes in its own process, one page at a time: the next pages are read and
@@ -268,9 +278,10 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
       );
       await inProgress.complete();
       const first = new Set(inProgress.order.map((file) => file.split('/').join(path.sep)));
-      await addInOrder((await htmlFiles(siteDir)).filter((file) => !first.has(file)), fromSite, false);
+      const others = htmlFiles(siteDir, inProgress.pages && (await inProgress.pages)).filter((file) => !first.has(file));
+      await addInOrder(others, fromSite, false);
     } else {
-      await addInOrder(await htmlFiles(siteDir), fromSite, false);
+      await addInOrder(htmlFiles(siteDir), fromSite, false);
     }
     while (written < parts) await writePart(written++);
     const inOutput = path.join(siteDir, BUNDLE_DIR);
@@ -280,5 +291,16 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
   } finally {
     for (const index of indexes.values()) await index.deleteIndex();
     await rm(bundle, { recursive: true, force: true });
+    await rm(reusedDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The search page has its own interface (templates/scripts/search.ts): Pagefind's ready-made
+ * ones would only be dead weight in every site's output; and a part other than 0 needs none of
+ * the scripts, which the search page runs from part 0 for every part it merges.
+ */
+async function dropUnusedFiles(folder: string, part: number): Promise<void> {
+  for (const file of UNUSED_BUNDLE_FILES) await rm(path.join(folder, file), { force: true });
+  if (part > 0) for (const file of readdirSync(folder)) if (PART_SCRIPTS.test(file)) await rm(path.join(folder, file), { force: true });
 }

@@ -7,9 +7,10 @@
 // Paths are POSIX, relative to the site root, in code-unit order; there is no time in it, so the
 // same output gives the same manifest (PUB-04).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listOutputFiles } from '../util/output-files.ts';
 
 export const MANIFEST_FILE = 'govsite-integrity.json';
 export const MANIFEST_FORMAT = 'govsite-integrity/1';
@@ -44,6 +45,11 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export interface KnownHashes {
   dir: string;
   files: Record<string, string>;
+  /**
+   * Files this build linked from `dir` itself (a partial render's carried pages and parts): known
+   * to be the same file without comparing the two (two stats each, 0.6 s at 10,000 items).
+   */
+  linked?: ReadonlySet<string>;
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -55,21 +61,21 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Every file under `dir` (relative POSIX path → SHA-256), symlinks followed, in code-unit order. */
-export async function hashTree(dir: string, options: { skip?: (relative: string) => boolean; known?: KnownHashes } = {}): Promise<Record<string, string>> {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (!options.skip?.(relative)) found.push(relative);
-  }
-  found.sort(byCodeUnit);
+/**
+ * Every file under `dir` (relative POSIX path → SHA-256), symlinks followed, in code-unit order.
+ * `listing`: the files of `dir` when the caller knows them (src/util/output-files.ts), not walked again.
+ */
+export async function hashTree(
+  dir: string,
+  options: { skip?: (relative: string) => boolean; known?: KnownHashes; listing?: readonly string[] } = {},
+): Promise<Record<string, string>> {
+  const found = (options.listing ?? listOutputFiles(dir)).filter((relative) => !options.skip?.(relative)).sort(byCodeUnit);
   const files: Record<string, string> = {};
   const known = options.known;
   for (const f of found) {
     const file = path.join(dir, f);
     const hash = known?.files[f];
-    files[f] = hash && sameFile(file, path.join(known.dir, f)) ? hash : sha256File(file);
+    files[f] = hash && (known.linked?.has(f) || sameFile(file, path.join(known.dir, f))) ? hash : sha256File(file);
   }
   return files;
 }
@@ -103,8 +109,8 @@ const isManifest = (relative: string) => relative === MANIFEST_FILE || relative 
  * trusts the published files as far as its record's fingerprint of them (paths, sizes, mtimes);
  * a published file changed in place would keep its old hash here, so verify still reports it.
  */
-export async function writeIntegrityManifest(dir: string, site: string, known?: KnownHashes): Promise<IntegrityManifest> {
-  const manifest = makeManifest(site, await hashTree(dir, { skip: isManifest, known }));
+export async function writeIntegrityManifest(dir: string, site: string, known?: KnownHashes, listing?: readonly string[]): Promise<IntegrityManifest> {
+  const manifest = makeManifest(site, await hashTree(dir, { skip: isManifest, known, listing }));
   await writeManifest(dir, manifest);
   return manifest;
 }

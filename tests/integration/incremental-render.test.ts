@@ -29,6 +29,11 @@ function buildAndCompare(): string {
   expect(full.output).not.toContain('只重新渲染');
   for (const siteId of SITES) expect(treeHashes(path.join(root, 'dist', siteId)), siteId).toEqual(treeHashes(path.join(fresh, siteId)));
   rmSync(fresh, { recursive: true, force: true });
+  // The build record describes the output as it is (the file list the partial render kept rather
+  // than walking it): the next build finds nothing to do.
+  const again = runCli(['build', '--root', root, '--now', DEMO_NOW]);
+  expect(again.status, again.output).toBe(0);
+  for (const siteId of SITES) expect(again.output).toContain(`✔ ${siteId}：未变化`);
   return incremental.output;
 }
 
@@ -68,6 +73,19 @@ describe('a one-item edit renders only the pages it changes (issue 8)', () => {
     expect(readText(root, 'dist/shili/news/index.html')).toContain('全省冬小麦播种基本结束');
     expect(existsSync(path.join(root, 'dist/shili/news/2026-11-14-service-hall-one-thing'))).toBe(false);
     expect(imageOf()).toEqual([]);
+  });
+
+  it('an edit after a published page was changed by hand: nothing is carried over, the page is right again', () => {
+    // The build compares the published output with its record while Astro renders: then it
+    // renders the whole site instead of carrying the changed page over.
+    const tampered = 'dist/shili/news/2026-11-21-executive-meeting/index.html';
+    writeText(root, tampered, readText(root, tampered).replace('</body>', '<p>手工改动</p></body>'));
+    const file = 'content/shili/policies/2026-digital-government-plan.mdx';
+    writeText(root, file, `${readText(root, file)}\n本规划自发布之日起施行。\n`);
+    const output = buildAndCompare();
+    expect(output).toMatch(/✔ shili：\d+ 条内容，\d+ 个页面，用时/);
+    expect(output).not.toMatch(/shili：.*只重新渲染/);
+    expect(readText(root, tampered)).not.toContain('手工改动');
   });
 
   it('a change of site.yaml renders the whole site', () => {

@@ -62,4 +62,20 @@ describe('hashTree with the hashes of a published tree', () => {
     expect(files['index.html']).toBe((await hashTree(published))['index.html']);
     rmSync(base, { recursive: true, force: true });
   });
+
+  it('takes the published hash of a file the build says it linked without comparing the files, and reads only the files listed', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'govsite-known-'));
+    const published = path.join(base, 'published');
+    const staging = path.join(base, 'staging');
+    mkdirSync(path.join(staging, 'news/a'), { recursive: true });
+    mkdirSync(published, { recursive: true });
+    // Not a link: only `linked` can make it take the published hash.
+    writeFileSync(path.join(staging, 'news/a/index.html'), '新');
+    writeFileSync(path.join(staging, 'index.html'), '首页');
+    writeFileSync(path.join(staging, 'not-listed.html'), '?');
+    const known = { dir: published, files: { 'news/a/index.html': 'from-published', 'index.html': 'from-published' }, linked: new Set(['news/a/index.html']) };
+    const files = await hashTree(staging, { known, listing: ['index.html', 'news/a/index.html'] });
+    expect(files).toEqual({ 'index.html': (await hashTree(staging))['index.html'], 'news/a/index.html': 'from-published' });
+    rmSync(base, { recursive: true, force: true });
+  });
 });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { linkFiles, linkTree } from '../../src/util/link-files.ts';
+import { linkFiles, linkFilesAside, linkTree } from '../../src/util/link-files.ts';
 
 describe('linking output files', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'govsite-links-'));
@@ -30,5 +30,15 @@ describe('linking output files', () => {
     writeFileSync(`${target}.new`, 'changed');
     renameSync(`${target}.new`, target);
     expect(readFileSync(path.join(from, 'pagefind-entry.json'), 'utf8')).toBe('{"version":"1.6.0"}');
+  });
+
+  it('links in a worker thread as on the main one, and rejects with the error of a link that cannot be made', async () => {
+    const to = path.join(dir, 'aside');
+    const pairs = Array.from({ length: 50 }, (_, i) => [path.join(from, 'pagefind-entry.json'), path.join(to, `item-${i}`, 'index.html')] as const);
+    await linkFilesAside(pairs);
+    for (const [source, target] of pairs) expect(statSync(target).ino).toBe(statSync(source).ino);
+    // Never over an existing file (it may be a link into a published tree).
+    await expect(linkFilesAside([pairs[0]!])).rejects.toMatchObject({ code: 'EEXIST' });
+    await expect(linkFilesAside([[path.join(from, 'missing'), path.join(to, 'missing')]])).rejects.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 // The output checks' page cache (src/check/output/page-cache.ts): pages with the same bytes and
 // the same hiding classes are not parsed again, and the findings are those of a check without it.
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,10 +17,13 @@ const PAGES = {
   'news/a/index.html': page('<h2 id="part">第二部分</h2><p><a href="/news/">回到列表</a></p>'),
 };
 
-function input(pages: Record<string, string>, css: string, pageCache?: OutputPageCache<unknown>): LinkCheckInput {
+function input(pages: Record<string, string>, css: string, pageCache?: OutputPageCache<unknown>, reads?: Map<string, number>): LinkCheckInput {
   return {
     site: { siteId: 'alpha', hosts: ['www.ceshi.gov.cn'], items: [{ url: '/news/a/', file: 'content/alpha/news/a.mdx', title: '第一篇' }], leaving: [] },
-    pages: new Map(Object.entries(pages)),
+    // Counting the reads when asked to: each page is then a function, as in the build.
+    pages: new Map(
+      Object.entries(pages).map(([file, html]) => [file, reads ? async () => (reads.set(file, (reads.get(file) ?? 0) + 1), html) : html] as const),
+    ),
     files: new Set([...Object.keys(pages), '_astro/site.css']),
     css: [css],
     pageFile: (p) => `dist/alpha/${p}`,
@@ -34,13 +37,18 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-/** One check through the cache as the build runs it: open, check, save. */
-async function cachedCheck(pages: Record<string, string>, css = '') {
+/** One check through the cache as the build runs it: open, check, save. `digests`: the pages' digests known without reading them. */
+async function cachedCheck(pages: Record<string, string>, css = '', digests?: Map<string, string>) {
   const cache = await OutputPageCache.open<unknown>(root, 'alpha');
-  const result = await checkLinks(input(pages, css, cache));
+  const reads = new Map<string, number>();
+  const result = await checkLinks({ ...input(pages, css, cache, reads), digests });
   await cache.save();
-  return { result, served: cache.served };
+  return { result, served: cache.served, reads };
 }
+
+const cacheDir = () => path.join(root, '.cache', 'govsite');
+const baseFile = () => path.join(cacheDir(), 'output-pages-alpha.json');
+const deltaFile = () => path.join(cacheDir(), 'output-pages-alpha.delta.json');
 
 describe('output page cache (HEALTH-05 / CONT-13 checks)', () => {
   it('parses each page once, and gives what a check without cache gives', async () => {
@@ -86,5 +94,47 @@ describe('output page cache (HEALTH-05 / CONT-13 checks)', () => {
     const { result, served } = await cachedCheck(PAGES);
     expect(served).toBe(0);
     expect(result).toEqual(await checkLinks(input(PAGES, '')));
+  });
+
+  it('does not read at all a page whose digest is known (a page carried over: the published manifest has it)', async () => {
+    await cachedCheck(PAGES);
+    const digests = new Map(Object.entries(PAGES).map(([file, html]) => [file, OutputPageCache.digest(Buffer.from(html))] as const));
+    const { result, served, reads } = await cachedCheck(PAGES, '', digests);
+    expect(served).toBe(3);
+    expect(reads.size).toBe(0);
+    expect(result).toEqual(await checkLinks(input(PAGES, '')));
+    // A known digest the cache has never seen: the page is read.
+    const changed = { ...PAGES, 'news/index.html': page('<p>列表已改</p>') };
+    const stale = new Map([...digests, ['news/index.html', OutputPageCache.digest(changed['news/index.html'])]]);
+    const again = await cachedCheck(changed, '', stale);
+    expect([...again.reads.keys()]).toEqual(['news/index.html']);
+    expect(again.result).toEqual(await checkLinks(input(changed, '')));
+  });
+
+  it('saves a few changed pages as a delta beside the base, and writes the base again once they are a fifth of it', async () => {
+    const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`news/p${i}/index.html`, page(`<p>第 ${i} 篇 <a href="/news/a/">第一篇</a></p>`)]));
+    const all = { ...PAGES, ...many };
+    await cachedCheck(all);
+    const base = readFileSync(baseFile(), 'utf8');
+    expect(existsSync(deltaFile())).toBe(false);
+    // 1 page changed of 23: a new entry and an unused one, under a fifth.
+    const one = { ...all, 'news/p0/index.html': page('<p>改过的第 0 篇</p>') };
+    expect((await cachedCheck(one)).served).toBe(22);
+    expect(readFileSync(baseFile(), 'utf8')).toBe(base);
+    expect(existsSync(deltaFile())).toBe(true);
+    // The base and the delta together serve every page.
+    const next = await cachedCheck(one);
+    expect(next.served).toBe(23);
+    // Each page read once for its digest (none is known here), none parsed.
+    expect(next.reads.size).toBe(23);
+    expect([...next.reads.values()].every((n) => n === 1)).toBe(true);
+    expect(next.result).toEqual(await checkLinks(input(one, '')));
+    // 3 more pages changed (the first one is in the delta): 4 entries not in the base and 4 of it
+    // unused, over a fifth of 23: the base is written again.
+    const four = { ...one, ...Object.fromEntries([1, 2, 3].map((i) => [`news/p${i}/index.html`, page(`<p>改过的第 ${i} 篇</p>`)])) };
+    expect((await cachedCheck(four)).served).toBe(20);
+    expect(readFileSync(baseFile(), 'utf8')).not.toBe(base);
+    expect(existsSync(deltaFile())).toBe(false);
+    expect((await cachedCheck(four)).served).toBe(23);
   });
 });

@@ -20,6 +20,12 @@ describe('pages Astro reports written', () => {
     expect(writtenPage('13:01:52 [build] 152 page(s) built in 5.25s')).toBeUndefined();
   });
 
+  it('counts the HTML pages written, for the progress lines: not the feeds, not a page twice', () => {
+    const written = new WrittenPages();
+    written.feed(line('news/a/index.html') + line('feeds/news.xml') + line('news/a/index.html') + line('index.html') + '13:01:52   ├─ /news/b/index.html');
+    expect(written.count).toBe(2);
+  });
+
   it('makes a page ready when its line arrives, even cut across chunks', async () => {
     const written = new WrittenPages();
     const order: string[] = [];

@@ -8,7 +8,7 @@
 // Links an editor wrote are CONT-13 findings on the item's MDX file, with the line where the
 // address is written; the rest come from templates and are HEALTH-05 (hidden: CONT-13) findings
 // on the page under dist/, one per address however many pages repeat it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
@@ -16,6 +16,7 @@ import { matches, selectAll } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { compareDiagnostics, diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { listOutputFiles } from '../../util/output-files.ts';
 import { relativePath } from '../../util/paths.ts';
 import type { SiteData } from '../../../plugins/astro-govsite/site-data.ts';
 import { hidingClasses as classesThatHide } from './css-values.ts';
@@ -61,6 +62,12 @@ export interface LinkCheckInput {
   pageFile?: (pagePath: string) => string;
   /** What earlier builds read of pages with the same bytes (page-cache.ts): those are not parsed again. */
   pageCache?: OutputPageCache<unknown>;
+  /**
+   * The SHA-256 of some pages' bytes, known without reading them (a page carried over from the
+   * published output has it in the published integrity manifest): with the cache, such a page is
+   * not read at all.
+   */
+  digests?: ReadonlyMap<string, string>;
 }
 
 export interface ExternalLink {
@@ -308,12 +315,25 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
   const css = [...(input.css ?? [])];
   const cache = input.pageCache as OutputPageCache<Ref> | undefined;
   // With the cache, each page's digest is kept from this first reading: a page whose reading is
-  // cached is then not read a second time.
+  // cached is then not read a second time, and one whose digest is known is not read at all.
+  // (A digest of the text is that of the bytes for UTF-8 pages; for others it only misses.)
   const digests = new Map<string, string>();
   for (const pagePath of input.pages.keys()) {
+    const known = cache && input.digests?.get(pagePath);
+    const knownStyles = known ? cache.styles(known) : undefined;
+    if (known && knownStyles) {
+      css.push(...knownStyles);
+      digests.set(pagePath, known);
+      continue;
+    }
     const text = await html(pagePath);
-    css.push(...inlineStyles(text));
-    if (cache) digests.set(pagePath, OutputPageCache.digest(text));
+    const styles = inlineStyles(text);
+    css.push(...styles);
+    if (cache) {
+      const digest = OutputPageCache.digest(text);
+      digests.set(pagePath, digest);
+      cache.setStyles(digest, styles);
+    }
   }
   const classes = classesThatHide([...new Set(css)].join('\n'));
   const governmentPatterns = governmentHostPatterns();
@@ -322,12 +342,17 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
   const leavingByHash = new Map(site.leaving.map((l) => [l.hash, l.url]));
   const ownHosts = new Set(site.hosts.map(normalizeHost));
   const pages = new Map<string, Page>();
-  const classesKey = cache ? JSON.stringify([...classes]) : '';
+  cache?.useClasses(JSON.stringify([...classes]));
   for (const pagePath of input.pages.keys()) {
-    const key = cache ? OutputPageCache.key(digests.get(pagePath)!, classesKey) : '';
-    const reading = cache?.get(key);
-    const page: Page = reading ? { path: pagePath, url: pageUrl(pagePath), ids: new Set(reading.ids), refs: reading.refs } : readPage(pagePath, parser.parse(await html(pagePath)), classes);
-    if (cache && !reading) cache.set(key, { ids: [...page.ids], refs: page.refs });
+    const digest = digests.get(pagePath)!;
+    const reading = cache?.get(digest);
+    let page: Page;
+    if (reading) page = { path: pagePath, url: pageUrl(pagePath), ids: new Set(reading.ids), refs: reading.refs };
+    else {
+      const text = await html(pagePath);
+      page = readPage(pagePath, parser.parse(text), classes);
+      if (cache) cache.set(digest, cache.styles(digest) ?? inlineStyles(text), { ids: [...page.ids], refs: page.refs });
+    }
     page.item = itemsByUrl.get(page.url);
     pages.set(pagePath, page);
   }
@@ -356,6 +381,16 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
     return (hash !== undefined && leavingByHash.get(hash)) || value;
   };
 
+  // An absolute or root-relative address means the same on every page: parsed once (the header and
+  // footer repeat dozens on each of 10,000 pages; parsing them took most of this loop).
+  const classified = new Map<string, Target>();
+  const classifyRef = (value: string, from: string): Target => {
+    if (!/^\s*(?:[a-z][a-z0-9+.-]*:|\/)/i.test(value)) return classify(value, from, ownHosts);
+    let target = classified.get(value);
+    if (!target) classified.set(value, (target = classify(value, from, ownHosts)));
+    return target;
+  };
+
   for (const page of pages.values()) {
     const onNotice = leavingHashOf(page.url);
     const noticeDestination = onNotice ? leavingByHash.get(onNotice) : undefined;
@@ -373,7 +408,7 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
           lookFor: writtenAs(ref.value),
         });
       }
-      const target = classify(ref.value, page.url, ownHosts);
+      const target = classifyRef(ref.value, page.url);
       if (target.type === 'skip') continue;
       if (target.type === 'malformed') {
         findings.push({ templateRuleId: 'HEALTH-05', page, ref, message: `${word}地址“${ref.value}”写法有误，无法打开`, fix: FIX.broken, templateFix: FIX.template, lookFor: ref.value });
@@ -541,28 +576,30 @@ export interface OutputCheckOptions {
   outputComplete?: Promise<unknown>;
   /** See LinkCheckInput.pageCache. */
   pageCache?: OutputPageCache<unknown>;
+  /** See LinkCheckInput.digests. */
+  digests?: ReadonlyMap<string, string>;
+  /**
+   * The output's files when the caller knows them (src/util/output-files.ts), instead of walking
+   * `outDir`: `initial` as the pages are there, `complete` once outputComplete's step is done.
+   */
+  listing?: { initial: readonly string[]; complete: Promise<readonly string[]> };
 }
 
-async function outputFiles(outDir: string): Promise<Set<string>> {
-  const files = new Set<string>();
-  // Synchronous: see src/util/hash-files.ts (thousands of files).
-  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files.add(path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-  }
-  return files;
-}
+const outputFiles = (outDir: string) => new Set(listOutputFiles(outDir));
 
 const pageOrStylesheet = (file: string) => file.endsWith('.html') || file.endsWith('.css');
 
 /** Reads the built site and checks it (see checkLinks). */
 export async function checkOutputLinks(options: OutputCheckOptions): Promise<LinkCheckResult> {
-  const initial = await outputFiles(options.outDir);
+  const { listing } = options;
+  const initial = listing ? new Set(listing.initial) : outputFiles(options.outDir);
   const sorted = [...initial].sort();
   let final: Set<string> | undefined;
-  const files = options.outputComplete
-    ? options.outputComplete.then(async () => (final = await outputFiles(options.outDir)))
-    : Promise.resolve((final = initial));
+  const files = listing
+    ? listing.complete.then((complete) => (final = new Set(complete)))
+    : options.outputComplete
+      ? options.outputComplete.then(() => (final = outputFiles(options.outDir)))
+      : Promise.resolve((final = initial));
   // Awaited inside checkLinks; this only keeps a failure there from being reported twice.
   files.catch(() => undefined);
   // Synchronous reads (see src/util/hash-files.ts: thousands of pages, each read twice), each
@@ -577,7 +614,7 @@ export async function checkOutputLinks(options: OutputCheckOptions): Promise<Lin
   const result = await checkCollected(options, pages, css, files);
   // Overlapping is only right if the other step added no page or stylesheet: else check again.
   const same = (a: Set<string>, b: Set<string>) => [...a].filter(pageOrStylesheet).sort().join('\n') === [...b].filter(pageOrStylesheet).sort().join('\n');
-  if (final && !same(initial, final)) return checkOutputLinks({ ...options, outputComplete: undefined });
+  if (final && !same(initial, final)) return checkOutputLinks({ ...options, outputComplete: undefined, listing: undefined });
   return result;
 }
 
@@ -607,5 +644,6 @@ function checkCollected(
     },
     pageFile: (pagePath) => relativePath(options.root, path.join(options.publishedDir, pagePath)),
     pageCache: options.pageCache,
+    digests: options.digests,
   });
 }
