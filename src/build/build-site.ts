@@ -1,5 +1,5 @@
 // One site: validate, build with Astro into a staging folder, swap into place only on success.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -73,12 +73,7 @@ async function writeExternalLinksReport(options: BuildOptions, siteId: string, e
 }
 
 export async function countPages(dir: string): Promise<number> {
-  let count = 0;
-  // Synchronous: see src/util/hash-files.ts (thousands of files).
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) count++;
-  }
-  return count;
+  return listOutputFiles(dir).filter(isPage).length;
 }
 
 /**
@@ -266,27 +261,22 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
     });
   // The published output's manifest, after a partial render: its file list and the hashes of the files carried over.
   const publishedManifest = plan ? await readManifest(target).catch(() => undefined) : undefined;
-  const carrying = plan && carryPages(target, staging, siteData, plan, publishedManifest && Object.keys(publishedManifest.files)).then(
-    (carried) => carried,
-    (error: unknown) => ({ error }),
-  );
+  const carrying = plan && carryPages(target, staging, siteData, plan, publishedManifest && Object.keys(publishedManifest.files)).catch((error: unknown) => ({ error }));
   // The comparison of the published output with its record, deferred while it was carried over.
   const publishedIntact = plan && published && (async () => (await yieldToEventLoop(), outputUnchanged(options.outRoot, siteId, published)))();
   const { code, stderr, ahead } = await astro;
   const carriedPages = await carrying;
+  // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
+  await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
+  await rm(dataFile, { force: true });
   if (publishedIntact && !(await publishedIntact)) {
     // Someone changed or removed published files by hand: nothing of them may be carried over.
     listed.reject(new Error('已发布的输出被改动'));
     written?.fail();
     await streamedIndex;
     await removeStaging();
-    await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
-    await rm(dataFile, { force: true });
     return buildSite(loaded, options, true);
   }
-  // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
-  await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
-  await rm(dataFile, { force: true });
   phaseDone(ahead ? 'Astro 渲染（进程已预先启动）' : 'Astro 渲染');
   if (code !== 0 || !existsSync(path.join(rendered, 'index.html'))) {
     listed.reject(new Error('构建失败'));

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listOutputFiles } from '../util/output-files.ts';
+import { byCodeUnit, listOutputFiles } from '../util/output-files.ts';
 
 export const MANIFEST_FILE = 'govsite-integrity.json';
 export const MANIFEST_FORMAT = 'govsite-integrity/1';
@@ -35,8 +35,6 @@ export function sha256(data: Buffer | string): string {
 function sha256File(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
-
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Hashes known from another tree: a file of `dir` that is the same file (a hard link, same

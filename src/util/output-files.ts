@@ -9,7 +9,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Code-unit order, the same in every locale (PUB-04: the same output gives the same bytes). */
+export const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Files (and symlinks) under `dir`, relative to it, POSIX, sorted by code unit; none when it does not exist. */
 export function listOutputFiles(dir: string): string[] {
