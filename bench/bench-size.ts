@@ -64,7 +64,8 @@ interface System {
   editPage: string;
 }
 
-const env = { ...process.env, NO_COLOR: '1' };
+// Astro's telemetry off for the baseline too, as govsite runs Astro (no network in the bench).
+const env = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
 
 /** govsite keeps per-root state in <root>/.cache and in project .cache folders named with the root's hash. */
 function govsiteCaches(root: string, out: string): string[] {

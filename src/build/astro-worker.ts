@@ -4,6 +4,7 @@
 // once Astro's modules are loaded.
 import { build } from 'astro';
 import { astroRootOptions } from './astro-root.ts';
+import { warmAstroModules, type AstroWarmedMessage } from './astro-ahead-modules.ts';
 
 interface AstroLikeError {
   message?: string;
@@ -34,8 +35,12 @@ if (process.env.GOVSITE_ASTRO_AHEAD) {
   // A parent that goes away before it has a site for this process leaves it nothing to do.
   const orphaned = () => process.exit(0);
   process.once('disconnect', orphaned);
-  process.once('message', (message: AstroSiteMessage) => {
+  const warmed = warmAstroModules().then((modules) => {
+    process.send?.({ warmed: modules } satisfies AstroWarmedMessage);
+  });
+  process.once('message', async (message: AstroSiteMessage) => {
     process.off('disconnect', orphaned);
+    await warmed;
     process.chdir(message.cwd);
     Object.assign(process.env, message.env);
     // The channel is not needed any more, and would keep the process alive after the build.

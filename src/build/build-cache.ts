@@ -16,16 +16,14 @@
 // The record sits next to the output, dist/.<siteId>.build.json, and also holds a fingerprint of
 // the published files (paths, sizes, mtimes): output changed or removed by hand is rebuilt.
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExternalLinks } from '../check/output/check-links.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SiteData } from '../../plugins/astro-govsite/site-data.ts';
-import { codeFingerprint, filesUnder, hashFiles, projectFiles } from '../util/hash-files.ts';
-import { listOutputFiles } from '../util/output-files.ts';
-import { PLATFORM_DIR } from '../index/platform-search.ts';
-import { MANIFEST_FILE } from '../publish/integrity-manifest.ts';
+import { codeFingerprint, filesUnder, hashFiles, projectFiles, type FileDigests } from '../util/hash-files.ts';
+import { outputFingerprint } from './output-fingerprint.ts';
 import type { ItemPagesRecord } from './incremental-render.ts';
 
 const RECORD_VERSION = 2;
@@ -62,12 +60,12 @@ export function programFingerprint(): Promise<string> {
 }
 
 /** The key of everything `siteData`'s output is made from (see the top of this file). */
-export async function siteInputKey(root: string, siteData: SiteData): Promise<string> {
+export async function siteInputKey(root: string, siteData: SiteData, known?: FileDigests): Promise<string> {
   const hash = createHash('sha256').update(`govsite build ${RECORD_VERSION}\0${await programFingerprint()}\0`);
   hash.update(JSON.stringify({ ...siteData, now: siteData.now.slice(0, 10) }));
   hash.update('\0');
   const siteDirs = [path.join(root, 'sites', siteData.id), path.join(root, 'content', siteData.id)];
-  for (const dir of siteDirs) await hashFiles(hash, root, await filesUnder(dir));
+  for (const dir of siteDirs) await hashFiles(hash, root, await filesUnder(dir), known);
   // Republished items (PUB-07) render the original's body and files, outside the site's folders.
   const ownContent = path.join(root, 'content', siteData.id) + path.sep;
   const foreign = new Set<string>();
@@ -77,24 +75,7 @@ export async function siteInputKey(root: string, siteData: SiteData): Promise<st
     if (item.assetBase) for (const f of await filesUnder(path.dirname(file))) foreign.add(f);
     else foreign.add(file);
   }
-  await hashFiles(hash, root, [...foreign].sort());
-  return hash.digest('hex');
-}
-
-/**
- * Paths, sizes and mtimes of the published files. The portal's copies of the other sites'
- * bundles change whenever those sites publish, and its integrity manifest with them
- * (refreshPlatformSearch rewrites both, after a skipped build too), so they are left out.
- */
-export async function outputFingerprint(dir: string, listing?: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  const portal = existsSync(path.join(dir, PLATFORM_DIR));
-  for (const relative of listing ?? listOutputFiles(dir)) {
-    if (relative.startsWith(`${PLATFORM_DIR}/`) || (portal && relative === MANIFEST_FILE)) continue;
-    // Synchronous: see src/util/hash-files.ts (thousands of files).
-    const { size, mtimeMs } = statSync(path.join(dir, relative));
-    hash.update(`${relative}\0${size}\0${mtimeMs}\n`);
-  }
+  await hashFiles(hash, root, [...foreign].sort(), known);
   return hash.digest('hex');
 }
 
@@ -113,9 +94,12 @@ export async function readBuildRecord(outRoot: string, siteId: string): Promise<
   return existsSync(path.join(outRoot, siteId, 'index.html')) ? record : undefined;
 }
 
-/** The published output is what `record` was written for: nobody changed or removed a file since. */
-export async function outputUnchanged(outRoot: string, siteId: string, record: BuildRecord): Promise<boolean> {
-  return (await outputFingerprint(path.join(outRoot, siteId))) === record.output;
+/**
+ * The published output is what `record` was written for: nobody changed or removed a file since.
+ * `listing`: its files as the build knows them (output-files.ts), not walked again.
+ */
+export async function outputUnchanged(outRoot: string, siteId: string, record: BuildRecord, listing?: readonly string[]): Promise<boolean> {
+  return (await outputFingerprint(path.join(outRoot, siteId), listing)) === record.output;
 }
 
 /** The record of the published output, when the output is unchanged since it was recorded. */

@@ -86,7 +86,7 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
       const checked = platform.get(siteId) ?? { id: siteId, diagnostics: [], vetoed: false };
       // Strict mode (CI and publishing): a veto (单项否决) stops the site like an error.
       const loaded = options.strict && checked.vetoed ? { ...checked, model: undefined } : checked;
-      const result = await buildSite(loaded, options);
+      const result = await buildSite(loaded, { ...options, fileDigests: itemCache?.digests });
       // SITE-09: the old domains' notice site, dist/<siteId>--previous-domain/, follows the site's output.
       if (result.ok && loaded.model) await publishPreviousDomainNotice(options.outRoot, siteId, loaded.model.config);
       running.delete(siteId);

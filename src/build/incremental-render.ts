@@ -23,7 +23,7 @@ import type { ItemSummary, SiteData } from '../../plugins/astro-govsite/site-dat
 import { hasItemPage } from '../../plugins/astro-govsite/rendered-items.ts';
 import { columnListPages } from '../../plugins/astro-govsite/list-pages.ts';
 import { mapLimited } from '../util/map-limited.ts';
-import { filesUnder, hashFiles } from '../util/hash-files.ts';
+import { filesUnder, hashFiles, type FileDigests } from '../util/hash-files.ts';
 import { linkFiles, linkFilesAside } from '../util/link-files.ts';
 import { programFingerprint, type BuildRecord } from './build-cache.ts';
 
@@ -52,22 +52,22 @@ export interface RenderPlan {
 /** Past this share of changed items a full render costs about the same, and is simpler. */
 const MAX_CHANGED_SHARE = 0.5;
 
-export async function sharedPageKey(root: string, data: SiteData): Promise<string> {
+export async function sharedPageKey(root: string, data: SiteData, known?: FileDigests): Promise<string> {
   const hash = createHash('sha256').update(`item pages 1\0${await programFingerprint()}\0`);
   const { items: _items, leaving: _leaving, renderOnly: _renderOnly, renderListPages: _renderListPages, ...rest } = data;
   hash.update(JSON.stringify({ ...rest, now: data.now.slice(0, 10) }));
-  await hashFiles(hash, root, await filesUnder(path.join(root, 'sites', data.id)));
+  await hashFiles(hash, root, await filesUnder(path.join(root, 'sites', data.id)), known);
   return hash.digest('hex');
 }
 
-export async function itemPageKeys(root: string, data: SiteData): Promise<Record<string, string>> {
+export async function itemPageKeys(root: string, data: SiteData, known?: FileDigests): Promise<Record<string, string>> {
   const leavingByUrl = new Map(data.leaving.map((page) => [page.url, page]));
   const keys = await mapLimited(data.items, 16, async (item) => {
     const hash = createHash('sha256').update(JSON.stringify(item));
     const reprintNotice = item.data.reprint && leavingByUrl.get(item.data.reprint.url);
     hash.update(`\0${reprintNotice ? reprintNotice.hash : ''}\0`);
     const file = path.join(root, item.file);
-    await hashFiles(hash, root, item.assetBase ? await filesUnder(path.dirname(file)) : [file]);
+    await hashFiles(hash, root, item.assetBase ? await filesUnder(path.dirname(file)) : [file], known);
     return hash.digest('hex');
   });
   return Object.fromEntries(data.items.map((item, i) => [item.id, keys[i]!]));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPlatform } from '../build/build-platform.ts';
 import { astroRootOptions } from '../build/astro-root.ts';
+import { astroWorkerEnv } from '../build/astro-process.ts';
 import { runCheck } from './check-command.ts';
 import { nginxCommand, previewCommand, publishCommand, rollbackCommand, verifyCommand } from './publish-commands.ts';
 import { fail, UsageError } from './usage-error.ts';
@@ -136,6 +137,8 @@ async function main(argv: string[]): Promise<number> {
       process.env.GOVSITE_SITE = siteId;
       process.env.GOVSITE_CONTENT_ROOT = root;
       process.env.GOVSITE_NOW = now;
+      // As in a build: Astro's telemetry off (no network).
+      Object.assign(process.env, astroWorkerEnv({}));
       const { dev } = await import('astro');
       await dev({ ...astroRootOptions(root, siteId), server: { port: values.port ? Number(values.port) : 4321, host: values.host ?? false } });
       return await new Promise<number>(() => {});

@@ -119,6 +119,9 @@ function htmlFiles(dir: string, listing?: readonly string[]): string[] {
   return sortedFiles(pages).map((file) => file.split('/').join(path.sep));
 }
 
+/** Pages sent to Pagefind before its answer for the first of them is read (see buildIndex). */
+const SENT_AHEAD = 8;
+
 /** Pages read and prepared ahead of the one Pagefind is indexing (1,024 were tried for an edit's wait: no faster, more CPU taken from Astro). */
 const READ_AHEAD = 16;
 
@@ -232,6 +235,20 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
     // prepared here meanwhile (a few ahead, so memory stays flat), and still added in order,
     // which fixes the bundle's bytes (PUB-04). Pages of a part taken from the published output
     // are not read at all.
+    // Pages sent to Pagefind whose answer has not been read yet. Its service handles requests one
+    // at a time in the order they arrive (pagefind/src/service/mod.rs), and addHTMLFile writes
+    // its request at once, so pages sent ahead are still added in order: Pagefind need not wait
+    // for this process, which shares 2 cores with Astro, to send the next one.
+    const sent: Array<{ file: string; adding: ReturnType<PagefindIndex['addHTMLFile']> }> = [];
+    const answered = async () => {
+      const { file, adding } = sent.shift()!;
+      const added = await adding;
+      if (added.errors.length) errors.push(...added.errors.map((e) => `${file}：${e}`));
+      else pages++;
+    };
+    const allAnswered = async () => {
+      while (sent.length) await answered();
+    };
     const addInOrder = async (all: readonly string[], prepare: (file: string) => Promise<string | undefined>, counted: boolean) => {
       const files = all.filter((file) => !reuse?.parts.has(partOfFile(file)));
       const start = (file: string) => {
@@ -253,16 +270,21 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
             // Only the item pages carry data-pagefind-body, and they all come in order first.
             errors.push(`${file}：不是内容页，却带有搜索正文标记（data-pagefind-body），它所在的索引分块已经写出`);
           } else {
-            const added = await index.addHTMLFile({ url: pageUrl(file), content });
-            if (added.errors.length) errors.push(...added.errors.map((e) => `${file}：${e}`));
-            else pages++;
+            const adding = index.addHTMLFile({ url: pageUrl(file), content });
+            // Read in turn below; a failure meanwhile is not an unhandled rejection.
+            adding.catch(() => undefined);
+            sent.push({ file, adding });
+            if (sent.length > SENT_AHEAD) await answered();
           }
         }
         if (counted) {
           pending[part]!--;
+          // A part is written once Pagefind has answered for all of its pages.
+          if (written < parts && pending[written] === 0) await allAnswered();
           await writeCompleteParts();
         }
       }
+      await allAnswered();
     };
     // Synchronous reads: many pages are read ahead, and a promise read holds a file descriptor each.
     const readPrepared = async (dir: string, file: string) => prepared(readFileSync(path.join(dir, file), 'utf8'));

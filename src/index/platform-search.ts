@@ -19,13 +19,11 @@ import { discoverSiteIds } from '../load/discover-sites.ts';
 import { loadSiteConfig } from '../load/load-site-config.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { BUNDLE_DIR } from './index-site.ts';
-import { partFolder, partOfFolder } from './search-parts.ts';
+import { partFolder, partOfFolder, PLATFORM_DIR } from './search-parts.ts';
 import { isPlatformPortal } from './portal.ts';
 import { refreshIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { linkTree } from '../util/link-files.ts';
 
-/** Folder of the portal's output holding the other sites' bundles. */
-export const PLATFORM_DIR = 'pagefind-sites';
 export const PLATFORM_MANIFEST = 'sites.json';
 
 export interface PlatformSite {

@@ -2,7 +2,8 @@
 // site's own Pagefind bundle, and on the provincial portal the other sites' bundles for the
 // platform-wide search. See docs/search.md.
 import { BUNDLE_DIR, indexSite, type IndexSiteOptions } from './index-site.ts';
-import { addPlatformBundles, PLATFORM_DIR } from './platform-search.ts';
+import { addPlatformBundles } from './platform-search.ts';
+import { PLATFORM_DIR } from './search-parts.ts';
 
 /** The folders the index step writes into a site's output: its bundle, and on the portal the other sites' bundles. */
 export const INDEX_FOLDERS: readonly string[] = [BUNDLE_DIR, PLATFORM_DIR];

@@ -41,6 +41,9 @@ export function partOf(page: string, parts: number): number {
   return (hash >>> 0) % parts;
 }
 
+/** Folder of the portal's output holding the other sites' bundles (platform-search.ts). */
+export const PLATFORM_DIR = 'pagefind-sites';
+
 /** Folder of a part inside the site's bundle folder: part 0 is the bundle folder itself. */
 export function partFolder(part: number): string {
   return part === 0 ? '' : `part-${part}`;

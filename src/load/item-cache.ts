@@ -22,7 +22,7 @@ import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { removeOtherVersions, sortedEntries, writeCacheFile } from '../util/cache-file.ts';
-import { codeFingerprint } from '../util/hash-files.ts';
+import { codeFingerprint, sha256Hex, type FileDigests } from '../util/hash-files.ts';
 
 export interface CachedItem {
   /** Valid front matter, or null when the file yields no item (its errors are in diagnostics). */
@@ -48,6 +48,7 @@ export class ItemCache {
   private readonly seen = new Map<string, Entry>();
   private readonly folders = new Map<string, Promise<string>>();
   private readonly configs = new WeakMap<SiteConfig, string>();
+  private readonly fileDigests = new Map<string, string>();
   private readonly stored: Map<string, Entry>;
   private readonly file: string;
   private readonly day: string;
@@ -109,12 +110,19 @@ export class ItemCache {
 
   /** The key of an item file with these bytes, in this site, as its folder now is. */
   async keyOf(absolute: string, bytes: Uint8Array, config: SiteConfig): Promise<string> {
+    const digest = sha256Hex(bytes);
+    this.fileDigests.set(path.resolve(absolute), digest);
     return createHash('sha256')
       .update(this.day)
       .update(this.configHash(config))
       .update(await this.folderState(path.dirname(absolute)))
-      .update(bytes)
+      .update(digest)
       .digest('hex');
+  }
+
+  /** The digests of the item files' bytes as this run read them (for the build's keys: hash-files.ts). */
+  get digests(): FileDigests {
+    return this.fileDigests;
   }
 
   get(file: string, key: string): CachedItem | undefined {

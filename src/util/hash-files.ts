@@ -20,13 +20,28 @@ export async function filesUnder(dir: string): Promise<string[]> {
   return files.sort();
 }
 
-/** Feeds the names (relative to `base`) and bytes of `files`, in their order, into `hash`. */
-export async function hashFiles(hash: Hash, base: string, files: readonly string[]): Promise<void> {
+/**
+ * SHA-256 digests (hex) of files' bytes, by absolute path, that a step of this run has taken
+ * already: the item cache hashes every item file it loads (item-cache.ts), and a build's keys of
+ * the same files (build-cache.ts, incremental-render.ts) then need not read them again, 0.5–1 s
+ * at 10,000 items before Astro starts (measured 2026-12-02).
+ */
+export type FileDigests = ReadonlyMap<string, string>;
+
+/** SHA-256 (hex) of the bytes of `file`, from `known` when it holds them. */
+export function fileDigest(file: string, known?: FileDigests): string {
+  return known?.get(path.resolve(file)) ?? sha256Hex(readFileSync(file));
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Feeds the names (relative to `base`) and bytes' digests of `files`, in their order, into `hash`. */
+export async function hashFiles(hash: Hash, base: string, files: readonly string[], known?: FileDigests): Promise<void> {
   for (const file of files) {
     // The name as well as the bytes: a renamed file changes the output's URLs.
-    hash.update(`${path.relative(base, file)}\0`);
-    hash.update(readFileSync(file));
-    hash.update('\0');
+    hash.update(`${path.relative(base, file)}\0${fileDigest(file, known)}\n`);
   }
 }
 

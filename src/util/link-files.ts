@@ -4,8 +4,8 @@
 // where a copy reads and writes every byte.
 import { constants, copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { filesUnder } from './hash-files.ts';
+import { runAside } from './run-aside.ts';
 
 /**
  * A hard link where the file system allows it, else a copy. Never over an existing file: that
@@ -38,22 +38,7 @@ export function linkFiles(pairs: ReadonlyArray<readonly [string, string]>): void
  */
 export function linkFilesAside(pairs: ReadonlyArray<readonly [string, string]>): Promise<void> {
   if (pairs.length === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./link-files-worker.ts', import.meta.url), { workerData: pairs });
-    let answered = false;
-    worker.once('message', (reply: { ok: boolean; message?: string; code?: string }) => {
-      answered = true;
-      if (reply.ok) resolve();
-      else reject(Object.assign(new Error(reply.message), { code: reply.code }));
-    });
-    worker.once('error', (error) => {
-      answered = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`链接文件的工作线程异常退出（${code}）`));
-    });
-  });
+  return runAside<void>(new URL(import.meta.url), 'linkFiles', [pairs]);
 }
 
 /** Above this many files, linkTree links in a worker thread: starting one takes tens of milliseconds. */

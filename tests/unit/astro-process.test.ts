@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { astroProcess, startAstroAhead, stopAstroAhead } from '../../src/build/astro-process.ts';
+import { AstroTelemetry } from '@astrojs/telemetry';
+import { AHEAD_MODULES, type AstroWarmedMessage } from '../../src/build/astro-ahead-modules.ts';
+import { astroProcess, astroWorkerEnv, startAstroAhead, stopAstroAhead } from '../../src/build/astro-process.ts';
 
 afterEach(() => stopAstroAhead());
 
@@ -42,5 +44,24 @@ describe('the Astro process started ahead', () => {
     const end = ended(spare);
     stopAstroAhead();
     expect((await end).signal).toBe('SIGTERM');
+  }, 60_000);
+
+  it('runs Astro with its telemetry off: a build posts nothing to telemetry.astro.build', () => {
+    // Astro's own telemetry object, reading the environment the process is started with.
+    const telemetry = new AstroTelemetry({ astroVersion: '7', viteVersion: '8' });
+    // Not the user's ~/.config/astro, where `astro telemetry disable` may have been run.
+    telemetry.config = { get: () => true, set: () => {} } as unknown as typeof telemetry.config;
+    telemetry.env = astroWorkerEnv({ PATH: process.env.PATH });
+    expect(telemetry.isDisabled).toBe(true);
+    telemetry.env = { PATH: process.env.PATH };
+    expect(telemetry.isDisabled).toBe(false);
+  });
+
+  it('loads, while it waits, the modules the build would load after Astro’s own, and says so', async () => {
+    const spare = startAstroAhead();
+    const message = await new Promise<AstroWarmedMessage>((resolve) => spare.once('message', resolve));
+    // Every one of them loads: a renamed package or moved file would fail here, not cost time silently.
+    expect(message.warmed).toEqual(AHEAD_MODULES);
+    expect(AHEAD_MODULES).toEqual(expect.arrayContaining(['astro/config', '@astrojs/mdx', '../../plugins/astro-govsite/index.ts', 'postcss']));
   }, 60_000);
 });

@@ -1,9 +1,14 @@
 // What the no-change rebuild's key (src/build/build-cache.ts) covers beyond a site's own files,
 // which the integration test (tests/integration/build-cache.test.ts) changes one by one.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { programFiles } from '../../src/build/build-cache.ts';
+import { programFiles, siteInputKey } from '../../src/build/build-cache.ts';
+import { itemPageKeys } from '../../src/build/incremental-render.ts';
+import { ItemCache } from '../../src/load/item-cache.ts';
+import { loadPlatform } from '../../src/load/load-site.ts';
+import { toSiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 
 describe('the build key', () => {
@@ -40,4 +45,26 @@ describe('the build key', () => {
     expect(uses.length).toBeGreaterThan(0);
     for (const use of uses) expect(use, use).toMatch(/now\.slice\(0, 10\)/);
   });
+
+  it('takes the digests of the item files the platform check read, instead of reading them again', async () => {
+    // The cache is not saved: the repository's .cache is left as it was.
+    const itemCache = await ItemCache.open(projectRoot);
+    const platform = await loadPlatform(projectRoot, '2026-11-22 10:00', { itemCache });
+    const model = platform.get('anping')!.model!;
+    const data = toSiteData(model, '2026-11-22 10:00');
+    const digests = itemCache.digests;
+    const itemFiles = data.items.map((item) => path.join(projectRoot, item.file));
+    expect(itemFiles.length).toBeGreaterThan(10);
+    for (const file of itemFiles) expect(digests.get(file)).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+    // The same keys with the digests as with the bytes read again…
+    expect(await siteInputKey(projectRoot, data, digests)).toBe(await siteInputKey(projectRoot, data));
+    expect(await itemPageKeys(projectRoot, data, digests)).toEqual(await itemPageKeys(projectRoot, data));
+    // …and it is the digests that are used: one digest that is not the file's changes the keys.
+    const wrong = new Map(digests);
+    const item = data.items.find((i) => !i.assetBase)!;
+    wrong.set(path.join(projectRoot, item.file), '0'.repeat(64));
+    expect(await siteInputKey(projectRoot, data, wrong)).not.toBe(await siteInputKey(projectRoot, data));
+    const keys = await itemPageKeys(projectRoot, data, wrong);
+    expect(keys[item.id]).not.toBe((await itemPageKeys(projectRoot, data))[item.id]);
+  }, 120_000);
 });
