@@ -22,7 +22,7 @@ import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { removeOtherVersions, sortedEntries, writeCacheFile } from '../util/cache-file.ts';
-import { codeFingerprint, sha256Hex, type FileDigests } from '../util/hash-files.ts';
+import { codeFingerprint, sha256, type FileDigests } from '../util/hash-files.ts';
 
 export interface CachedItem {
   /** Valid front matter, or null when the file yields no item (its errors are in diagnostics). */
@@ -110,7 +110,7 @@ export class ItemCache {
 
   /** The key of an item file with these bytes, in this site, as its folder now is. */
   async keyOf(absolute: string, bytes: Uint8Array, config: SiteConfig): Promise<string> {
-    const digest = sha256Hex(bytes);
+    const digest = sha256(bytes);
     this.fileDigests.set(path.resolve(absolute), digest);
     return createHash('sha256')
       .update(this.day)

@@ -6,11 +6,11 @@
 // and lets a monitoring service check the live site without access to the build.
 // Paths are POSIX, relative to the site root, in code-unit order; there is no time in it, so the
 // same output gives the same manifest (PUB-04).
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { byCodeUnit, listOutputFiles } from '../util/output-files.ts';
+import { sha256 } from '../util/hash-files.ts';
 
 export const MANIFEST_FILE = 'govsite-integrity.json';
 export const MANIFEST_FORMAT = 'govsite-integrity/1';
@@ -26,14 +26,12 @@ export interface IntegrityManifest {
   files: Record<string, string>;
 }
 
-export function sha256(data: Buffer | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+export { sha256 };
 
 // Synchronous reads: a site's output is thousands of small files, for which a stream (or a
 // promise) per file costs more than the reading (see src/util/hash-files.ts).
 function sha256File(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
+  return sha256(readFileSync(file));
 }
 
 /**

@@ -30,11 +30,12 @@ export type FileDigests = ReadonlyMap<string, string>;
 
 /** SHA-256 (hex) of the bytes of `file`, from `known` when it holds them. */
 export function fileDigest(file: string, known?: FileDigests): string {
-  return known?.get(path.resolve(file)) ?? sha256Hex(readFileSync(file));
+  return known?.get(path.resolve(file)) ?? sha256(readFileSync(file));
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** SHA-256 (hex) of bytes or text: the one digest of the caches, the keys and the integrity manifest. */
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Feeds the names (relative to `base`) and bytes' digests of `files`, in their order, into `hash`. */

@@ -1,8 +1,9 @@
 // Running one exported function of a module in a worker thread. A large site's output is 10,000
-// folders, and the calls that make, link, list or stat them are kernel work the synchronous API
-// does fastest (src/util/hash-files.ts) but which then holds the main thread: beside an Astro
-// build, 10,000 mkdir calls took up to 7 s and a walk with stats of the published output 2.6 s
-// here, while the main thread should be feeding the search index (measured 2026-12-01/02).
+// folders, and the calls that make or link them are kernel work the synchronous API does
+// fastest (src/util/hash-files.ts) but which then holds the main thread: beside an Astro build,
+// 10,000 mkdir calls took up to 7 s here, while the main thread should be feeding the search
+// index (measured 2026-12-01). Its one user is linkFilesAside (link-files.ts); the walk of the
+// published output was tried here too and not kept (docs/performance.md, 2026-12-02).
 import { Worker } from 'node:worker_threads';
 
 /** What the worker thread answers (run-aside-worker.ts). */

@@ -11,11 +11,12 @@
 // Saving 10,000 entries took 0.5–1.0 s of an edit's rebuild: a build that changed few entries
 // writes them to a small delta file beside the base, and the base is written again only once
 // the delta and the entries no page uses any more are a fifth of it.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { checkingCodeVersion } from '../../load/item-cache.ts';
 import { sortedEntries, writeCacheFile } from '../../util/cache-file.ts';
+import { sha256 } from '../../util/hash-files.ts';
 
 /** What readPage keeps of a page, apart from its path: JSON-safe. */
 export interface PageReading<Ref> {
@@ -102,7 +103,7 @@ export class OutputPageCache<Ref> {
 
   /** SHA-256 of a page's bytes (hex): the integrity manifest's hash of the same file. */
   static digest(bytes: Buffer | string): string {
-    return createHash('sha256').update(bytes).digest('hex');
+    return sha256(bytes);
   }
 
   private entry(digest: string): Entry<Ref> | undefined {
