@@ -1,14 +1,15 @@
 // The Astro process started ahead (src/build/astro-process.ts): it loads Astro before its site is
 // known, is given the site in one message, and builds it as a process started for it would; a
 // second site gets a process of its own; one nobody takes is ended.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AstroTelemetry } from '@astrojs/telemetry';
 import { AHEAD_MODULES, type AstroWarmedMessage } from '../../src/build/astro-ahead-modules.ts';
 import { astroProcess, astroWorkerEnv, startAstroAhead, stopAstroAhead } from '../../src/build/astro-process.ts';
+import { projectRoot } from '../../src/util/paths.ts';
 
 afterEach(() => stopAstroAhead());
 
@@ -63,5 +64,54 @@ describe('the Astro process started ahead', () => {
     // Every one of them loads: a renamed package or moved file would fail here, not cost time silently.
     expect(message.warmed).toEqual(AHEAD_MODULES);
     expect(AHEAD_MODULES).toEqual(expect.arrayContaining(['astro/config', '@astrojs/mdx', '../../plugins/astro-govsite/index.ts', 'postcss']));
+  }, 60_000);
+
+  it('is started by the build command before govsite loads its own modules, and ends by itself when no site needs it', async () => {
+    // A platform with no site: the build has nothing to do, so the process is never taken.
+    const root = mkdtempSync(path.join(tmpdir(), 'govsite-astro-early-'));
+    mkdirSync(path.join(root, 'sites'));
+    mkdirSync(path.join(root, 'content'));
+    const log = path.join(root, 'trace.log');
+    const cli = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'tests/helpers/trace-start.mjs'), path.join(projectRoot, 'src/cli/main.ts'), 'build', '--root', root], {
+      encoding: 'utf8',
+      env: { ...process.env, TRACE_START_LOG: log },
+    });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain('没有需要构建的站点');
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    const started = lines.findIndex((line) => line.startsWith('spawn ') && line.endsWith('src/build/astro-worker.ts'));
+    const commands = lines.findIndex((line) => line.endsWith('/src/cli/commands.ts'));
+    expect(started).toBeGreaterThan(-1);
+    expect(commands).toBeGreaterThan(started);
+    // Only the entry and what it needs to start the process come before it.
+    expect(lines.slice(0, started).map((line) => path.basename(line)).sort()).toEqual(['astro-process.ts', 'cli-options.ts', 'main.ts', 'paths.ts']);
+    // Left without a site, the process ends once Astro is loaded, instead of waiting for ever.
+    const pid = Number(lines[started]!.split(' ')[1]);
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 45_000;
+    while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(alive()).toBe(false);
+    rmSync(root, { recursive: true, force: true });
+  }, 60_000);
+
+  it('is not started by the other commands', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'govsite-astro-early-'));
+    mkdirSync(path.join(root, 'sites'));
+    mkdirSync(path.join(root, 'content'));
+    const log = path.join(root, 'trace.log');
+    const cli = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'tests/helpers/trace-start.mjs'), path.join(projectRoot, 'src/cli/main.ts'), 'validate', '--root', root], {
+      encoding: 'utf8',
+      env: { ...process.env, TRACE_START_LOG: log },
+    });
+    expect(cli.status).toBe(0);
+    expect(readFileSync(log, 'utf8')).not.toContain('astro-worker.ts');
+    rmSync(root, { recursive: true, force: true });
   }, 60_000);
 });

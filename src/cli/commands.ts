@@ -1,0 +1,172 @@
+// govsite's commands (npm run build / dev / validate / check / schema / publish …), run by main.ts.
+import { availableParallelism } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CLI_OPTIONS } from './cli-options.ts';
+import { buildPlatform } from '../build/build-platform.ts';
+import { astroRootOptions } from '../build/astro-root.ts';
+import { astroWorkerEnv } from '../build/astro-process.ts';
+import { runCheck } from './check-command.ts';
+import { nginxCommand, previewCommand, publishCommand, rollbackCommand, verifyCommand } from './publish-commands.ts';
+import { fail, UsageError } from './usage-error.ts';
+import { changedPaths, scopeOfPaths, withParents, withSubscribers } from '../build/changed-sites.ts';
+import { loadSiteConfig } from '../load/load-site-config.ts';
+import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
+import { discoverSiteIds, loadPlatform, loadSite } from '../load/load-site.ts';
+import { isChinaDateTime } from '../schema/fields.ts';
+import { generatedFiles } from '../schema/generated-files.ts';
+import { currentChinaDateTime } from '../util/china-time.ts';
+import { projectRoot } from '../util/paths.ts';
+
+const usage = `用法：
+  npm run build [-- --site <站点标识> …] [-- --changed <git 版本>] [--now "YYYY-MM-DD HH:MM"] [--strict] [--jobs N] [--force]
+  npm run dev -- --site <站点标识> [--port 4321]
+  npm run validate [-- --site <站点标识> …]
+  npm run check [-- --site <站点标识> …] [--files <文件> …] [--strict] [--now 时间] [--from 日期 --to 日期] [--format json]
+  npm run schema
+  npm run publish -- --site <站点标识> [--to <发布目录>] [--now 时间] [--skip-build]
+  npm run rollback -- --site <站点标识> [--to <发布目录>]
+  npm run verify -- --site <站点标识> --against <部署目录或网址>
+  npm run nginx -- [--site <站点标识> …] [--to <发布目录>] [--out <配置目录>]
+  npm run preview -- --site <站点标识> [--to .preview]
+公共选项：--root <目录>（含 sites/ 与 content/ 的目录，默认当前目录），--out <目录>（默认 <root>/dist）`;
+
+
+async function selectSites(root: string, requested: string[] | undefined, changed: string | undefined): Promise<string[]> {
+  const all = await discoverSiteIds(root);
+  if (requested && requested.length > 0) {
+    const unknown = requested.filter((id) => !all.includes(id));
+    if (unknown.length > 0) fail(`没有这个站点：${unknown.join('、')}。现有站点：${all.join('、') || '（无）'}`);
+    return requested;
+  }
+  if (changed) {
+    let paths: string[];
+    try {
+      paths = changedPaths(root, changed);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+    const scope = scopeOfPaths(paths);
+    if (scope.all) {
+      console.log(`自 ${changed} 以来模板或构建程序有改动：构建全部站点`);
+      return all;
+    }
+    const subscriptions = new Map<string, string[]>();
+    const parents = new Map<string, string | undefined>();
+    for (const id of all) {
+      const { config } = await loadSiteConfig(root, id);
+      subscriptions.set(id, config?.subscriptions.map((s) => s.site) ?? []);
+      parents.set(id, config?.parent);
+    }
+    const affected = withSubscribers(withParents(scope.siteIds, scope.configChanged, parents), subscriptions);
+    const ids = all.filter((id) => affected.has(id));
+    console.log(`自 ${changed} 以来有改动的站点：${ids.join('、') || '无'}`);
+    return ids;
+  }
+  return all;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: CLI_OPTIONS,
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(usage);
+    return values.help ? 0 : 2;
+  }
+  const root = path.resolve(values.root ?? process.cwd());
+  const now = values.now ?? currentChinaDateTime();
+  if (!isChinaDateTime(now)) fail(`--now 的格式应为 "YYYY-MM-DD HH:MM"，收到的是“${now}”`);
+
+  switch (command) {
+    case 'build': {
+      const siteIds = await selectSites(root, values.site, values.changed);
+      if (siteIds.length === 0) {
+        console.log('没有需要构建的站点');
+        return 0;
+      }
+      const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
+      await mkdir(outRoot, { recursive: true });
+      const jobs = values.jobs ? Number(values.jobs) : Math.min(2, availableParallelism());
+      const progressIntervalMs = process.env.GOVSITE_PROGRESS_SECONDS ? Number(process.env.GOVSITE_PROGRESS_SECONDS) * 1000 : undefined;
+      const results = await buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs, strict: values.strict, force: values.force });
+      return results.every((r) => r.ok) ? 0 : 1;
+    }
+    case 'validate': {
+      const siteIds = await selectSites(root, values.site, values.changed);
+      const platform = await loadPlatform(root);
+      let failed = false;
+      for (const siteId of siteIds) {
+        const loaded = platform.get(siteId)!;
+        for (const d of loaded.diagnostics) console.log(formatDiagnostic(d));
+        if (hasErrors(loaded.diagnostics)) failed = true;
+        console.log(loaded.model ? `✔ ${siteId}：${loaded.model.items.length} 条内容校验通过` : `✘ ${siteId}：有错误，不能发布`);
+      }
+      return failed ? 1 : 0;
+    }
+    case 'check': {
+      return await runCheck(root, now, values, await selectSites(root, values.site, values.changed));
+    }
+    case 'dev': {
+      const siteId = values.site?.[0] ?? fail('请用 --site 指定要预览的站点，例如 npm run dev -- --site shili');
+      const loaded = await loadSite(root, siteId);
+      for (const d of loaded.diagnostics) console.log(formatDiagnostic(d));
+      if (!loaded.model) return 1;
+      process.env.GOVSITE_SITE = siteId;
+      process.env.GOVSITE_CONTENT_ROOT = root;
+      process.env.GOVSITE_NOW = now;
+      // As in a build: Astro's telemetry off (no network).
+      Object.assign(process.env, astroWorkerEnv({}));
+      const { dev } = await import('astro');
+      await dev({ ...astroRootOptions(root, siteId), server: { port: values.port ? Number(values.port) : 4321, host: values.host ?? false } });
+      return await new Promise<number>(() => {});
+    }
+    // Publishing (issue 9, docs/publishing.md): src/cli/publish-commands.ts.
+    case 'publish':
+    case 'rollback':
+    case 'verify':
+    case 'preview': {
+      const siteId = values.site?.[0] ?? fail(`请用 --site 指定站点，例如 npm run ${command} -- --site shili`);
+      await selectSites(root, [siteId], undefined);
+      const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
+      if (command === 'publish') {
+        const jobs = values.jobs ? Number(values.jobs) : undefined;
+        return await publishCommand({ root, outRoot, now, siteId, to: values.to, skipBuild: values['skip-build'], jobs });
+      }
+      if (command === 'rollback') return await rollbackCommand({ root, siteId, to: values.to });
+      if (command === 'verify') return await verifyCommand({ outRoot, siteId, against: values.against });
+      return await previewCommand({ root, outRoot, siteId, to: values.to });
+    }
+    case 'nginx': {
+      return await nginxCommand({ root, siteIds: await selectSites(root, values.site, values.changed), to: values.to, out: values.out });
+    }
+    case 'schema': {
+      for (const [file, text] of Object.entries(generatedFiles())) {
+        const target = path.join(projectRoot, file);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, text);
+        console.log(`已生成 ${file}`);
+      }
+      return 0;
+    }
+    default:
+      fail(`不认识的命令“${command}”\n${usage}`);
+  }
+}
+
+export async function runCommand(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await run(argv);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error((error as Error).message);
+      process.exitCode = 2;
+    } else {
+      throw error;
+    }
+  }
+}
