@@ -11,7 +11,6 @@ export interface AstroWarmedMessage {
  * the way (CSS, the QR codes of the pages' footers). One failing to load only loses its time.
  */
 export const AHEAD_MODULES = [
-  'astro/config',
   '@astrojs/mdx',
   '@astrojs/markdown-satteri',
   '../../plugins/astro-govsite/index.ts',

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkOutputLinks, type ExternalLinks } from '../check/output/check-links.ts';
+import type { ExternalLinks } from '../check/output/check-links.ts';
 import { OutputPageCache } from '../check/output/page-cache.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LoadedSite } from '../load/load-site.ts';
@@ -19,10 +19,8 @@ import { writeSitemapXml } from '../../plugins/astro-govsite/sitemap-xml.ts';
 import { keepOnlyNoticePages } from './notice-only-output.ts';
 import { WrittenPages } from './written-pages.ts';
 import { publishesNoticeOnly } from '../check/site-rules/site-09-lifecycle.ts';
-import { buildSearchIndex, INDEX_FOLDERS, refreshPlatformSearch } from '../index/search-index.ts';
-import { PLATFORM_DIR } from '../index/search-parts.ts';
-import { BUNDLE_DIR } from '../index/index-site.ts';
-import { partFolder, partOf, partOfFolder } from '../index/search-parts.ts';
+import { refreshPlatformSearch } from '../index/platform-search.ts';
+import { BUNDLE_DIR, INDEX_FOLDERS, partFolder, partOf, partOfFolder, PLATFORM_DIR } from '../index/search-parts.ts';
 import { partKeys } from '../index/search-part-keys.ts';
 import { isPage, listOutputFiles, relistFolders, sortedFiles } from '../util/output-files.ts';
 import type { FileDigests } from '../util/hash-files.ts';
@@ -113,6 +111,15 @@ function reusableParts(previous: readonly string[] | undefined, keys: readonly s
     .map((_, part) => part)
     .filter((part) => previous[part] === keys[part] && !touched.has(part) && existsSync(path.join(publishedBundle, partFolder(part), 'pagefind-entry.json')));
   return reusable.length ? { bundle: publishedBundle, parts: new Set(reusable) } : undefined;
+}
+
+// The index and output-check steps (Pagefind's client, pinyin-pro, parse5: 0.2 s of loading here,
+// measured 2026-12-02) are loaded once Astro is started, and load while it starts: a site kept as
+// published never needs them, and an edited site's render need not wait for them.
+let outputStepsLoading: Promise<[typeof import('../index/search-index.ts'), typeof import('../check/output/check-links.ts')]> | undefined;
+function outputSteps() {
+  outputStepsLoading ??= Promise.all([import('../index/search-index.ts'), import('../check/output/check-links.ts')]);
+  return outputStepsLoading;
 }
 
 function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written?: WrittenPages): Promise<{ code: number; stderr: string; ahead: boolean }> {
@@ -229,6 +236,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   // Astro renders. A notice-only site keeps only its notice, so it is indexed once complete.
   const written = noticeOnly ? undefined : new WrittenPages();
   const astro = runAstro(siteId, options, rendered, dataFile, written);
+  const steps = outputSteps();
   // Pages unchanged since the last build are not parsed again (page-cache.ts); --force parses all.
   // Read while Astro renders: at 10,000 pages the file takes half a second to parse.
   const pageCacheOpening = options.force ? undefined : OutputPageCache.open<unknown>(options.root, siteId).catch(() => undefined);
@@ -251,16 +259,18 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   if (written) pagesSoFar.set(siteId, () => written.count + (renderedPages ? itemPages.length - renderedPages.size : 0));
   const streamedIndex =
     written &&
-    buildSearchIndex(siteId, staging, options, {
-      inProgress: {
-        order: itemPages,
-        ready: async (page) => (carried(page) ? target : (await written.ready(page), rendered)),
-        complete: written.complete,
-        pages: listedPages,
-      },
-      parts,
-      reuse,
-    });
+    steps.then(([{ buildSearchIndex }]) =>
+      buildSearchIndex(siteId, staging, options, {
+        inProgress: {
+          order: itemPages,
+          ready: async (page) => (carried(page) ? target : (await written.ready(page), rendered)),
+          complete: written.complete,
+          pages: listedPages,
+        },
+        parts,
+        reuse,
+      }),
+    );
   // The published output's manifest, after a partial render: its file list and the hashes of the files carried over.
   const publishedManifest = plan ? await readManifest(target).catch(() => undefined) : undefined;
   const carrying = plan && carryPages(target, staging, siteData, plan, publishedManifest && Object.keys(publishedManifest.files)).catch((error: unknown) => ({ error }));
@@ -330,6 +340,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   // images, anchors and hidden links of the output. Either failing keeps the old output. They
   // overlap (Pagefind indexes in its own process while the checks parse the pages here); the
   // checks resolve links against the output once the index is written.
+  const [{ buildSearchIndex }, { checkOutputLinks }] = await steps;
   const indexing = streamedIndex ?? buildSearchIndex(siteId, staging, options);
   // Which /_astro/ files each item page uses, for the next partial render: read meanwhile too.
   const assetsReading = itemAssets(staging, siteData.items, plan && new Set(plan.render), plan?.previous.assets);

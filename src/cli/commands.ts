@@ -1,4 +1,6 @@
 // govsite's commands (npm run build / dev / validate / check / schema / publish …), run by main.ts.
+// Each command's own modules are imported when it runs: a build loads neither the check report's
+// nor publishing's.
 import { availableParallelism } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,15 +9,12 @@ import { CLI_OPTIONS } from './cli-options.ts';
 import { buildPlatform } from '../build/build-platform.ts';
 import { astroRootOptions } from '../build/astro-root.ts';
 import { astroWorkerEnv } from '../build/astro-process.ts';
-import { runCheck } from './check-command.ts';
-import { nginxCommand, previewCommand, publishCommand, rollbackCommand, verifyCommand } from './publish-commands.ts';
 import { fail, UsageError } from './usage-error.ts';
 import { changedPaths, scopeOfPaths, withParents, withSubscribers } from '../build/changed-sites.ts';
 import { loadSiteConfig } from '../load/load-site-config.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
 import { discoverSiteIds, loadPlatform, loadSite } from '../load/load-site.ts';
 import { isChinaDateTime } from '../schema/fields.ts';
-import { generatedFiles } from '../schema/generated-files.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { projectRoot } from '../util/paths.ts';
 
@@ -109,6 +108,7 @@ async function run(argv: string[]): Promise<number> {
       return failed ? 1 : 0;
     }
     case 'check': {
+      const { runCheck } = await import('./check-command.ts');
       return await runCheck(root, now, values, await selectSites(root, values.site, values.changed));
     }
     case 'dev': {
@@ -133,6 +133,7 @@ async function run(argv: string[]): Promise<number> {
       const siteId = values.site?.[0] ?? fail(`请用 --site 指定站点，例如 npm run ${command} -- --site shili`);
       await selectSites(root, [siteId], undefined);
       const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
+      const { previewCommand, publishCommand, rollbackCommand, verifyCommand } = await import('./publish-commands.ts');
       if (command === 'publish') {
         const jobs = values.jobs ? Number(values.jobs) : undefined;
         return await publishCommand({ root, outRoot, now, siteId, to: values.to, skipBuild: values['skip-build'], jobs });
@@ -142,9 +143,11 @@ async function run(argv: string[]): Promise<number> {
       return await previewCommand({ root, outRoot, siteId, to: values.to });
     }
     case 'nginx': {
+      const { nginxCommand } = await import('./publish-commands.ts');
       return await nginxCommand({ root, siteIds: await selectSites(root, values.site, values.changed), to: values.to, out: values.out });
     }
     case 'schema': {
+      const { generatedFiles } = await import('../schema/generated-files.ts');
       for (const [file, text] of Object.entries(generatedFiles())) {
         const target = path.join(projectRoot, file);
         await mkdir(path.dirname(target), { recursive: true });

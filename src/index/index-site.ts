@@ -8,11 +8,9 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkTree } from '../util/link-files.ts';
 import { pinyinKeys } from './pinyin-keys.ts';
-import { partFolder, partOf, partOfFolder } from './search-parts.ts';
+import { BUNDLE_DIR, partFolder, partOf, partOfFolder } from './search-parts.ts';
 import { isPage, listOutputFiles, sortedFiles } from '../util/output-files.ts';
 
-/** Folder of a site's output holding its search bundle: `/pagefind/pagefind.js` on the site. */
-export const BUNDLE_DIR = 'pagefind';
 
 const UNUSED_BUNDLE_FILES = [
   'pagefind-ui.js',

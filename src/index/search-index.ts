@@ -1,14 +1,8 @@
 // The index step of a site's build (schema → load → check → render → index → publish): the
 // site's own Pagefind bundle, and on the provincial portal the other sites' bundles for the
 // platform-wide search. See docs/search.md.
-import { BUNDLE_DIR, indexSite, type IndexSiteOptions } from './index-site.ts';
+import { indexSite, type IndexSiteOptions } from './index-site.ts';
 import { addPlatformBundles } from './platform-search.ts';
-import { PLATFORM_DIR } from './search-parts.ts';
-
-/** The folders the index step writes into a site's output: its bundle, and on the portal the other sites' bundles. */
-export const INDEX_FOLDERS: readonly string[] = [BUNDLE_DIR, PLATFORM_DIR];
-
-export { refreshPlatformSearch } from './platform-search.ts';
 
 export interface SearchIndexOptions {
   /** Folder holding sites/ and content/. */

@@ -41,8 +41,14 @@ export function partOf(page: string, parts: number): number {
   return (hash >>> 0) % parts;
 }
 
+/** Folder of a site's output holding its search bundle: `/pagefind/pagefind.js` on the site. */
+export const BUNDLE_DIR = 'pagefind';
+
 /** Folder of the portal's output holding the other sites' bundles (platform-search.ts). */
 export const PLATFORM_DIR = 'pagefind-sites';
+
+/** The folders the index step writes into a site's output: its bundle, and on the portal the other sites' bundles. */
+export const INDEX_FOLDERS: readonly string[] = [BUNDLE_DIR, PLATFORM_DIR];
 
 /** Folder of a part inside the site's bundle folder: part 0 is the bundle folder itself. */
 export function partFolder(part: number): string {
