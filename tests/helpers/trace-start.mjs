@@ -1,11 +1,12 @@
-// Loaded with `node --import` by tests/unit/astro-process.test.ts: writes to TRACE_START_LOG, in
-// order, every child process the CLI spawns and every govsite module it loads, so a test can tell
-// what the build command does before it loads its own modules.
+// Loaded with `node --import` (tests/unit/astro-process.test.ts, tests/integration/build-start.test.ts):
+// writes to TRACE_START_LOG, in order, every child process the CLI spawns and every govsite module
+// it loads, each line starting with the process id (child processes given the same NODE_OPTIONS
+// write theirs too), so a test can tell what a command loads and when.
 import childProcess from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { registerHooks, syncBuiltinESMExports } from 'node:module';
 
-const log = (line) => appendFileSync(process.env.TRACE_START_LOG, `${line}\n`);
+const log = (line) => appendFileSync(process.env.TRACE_START_LOG, `${process.pid} ${line}\n`);
 const spawn = childProcess.spawn;
 childProcess.spawn = (command, args, ...rest) => {
   const child = spawn(command, args, ...rest);
