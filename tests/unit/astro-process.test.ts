@@ -1,7 +1,7 @@
 // The Astro process started ahead (src/build/astro-process.ts): it loads Astro before its site is
 // known, is given the site in one message, and builds it as a process started for it would; a
 // second site gets a process of its own; one nobody takes is ended.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,29 @@ function ended(child: ChildProcess): Promise<{ code: number | null; signal: Node
 
 // A content root without the site: Astro starts, reads the env it was given, and fails on it.
 const env = (root: string) => ({ GOVSITE_SITE: 'missing-site', GOVSITE_CONTENT_ROOT: root, GOVSITE_OUT_DIR: path.join(root, 'out'), GOVSITE_NOW: '2026-11-22 10:00', GOVSITE_DATA_FILE: path.join(root, 'missing.json') });
+
+/**
+ * Runs the CLI's `command` on a platform with no site, tracing it (tests/helpers/trace-start.mjs):
+ * the child processes it spawned and the project modules it loaded, in order.
+ */
+function tracedCommand(command: string): { cli: SpawnSyncReturns<string>; lines: string[] } {
+  const root = mkdtempSync(path.join(tmpdir(), 'govsite-astro-early-'));
+  mkdirSync(path.join(root, 'sites'));
+  mkdirSync(path.join(root, 'content'));
+  const log = path.join(root, 'trace.log');
+  try {
+    const cli = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'tests/helpers/trace-start.mjs'), path.join(projectRoot, 'src/cli/main.ts'), command, '--root', root], {
+      encoding: 'utf8',
+      env: { ...process.env, TRACE_START_LOG: log },
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    // This process's lines, without their process id.
+    const lines = readFileSync(log, 'utf8').trim().split('\n').filter((line) => line.startsWith(`${cli.pid} `)).map((line) => line.slice(`${cli.pid} `.length));
+    return { cli, lines };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
 
 describe('the Astro process started ahead', () => {
   it('is taken by the first site only, and runs that site’s build in the folder it is given', async () => {
@@ -68,18 +91,8 @@ describe('the Astro process started ahead', () => {
 
   it('is started by the build command before govsite loads its own modules, and ends by itself when no site needs it', async () => {
     // A platform with no site: the build has nothing to do, so the process is never taken.
-    const root = mkdtempSync(path.join(tmpdir(), 'govsite-astro-early-'));
-    mkdirSync(path.join(root, 'sites'));
-    mkdirSync(path.join(root, 'content'));
-    const log = path.join(root, 'trace.log');
-    const cli = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'tests/helpers/trace-start.mjs'), path.join(projectRoot, 'src/cli/main.ts'), 'build', '--root', root], {
-      encoding: 'utf8',
-      env: { ...process.env, TRACE_START_LOG: log },
-    });
-    expect(cli.status).toBe(0);
+    const { cli, lines } = tracedCommand('build');
     expect(cli.stdout).toContain('没有需要构建的站点');
-    // This process's lines, without their process id.
-    const lines = readFileSync(log, 'utf8').trim().split('\n').filter((line) => line.startsWith(`${cli.pid} `)).map((line) => line.slice(`${cli.pid} `.length));
     const started = lines.findIndex((line) => line.startsWith('spawn ') && line.endsWith('src/build/astro-worker.ts'));
     const commands = lines.findIndex((line) => line.endsWith('/src/cli/commands.ts'));
     expect(started).toBeGreaterThan(-1);
@@ -99,20 +112,10 @@ describe('the Astro process started ahead', () => {
     const deadline = Date.now() + 45_000;
     while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(alive()).toBe(false);
-    rmSync(root, { recursive: true, force: true });
   }, 60_000);
 
   it('is not started by the other commands', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'govsite-astro-early-'));
-    mkdirSync(path.join(root, 'sites'));
-    mkdirSync(path.join(root, 'content'));
-    const log = path.join(root, 'trace.log');
-    const cli = spawnSync(process.execPath, ['--import', path.join(projectRoot, 'tests/helpers/trace-start.mjs'), path.join(projectRoot, 'src/cli/main.ts'), 'validate', '--root', root], {
-      encoding: 'utf8',
-      env: { ...process.env, TRACE_START_LOG: log },
-    });
-    expect(cli.status).toBe(0);
-    expect(readFileSync(log, 'utf8')).not.toContain('astro-worker.ts');
-    rmSync(root, { recursive: true, force: true });
+    const { lines } = tracedCommand('validate');
+    expect(lines.some((line) => line.includes('astro-worker.ts'))).toBe(false);
   }, 60_000);
 });
