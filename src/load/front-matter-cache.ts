@@ -48,6 +48,10 @@ export function fileStamp(stats: Stats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
 
+function sameEntry(stored: Entry | undefined, entry: Entry): boolean {
+  return stored !== undefined && stored.stamp === entry.stamp && stored.bodyFirstLine === entry.bodyFirstLine && JSON.stringify(stored.data) === JSON.stringify(entry.data);
+}
+
 export class FrontMatterCache {
   private readonly seen = new Map<string, Entry>();
   private changed = false;
@@ -80,8 +84,12 @@ export class FrontMatterCache {
   }
 
   set(file: string, stamp: string, value: CachedFrontMatter): void {
-    this.seen.set(file, { stamp, ...value });
-    this.changed = true;
+    const entry = { stamp, ...value };
+    this.seen.set(file, entry);
+    // An entry as it was stored leaves the file as it is: writing the whole cache took 0.25 s of
+    // a one-file check at 10,000 items, and the checked file is often unchanged since the last
+    // check (measured 2026-12-02).
+    if (!this.changed && !sameEntry(this.stored.get(file), entry)) this.changed = true;
   }
 
   /** Writes the entries of this run (files that no longer exist drop out), atomically. */

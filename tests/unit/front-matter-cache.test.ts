@@ -1,5 +1,5 @@
 // The front-matter cache behind an editor's fast check (check --files), on the mini fixture.
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileStamp, FrontMatterCache } from '../../src/load/front-matter-cache.ts';
@@ -53,6 +53,21 @@ describe('front-matter cache (check --files)', () => {
     expect(cachedItem.bodyFirstLine).toBe(freshItem.bodyFirstLine);
     for (const field of [['title'], ['pubDate'], ['docNumber'], ['nothing']]) expect(cachedItem.locate(field), field[0]).toEqual(freshItem.locate(field));
     expect(cachedItem.body).toBe(''); // not read: an editor's check does not need it
+  });
+
+  it('is not written again when a check finds every entry as stored, and is when one changed', async () => {
+    await loadChecking([NEWS]);
+    const [name] = readdirSync(cacheDir());
+    const file = path.join(cacheDir(), name!);
+    // Back-dated, so a rewrite within the same millisecond would still show.
+    const past = new Date('2026-01-01T00:00:00Z');
+    utimesSync(file, past, past);
+    await loadChecking([NEWS]);
+    await loadChecking([]);
+    expect(statSync(file).mtimeMs).toBe(past.getTime());
+    writeText(root, NEWS, '---\ntitle: 改过的标题\npubDate: 2026-10-08 09:00\nsource: 测试市农业农村局\nreviewedBy: 王芳\n---\n\n正文。\n');
+    await loadChecking([NEWS]);
+    expect(statSync(file).mtimeMs).not.toBe(past.getTime());
   });
 
   it('reads a changed file again', async () => {
