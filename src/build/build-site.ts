@@ -25,6 +25,7 @@ import { partKeys } from '../index/search-part-keys.ts';
 import { isPage, listOutputFiles, relistFolders, sortedFiles } from '../util/output-files.ts';
 import type { FileDigests } from '../util/hash-files.ts';
 import { relativePath } from '../util/paths.ts';
+import { once } from '../util/once.ts';
 
 export interface BuildOptions {
   /** Folder holding sites/ and content/. */
@@ -116,11 +117,7 @@ function reusableParts(previous: readonly string[] | undefined, keys: readonly s
 // The index and output-check steps (Pagefind's client, pinyin-pro, parse5: 0.2 s of loading here,
 // measured 2026-12-02) are loaded once Astro is started, and load while it starts: a site kept as
 // published never needs them, and an edited site's render need not wait for them.
-let outputStepsLoading: Promise<[typeof import('../index/search-index.ts'), typeof import('../check/output/check-links.ts')]> | undefined;
-function outputSteps() {
-  outputStepsLoading ??= Promise.all([import('../index/search-index.ts'), import('../check/output/check-links.ts')]);
-  return outputStepsLoading;
-}
+const outputSteps = once(() => Promise.all([import('../index/search-index.ts'), import('../check/output/check-links.ts')]));
 
 function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written?: WrittenPages): Promise<{ code: number; stderr: string; ahead: boolean }> {
   return new Promise((resolve) => {

@@ -11,7 +11,6 @@ import { pinyinKeys } from './pinyin-keys.ts';
 import { BUNDLE_DIR, partFolder, partOf, partOfFolder } from './search-parts.ts';
 import { isPage, listOutputFiles, sortedFiles } from '../util/output-files.ts';
 
-
 const UNUSED_BUNDLE_FILES = [
   'pagefind-ui.js',
   'pagefind-ui.css',

@@ -16,6 +16,7 @@ import { parseYaml } from './parse-yaml.ts';
 import { decodeSource } from './read-source-file.ts';
 import { createLocator, validateYaml, type FieldLocator } from './validate-yaml.ts';
 import { mapLimited } from '../util/map-limited.ts';
+import { once } from '../util/once.ts';
 
 /** A link from one item to another, possibly on another site of the platform. */
 export interface ItemLink {
@@ -251,11 +252,7 @@ async function loadWhole(candidate: Candidate, siteId: string, config: SiteConfi
 // The MDX parser and the content rules (0.13 s of loading here, measured 2026-12-02) are loaded
 // for the first file read from its source: a build whose items are all in the item cache never
 // needs them.
-let bodyCheckersLoading: Promise<[typeof import('./parse-mdx-body.ts'), typeof import('../check/run-item-checks.ts')]> | undefined;
-function bodyCheckers() {
-  bodyCheckersLoading ??= Promise.all([import('./parse-mdx-body.ts'), import('../check/run-item-checks.ts')]);
-  return bodyCheckersLoading;
-}
+const bodyCheckers = once(() => Promise.all([import('./parse-mdx-body.ts'), import('../check/run-item-checks.ts')]));
 
 export async function loadItemFromSource(candidate: Candidate, siteId: string, config: SiteConfig, options: LoadItemsOptions, bytes?: Uint8Array): Promise<LoadedItem> {
   const source = decodeSource(bytes ?? (await readFile(candidate.absolute)), candidate.file);
