@@ -15,6 +15,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { freePort, makeCertificate, NGINX, startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import { runCli } from '../helpers/platform.ts';
 import { PAGES } from './a11y-helpers.ts';
+import { searchSettled } from '../helpers/search-page.ts';
 
 let work: string;
 let server: RunningNginx;
@@ -94,10 +95,7 @@ describe('pages under the served CSP', () => {
 
   it('a search with a query runs Pagefind (WebAssembly, worker, platform bundles) and shows results', async () => {
     const watched = await open('/search/?q=营商环境');
-    await watched.page.waitForFunction(() => {
-      const text = document.querySelector('[data-search-status]')?.textContent ?? '';
-      return text !== '' && !text.startsWith('正在');
-    });
+    await searchSettled(watched.page);
     expect(await watched.page.locator('.search-result').count()).toBeGreaterThan(0);
     expect(await violations(watched)).toEqual([]);
     expect(watched.errors).toEqual([]);
