@@ -36,7 +36,9 @@ function externalSummary(result: SiteBuildResult): string {
 function partialSummary(result: SiteBuildResult): string {
   if (result.rendered === undefined || result.rendered >= result.items) return '';
   const lists = result.renderedListPages !== undefined ? `和 ${result.renderedListPages} 个栏目列表页` : '';
-  return `（只重新渲染了有改动的 ${result.rendered} 个内容页${lists}）`;
+  // Patched bodies (body-patch.ts): the editor learns that the edit was published without a render.
+  const patched = result.patchedBodies ? `；只改了正文，直接替换了 ${result.patchedBodies} 个页面的正文，未启动 Astro` : '';
+  return `（只重新渲染了有改动的 ${result.rendered} 个内容页${lists}${patched}）`;
 }
 
 export async function buildPlatform(siteIds: readonly string[], options: PlatformBuildOptions): Promise<SiteBuildResult[]> {

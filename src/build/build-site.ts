@@ -14,6 +14,7 @@ import { MANIFEST_FILE, readManifest, writeIntegrityManifest } from '../publish/
 import { astroRootFor } from './astro-root.ts';
 import { astroProcess } from './astro-process.ts';
 import { forgetBuild, outputUnchanged, readBuildRecord, recordBuild, reusableBuild, siteInputKey } from './build-cache.ts';
+import { bodyOnlyEdit, patchBodies, siteDataKey } from './body-patch.ts';
 import { carryAssets, carryPages, itemAssets, itemPageKeys, listPageKeys, planRender, sharedPageKey } from './incremental-render.ts';
 import { writeSitemapXml } from '../../plugins/astro-govsite/sitemap-xml.ts';
 import { keepOnlyNoticePages } from './notice-only-output.ts';
@@ -58,6 +59,8 @@ export interface SiteBuildResult {
   rendered?: number;
   /** Column list pages rendered, after a partial render that carried the others over. */
   renderedListPages?: number;
+  /** Item pages whose body was replaced in the published page, without Astro (body-patch.ts). */
+  patchedBodies?: number;
   /** Seconds per step of the build, for `--verbose` and docs/performance.md. */
   phases?: Record<string, number>;
 }
@@ -119,7 +122,34 @@ function reusableParts(previous: readonly string[] | undefined, keys: readonly s
 // published never needs them, and an edited site's render need not wait for them.
 const outputSteps = once(() => Promise.all([import('../index/search-index.ts'), import('../check/output/check-links.ts')]));
 
-function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written?: WrittenPages): Promise<{ code: number; stderr: string; ahead: boolean }> {
+interface RenderOutcome {
+  code: number;
+  stderr: string;
+  /** Astro ran in the process started ahead (astro-process.ts). */
+  ahead: boolean;
+  /** Item pages patched instead (body-patch.ts): Astro did not run. */
+  patched?: number;
+}
+
+/**
+ * The edited plain bodies put into their published pages (body-patch.ts), or, when one of them
+ * cannot be, the same partial render with Astro (`render`), which reports a body that does not compile.
+ */
+async function patchOrRender(
+  edit: { root: string; data: SiteData; items: SiteData['items']; published: string; manifest: Promise<{ files: Record<string, string> } | undefined>; renderedDir: string; written?: WrittenPages },
+  render: () => Promise<RenderOutcome>,
+): Promise<RenderOutcome> {
+  const files = (await edit.manifest)?.files;
+  const pages = files && (await patchBodies(edit.root, edit.data, edit.items, edit.published, Object.keys(files), edit.renderedDir).catch(() => undefined));
+  if (!pages) {
+    await rm(edit.renderedDir, { recursive: true, force: true });
+    return render();
+  }
+  for (const page of pages) edit.written?.markWritten(page);
+  return { code: 0, stderr: '', ahead: false, patched: pages.length };
+}
+
+function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written?: WrittenPages): Promise<RenderOutcome> {
   return new Promise((resolve) => {
     const { child, ahead } = astroProcess(
       // Astro puts intermediate server chunks in <cwd>/.astro when the output folder is outside
@@ -194,6 +224,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   const items = loaded.model.items.length;
 
   const staging = stagingDir(options.outRoot, siteId);
+  const target = path.join(options.outRoot, siteId);
   const dataFile = `${staging}.json`;
   const siteData = toSiteData(loaded.model, options.now);
   const inputKey = await siteInputKey(options.root, siteData, options.fileDigests);
@@ -218,6 +249,9 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   const listKeys = listPageKeys(siteData);
   const noticeOnly = publishesNoticeOnly(loaded.model.config);
   const plan = noticeOnly || wholeSite ? undefined : planRender(published, sharedKey, itemKeys, listKeys);
+  const dataKey = siteDataKey(siteData);
+  // Only plain bodies changed: their pages are patched, without Astro (body-patch.ts).
+  const bodyEdit = bodyOnlyEdit(plan, siteData, plan?.previous.siteData, dataKey);
   phaseDone('内容页键');
   // A partial render: Astro writes the pages it renders into a folder of their own (it empties
   // its output folder when it starts), while the pages carried over are linked into the staging
@@ -232,12 +266,17 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   // The item pages are indexed as Astro writes them (written-pages.ts), so Pagefind works while
   // Astro renders. A notice-only site keeps only its notice, so it is indexed once complete.
   const written = noticeOnly ? undefined : new WrittenPages();
-  const astro = runAstro(siteId, options, rendered, dataFile, written);
+  // The published output's manifest, after a partial render: its file list and the hashes of the files carried over.
+  const manifestReading = plan ? readManifest(target).catch(() => undefined) : undefined;
+  const astro = bodyEdit
+    ? patchOrRender({ root: options.root, data: siteData, items: bodyEdit, published: target, manifest: manifestReading!, renderedDir: rendered, written }, () =>
+        runAstro(siteId, options, rendered, dataFile, written),
+      )
+    : runAstro(siteId, options, rendered, dataFile, written);
   const steps = outputSteps();
   // Pages unchanged since the last build are not parsed again (page-cache.ts); --force parses all.
   // Read while Astro renders: at 10,000 pages the file takes half a second to parse.
   const pageCacheOpening = options.force ? undefined : OutputPageCache.open<unknown>(options.root, siteId).catch(() => undefined);
-  const target = path.join(options.outRoot, siteId);
   const rerendered = new Set(plan?.render);
   // The search index in parts (search-parts.ts): a part none of whose pages is rendered again is
   // taken from the published output.
@@ -268,8 +307,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
         reuse,
       }),
     );
-  // The published output's manifest, after a partial render: its file list and the hashes of the files carried over.
-  const publishedManifest = plan ? await readManifest(target).catch(() => undefined) : undefined;
+  const publishedManifest = await manifestReading;
   const carrying = plan && carryPages(target, staging, siteData, plan, publishedManifest && Object.keys(publishedManifest.files)).catch((error: unknown) => ({ error }));
   // The comparison of the published output with its record, deferred while it was carried over.
   // Over the files its manifest lists, which are those a partial render carries: a walk of the
@@ -279,7 +317,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
     plan &&
     published &&
     outputUnchanged(options.outRoot, siteId, published, publishedManifest && sortedFiles([...Object.keys(publishedManifest.files), MANIFEST_FILE])).catch(() => false);
-  const { code, stderr, ahead } = await astro;
+  const { code, stderr, ahead, patched } = await astro;
   const carriedPages = await carrying;
   // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
   await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
@@ -292,7 +330,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
     await removeStaging();
     return buildSite(loaded, options, true);
   }
-  phaseDone(ahead ? 'Astro 渲染（进程已预先启动）' : 'Astro 渲染');
+  phaseDone(patched ? '替换正文（未启动 Astro）' : ahead ? 'Astro 渲染（进程已预先启动）' : 'Astro 渲染');
   if (code !== 0 || !existsSync(path.join(rendered, 'index.html'))) {
     listed.reject(new Error('构建失败'));
     written?.fail();
@@ -400,11 +438,11 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
     pages,
     diagnostics: links.diagnostics,
     externalLinks: links.externalLinks,
-    itemPages: noticeOnly ? undefined : { shared: sharedKey, items: itemKeys, assets, searchParts, listPages: listKeys },
+    itemPages: noticeOnly ? undefined : { shared: sharedKey, items: itemKeys, assets, searchParts, listPages: listKeys, siteData: dataKey },
   }, sortedFiles([...publishedFiles, MANIFEST_FILE]));
   phaseDone('构建记录');
   await refreshPlatformSearch(options.root, options.outRoot);
   await writeExternalLinksReport(options, siteId, links.externalLinks);
   phaseDone('全省搜索副本与报告');
-  return finish({ ok: true, pages, items, diagnostics, externalLinks: links.externalLinks, rendered: plan ? plan.render.length : items, renderedListPages: plan?.renderListPages?.length });
+  return finish({ ok: true, pages, items, diagnostics, externalLinks: links.externalLinks, rendered: plan ? plan.render.length : items, renderedListPages: plan?.renderListPages?.length, patchedBodies: patched });
 }

@@ -39,6 +39,8 @@ export interface ItemPagesRecord {
   searchParts?: string[];
   /** Column list page (output-relative file) → key of what it shows (plugins/astro-govsite/list-pages.ts). */
   listPages?: Record<string, string>;
+  /** Key of the whole site data (body-patch.ts): equal, and only plain bodies changed, no Astro build is needed. */
+  siteData?: string;
 }
 
 export interface RenderPlan {

@@ -48,7 +48,8 @@ export class WrittenPages {
     }
   }
 
-  private markWritten(page: string): void {
+  /** A page is on disk (Astro's log says so, or the build wrote it itself: body-patch.ts). */
+  markWritten(page: string): void {
     if (!this.written.has(page) && page.endsWith('.html')) this.htmlWritten++;
     this.written.add(page);
     for (const waiter of this.waiting.get(page) ?? []) waiter.resolve();

@@ -8,6 +8,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NOW } from '../global-setup.ts';
 import { copyPlatform, readText, removePlatform, runCli, treeHashes, writeText } from '../helpers/platform.ts';
+import { directBodyHtml } from '../../plugins/astro-govsite/body-html.ts';
+import { hasItemPage, itemPageFile } from '../../plugins/astro-govsite/rendered-items.ts';
+import { toSiteData } from '../../plugins/astro-govsite/site-data.ts';
+import { bodyRange } from '../../src/build/body-patch.ts';
+import { loadSite } from '../../src/load/load-site.ts';
 
 const SITES = ['shili', 'shili-jyt', 'anping'];
 const SAMPLER = 'content/shili/news/2026-11-20-markdown-sampler.mdx';
@@ -96,6 +101,23 @@ describe('plain bodies rendered directly (issue 8)', () => {
       expect(html).toContain(part);
     }
     expect(html).not.toContain('编辑备注');
+  });
+
+  it('outside Astro (body-html.ts), every plain body gives the HTML its page holds: what a body-only edit patches in (body-patch.ts)', async () => {
+    let compared = 0;
+    for (const siteId of SITES) {
+      const { model } = await loadSite(directRoot, siteId);
+      for (const item of toSiteData(model!, DEMO_NOW).items) {
+        if (!item.directBody || !hasItemPage(item)) continue;
+        const page = readText(directRoot, path.join('dist', siteId, itemPageFile(item)));
+        const range = bodyRange(page);
+        expect(range, item.file).toBeDefined();
+        expect(await directBodyHtml(path.join(directRoot, item.file)), item.file).toBe(page.slice(...range!));
+        compared++;
+      }
+    }
+    // The sampler and the demo's plain bodies (about 90), each site's copies by reference included.
+    expect(compared).toBeGreaterThan(80);
   });
 
   it('the direct build compiled no module for plain bodies, only for those with images', () => {

@@ -2,6 +2,7 @@
 // list pages it can change are rendered again, and the published output is byte for byte what a full build of the
 // same content gives (PUB-04), whatever the edit: a body, a title other pages show, a new item
 // with an image, a deleted one. A change the item pages share (site.yaml) renders the whole site.
+// An edit of plain bodies alone is published without Astro (src/build/body-patch.ts), the same bytes.
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,11 +43,35 @@ describe('a one-item edit renders only the pages it changes (issue 8)', () => {
     const file = 'content/shili/news/2026-11-21-executive-meeting.mdx';
     writeText(root, file, `${readText(root, file)}\n会议还研究了其他事项。\n`);
     const output = buildAndCompare();
-    expect(output).toMatch(/shili：\d+ 条内容，\d+ 个页面（只重新渲染了有改动的 1 个内容页和 0 个栏目列表页）/);
+    // Only its plain body changed (its summary is its description): patched in, no Astro (body-patch.ts).
+    expect(output).toMatch(/shili：\d+ 条内容，\d+ 个页面（只重新渲染了有改动的 1 个内容页和 0 个栏目列表页；只改了正文，直接替换了 1 个页面的正文，未启动 Astro）/);
     // The site the edit is in is built first (the others are only found unchanged).
     expect(output).toContain('▶ [1/3] shili：');
     expect(output).toContain('shili-jyt：未变化');
     expect(readText(root, 'dist/shili/news/2026-11-21-executive-meeting/index.html')).toContain('会议还研究了其他事项。');
+    // A patched page is patched again: a second edit, within the body this time.
+    writeText(root, file, readText(root, file).replace('会议还研究了其他事项。', '会议还研究了**其他**事项，<mark>详见</mark>附件。'));
+    expect(buildAndCompare()).toContain('直接替换了 1 个页面的正文');
+    expect(readText(root, 'dist/shili/news/2026-11-21-executive-meeting/index.html')).toContain('会议还研究了<strong>其他</strong>事项');
+  });
+
+  it('a body edit that changes what other pages show (the summary of an item without a description) is rendered by Astro', () => {
+    const file = 'content/shili/news/2026-07-15-flood-prevention.mdx';
+    writeText(root, file, readText(root, file).replace('受强降雨影响，', '受持续强降雨影响，'));
+    const output = buildAndCompare();
+    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 1 个内容页和 [1-9]\d* 个栏目列表页）/);
+    expect(output).not.toContain('只改了正文');
+  });
+
+  it('a body edit whose own published page was changed by hand: the whole site is rendered, the page is right again', () => {
+    const file = 'content/shili/news/2026-11-21-executive-meeting.mdx';
+    const page = 'dist/shili/news/2026-11-21-executive-meeting/index.html';
+    writeText(root, page, readText(root, page).replace('<h1 class="article__title">', '<h1 class="article__title">手工改动'));
+    writeText(root, file, `${readText(root, file)}\n会议要求抓好落实。\n`);
+    const output = buildAndCompare();
+    expect(output).toMatch(/✔ shili：\d+ 条内容，\d+ 个页面，用时/);
+    expect(readText(root, page)).not.toContain('手工改动');
+    expect(readText(root, page)).toContain('会议要求抓好落实。');
   });
 
   it('a title other pages show: the policy and its interpretation are rendered again, and the two list pages showing them', () => {
