@@ -5,7 +5,7 @@
 // streaming renderer. A direct body is plain HTML elements (no image, no component: rendersDirectly),
 // so the only part of Astro's page state it reaches is the renderer list; the rest of the result
 // object is the empty state of a page that has no head to render, no islands and no scripts.
-// tests/unit/body-html.test.ts compares it with every plain body of the demo platform's pages.
+// tests/integration/direct-body.test.ts compares it with every plain body of the demo platform's pages.
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { directBody } from './direct-body.ts';
 

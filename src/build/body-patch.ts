@@ -26,7 +26,7 @@ import { MANIFEST_FILE } from '../publish/integrity-manifest.ts';
 import { INDEX_FOLDERS } from '../index/search-parts.ts';
 import { linkFiles } from '../util/link-files.ts';
 import { once } from '../util/once.ts';
-import type { RenderPlan } from './incremental-render.ts';
+import { dataTemplatesRead, inFolderOf, type RenderPlan } from './incremental-render.ts';
 
 /** The item page's body wrapper as the compressed template writes it ([slug].astro): tag, then one space. */
 export const BODY_OPEN = '<div class="article__body"> ';
@@ -35,9 +35,7 @@ export const BODY_CLOSE = ' </div>';
 
 /** Key of everything in the site data, as the templates read it: equal keys, equal pages but for the bodies. */
 export function siteDataKey(data: SiteData): string {
-  const { renderOnly: _renderOnly, renderListPages: _renderListPages, ...rest } = data;
-  // The templates read the date of `now`, not its time (as sharedPageKey, incremental-render.ts).
-  return createHash('sha256').update(`site data 1\0${JSON.stringify({ ...rest, now: data.now.slice(0, 10) })}`).digest('hex');
+  return createHash('sha256').update(`site data 1\0${JSON.stringify(dataTemplatesRead(data))}`).digest('hex');
 }
 
 /** Elements whose content is not markup: a body holding one is not patched. */
@@ -105,9 +103,7 @@ function leftToOthers(data: SiteData): (file: string) => boolean {
   const indexFolders = INDEX_FOLDERS.map((folder) => `${folder}/`);
   return (file) => {
     if (file === MANIFEST_FILE || file === 'sitemap.xml' || listPages.has(file)) return true;
-    if (indexFolders.some((folder) => file.startsWith(folder))) return true;
-    const slash = file.lastIndexOf('/');
-    return slash >= 0 && itemFolders.has(file.slice(0, slash + 1));
+    return indexFolders.some((folder) => file.startsWith(folder)) || inFolderOf(itemFolders, file);
   };
 }
 

@@ -54,10 +54,16 @@ export interface RenderPlan {
 /** Past this share of changed items a full render costs about the same, and is simpler. */
 const MAX_CHANGED_SHARE = 0.5;
 
+/** The site data as the templates read it: without a partial render's restrictions, and of `now` only the date. */
+export function dataTemplatesRead(data: SiteData): Omit<SiteData, 'renderOnly' | 'renderListPages'> {
+  const { renderOnly: _renderOnly, renderListPages: _renderListPages, ...rest } = data;
+  return { ...rest, now: data.now.slice(0, 10) };
+}
+
 export async function sharedPageKey(root: string, data: SiteData, known?: FileDigests): Promise<string> {
   const hash = createHash('sha256').update(`item pages 1\0${await programFingerprint()}\0`);
-  const { items: _items, leaving: _leaving, renderOnly: _renderOnly, renderListPages: _renderListPages, ...rest } = data;
-  hash.update(JSON.stringify({ ...rest, now: data.now.slice(0, 10) }));
+  const { items: _items, leaving: _leaving, ...rest } = dataTemplatesRead(data);
+  hash.update(JSON.stringify(rest));
   await hashFiles(hash, root, await filesUnder(path.join(root, 'sites', data.id)), known);
   return hash.digest('hex');
 }
@@ -97,6 +103,12 @@ export function planRender(record: BuildRecord | undefined, shared: string, keys
   return { render, renderListPages, previous };
 }
 
+/** Whether an output-relative file is inside one of `folders` (each `a/b/`), at any depth. */
+export function inFolderOf(folders: ReadonlySet<string>, file: string): boolean {
+  for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) if (folders.has(file.slice(0, slash + 1))) return true;
+  return false;
+}
+
 const ASSET_REF = /\/_astro\/[^"'\s),]+/g;
 
 /** The `_astro/` files each rendered item page refers to; the others' come from `carried`. */
@@ -129,11 +141,7 @@ export async function carryPages(
   const carriedFolders = new Set(data.items.filter((item) => hasItemPage(item) && !rendered.has(item.id)).map((item) => item.url.slice(1)));
   if (publishedFiles) {
     // The published output's file list (its integrity manifest): no folder is listed again.
-    const inCarriedFolder = (file: string) => {
-      for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) if (carriedFolders.has(file.slice(0, slash + 1))) return true;
-      return false;
-    };
-    for (const file of publishedFiles) if (inCarriedFolder(file)) copies.push([path.join(published, file), path.join(staging, file)]);
+    for (const file of publishedFiles) if (inFolderOf(carriedFolders, file)) copies.push([path.join(published, file), path.join(staging, file)]);
   } else {
     for (const folder of carriedFolders) {
       const from = path.join(published, folder);
