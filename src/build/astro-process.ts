@@ -1,9 +1,9 @@
 // The process each site's Astro build runs in (astro-worker.ts). Loading Astro's modules takes
 // about a second of each build here, before Astro reads anything of the site: in an edit's
-// rebuild that is a second of the editor's wait. So one process is started ahead, as soon as the
-// build command starts (src/cli/main.ts; buildPlatform starts one for other callers), and loads
-// Astro while govsite loads, the platform is checked and the site's cache keys are computed; the
-// first site that needs Astro is given it. The others start their own.
+// rebuild that is a second of the editor's wait. So one process is started ahead, by
+// buildPlatform as soon as the check finds a render likely (an item's front matter changed, an
+// item new or gone, no item cache), and loads Astro while the platform is checked and the site's
+// cache keys are computed; the first site that needs Astro is given it. The others start their own.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import path from 'node:path';

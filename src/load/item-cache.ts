@@ -53,6 +53,7 @@ export class ItemCache {
   private readonly file: string;
   private readonly day: string;
   private changed = false;
+  private frontMatterListener: (() => void) | undefined;
 
   private constructor(file: string, stored: Map<string, Entry>, day: string) {
     this.file = file;
@@ -135,6 +136,31 @@ export class ItemCache {
   set(file: string, key: string, value: CachedItem): void {
     this.seen.set(file, { key, ...value });
     this.changed = true;
+    if (this.frontMatterListener && !this.sameFrontMatter(file, value)) {
+      const listener = this.frontMatterListener;
+      this.frontMatterListener = undefined;
+      listener();
+    }
+  }
+
+  /** The file was cached with this front matter (as JSON: the stored dates are strings). */
+  private sameFrontMatter(file: string, value: CachedItem): boolean {
+    const stored = this.stored.get(file);
+    return stored !== undefined && JSON.stringify(stored.data) === JSON.stringify(value.data);
+  }
+
+  /**
+   * Calls `listener` once, as soon as a file is found new or with other front matter than it was
+   * cached with: the first sign, while the platform is still being loaded, that a build will
+   * render pages with Astro (an edit of a body alone may not: body-patch.ts).
+   */
+  onFrontMatterChange(listener: () => void): void {
+    this.frontMatterListener = listener;
+  }
+
+  /** Item files cached by the last run that this run did not read: deleted or moved. */
+  goneFiles(): string[] {
+    return [...this.stored.keys()].filter((file) => !this.seen.has(file)).sort();
   }
 
   /** Item files new, changed or gone since the last run (after the platform is loaded through the cache). */
