@@ -26,7 +26,8 @@ import { MANIFEST_FILE } from '../publish/integrity-manifest.ts';
 import { INDEX_FOLDERS } from '../index/search-parts.ts';
 import { linkFiles } from '../util/link-files.ts';
 import { once } from '../util/once.ts';
-import { dataTemplatesRead, inFolderOf, type RenderPlan } from './incremental-render.ts';
+import { inFolderOf, type RenderPlan } from './incremental-render.ts';
+import { templatesReadJson } from './templates-read.ts';
 
 /** The item page's body wrapper as the compressed template writes it ([slug].astro): tag, then one space. */
 export const BODY_OPEN = '<div class="article__body"> ';
@@ -35,7 +36,7 @@ export const BODY_CLOSE = ' </div>';
 
 /** Key of everything in the site data, as the templates read it: equal keys, equal pages but for the bodies. */
 export function siteDataKey(data: SiteData): string {
-  return createHash('sha256').update(`site data 1\0${JSON.stringify(dataTemplatesRead(data))}`).digest('hex');
+  return createHash('sha256').update(`site data 1\0${templatesReadJson(data)}`).digest('hex');
 }
 
 /** Elements whose content is not markup: a body holding one is not patched. */

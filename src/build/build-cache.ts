@@ -24,6 +24,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { codeFingerprint, filesUnder, hashFiles, projectFiles, type FileDigests } from '../util/hash-files.ts';
 import { outputFingerprint } from './output-fingerprint.ts';
+import { templatesReadJson } from './templates-read.ts';
 import type { ItemPagesRecord } from './incremental-render.ts';
 
 const RECORD_VERSION = 2;
@@ -62,7 +63,7 @@ export function programFingerprint(): Promise<string> {
 /** The key of everything `siteData`'s output is made from (see the top of this file). */
 export async function siteInputKey(root: string, siteData: SiteData, known?: FileDigests): Promise<string> {
   const hash = createHash('sha256').update(`govsite build ${RECORD_VERSION}\0${await programFingerprint()}\0`);
-  hash.update(JSON.stringify({ ...siteData, now: siteData.now.slice(0, 10) }));
+  hash.update(templatesReadJson(siteData));
   hash.update('\0');
   const siteDirs = [path.join(root, 'sites', siteData.id), path.join(root, 'content', siteData.id)];
   for (const dir of siteDirs) await hashFiles(hash, root, await filesUnder(dir), known);

@@ -26,6 +26,7 @@ import { mapLimited } from '../util/map-limited.ts';
 import { filesUnder, hashFiles, type FileDigests } from '../util/hash-files.ts';
 import { linkFiles, linkFilesAside } from '../util/link-files.ts';
 import { programFingerprint, type BuildRecord } from './build-cache.ts';
+import { dataTemplatesRead } from './templates-read.ts';
 
 /** The record's part about item pages, kept for the next build's plan. */
 export interface ItemPagesRecord {
@@ -53,12 +54,6 @@ export interface RenderPlan {
 
 /** Past this share of changed items a full render costs about the same, and is simpler. */
 const MAX_CHANGED_SHARE = 0.5;
-
-/** The site data as the templates read it: without a partial render's restrictions, and of `now` only the date. */
-export function dataTemplatesRead(data: SiteData): Omit<SiteData, 'renderOnly' | 'renderListPages'> {
-  const { renderOnly: _renderOnly, renderListPages: _renderListPages, ...rest } = data;
-  return { ...rest, now: data.now.slice(0, 10) };
-}
 
 export async function sharedPageKey(root: string, data: SiteData, known?: FileDigests): Promise<string> {
   const hash = createHash('sha256').update(`item pages 1\0${await programFingerprint()}\0`);

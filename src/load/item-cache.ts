@@ -167,7 +167,7 @@ export class ItemCache {
   changedFiles(): string[] {
     const files = new Set<string>();
     for (const [file, entry] of this.seen) if (this.stored.get(file)?.key !== entry.key) files.add(file);
-    for (const file of this.stored.keys()) if (!this.seen.has(file)) files.add(file);
+    for (const file of this.goneFiles()) files.add(file);
     return [...files].sort();
   }
 
