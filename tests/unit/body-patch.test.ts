@@ -1,7 +1,7 @@
 // Patching an edited plain body into its published page (src/build/body-patch.ts): where the body
 // is cut, what is never cut, and which edits may be patched at all. That a patched site equals a
 // full build is tests/integration/incremental-render.test.ts; that the body's HTML is the page's,
-// tests/integration/body-html.test.ts.
+// tests/integration/direct-body.test.ts.
 import { describe, expect, it } from 'vitest';
 import { BODY_CLOSE, BODY_OPEN, bodyOnlyEdit, bodyRange, replaceBody, siteDataKey } from '../../src/build/body-patch.ts';
 import type { RenderPlan } from '../../src/build/incremental-render.ts';
