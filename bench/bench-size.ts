@@ -31,6 +31,8 @@ export interface BuildFigures {
   cold: number[];
   noChange: number[];
   edit: number[];
+  /** An edit of the same item's title, which the lists show too (absent in results of older runs). */
+  titleEdit?: number[];
   /** Peak RSS of the process tree in each cold build. */
   peakBytes: number[];
   pages: number;
@@ -101,6 +103,14 @@ function appendEdit(file: string, marker: string): void {
   writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n${marker}\n`);
 }
 
+/** Adds `suffix` to the item's title (front matter `title:`, quoted or not). */
+function retitle(file: string, suffix: string): void {
+  const text = readFileSync(file, 'utf8');
+  const edited = text.replace(/^(title: ?)(['"]?)(.*?)\2$/m, (_line, key: string, quote: string, title: string) => `${key}${quote}${title}${suffix}${quote}`);
+  if (edited === text) throw new Error(`${file}: no title line to edit`);
+  writeFileSync(file, edited);
+}
+
 export async function benchSize(size: number, options: { runs: number; systems: SystemId[]; shape?: PlatformShape; keep: boolean }): Promise<SizeResult> {
   const work = mkdtempSync(path.join(tmpdir(), `govsite-bench-${size}-`));
   // The Astro baseline must sit inside the project, where node_modules resolves astro.
@@ -162,7 +172,7 @@ export async function benchSize(size: number, options: { runs: number; systems: 
     }
 
     const builds: SizeResult['builds'] = {};
-    for (const system of systems) builds[system.id] = { cold: [], noChange: [], edit: [], peakBytes: [], pages: 0, outputBytes: 0, ...(system.id === 'govsite' && { siteSeconds: [] }) };
+    for (const system of systems) builds[system.id] = { cold: [], noChange: [], edit: [], titleEdit: [], peakBytes: [], pages: 0, outputBytes: 0, ...(system.id === 'govsite' && { siteSeconds: [] }) };
     const run = async (system: System, phase: string): Promise<Measured> => {
       const measured = await measureCommand(system.command, { cwd: system.cwd, env });
       // A build deletes the output it replaced in the background (src/publish/swap-directory.ts):
@@ -191,6 +201,13 @@ export async function benchSize(size: number, options: { runs: number; systems: 
         builds[system.id]!.edit.push((await run(system, `edit #${r}`)).seconds);
         // The edit must be published, or the rebuild's time means nothing.
         if (!readFileSync(system.editPage, 'utf8').includes(marker)) throw new Error(`${system.id}: the edited item's page ${system.editPage} does not show the edit`);
+      }
+      // A title, unlike a body, is on the lists too: the pages showing it are rendered again.
+      for (const system of systems) {
+        const suffix = `（第${r}轮修订）`;
+        retitle(system.editFile, suffix);
+        (builds[system.id]!.titleEdit ??= []).push((await run(system, `title #${r}`)).seconds);
+        if (!readFileSync(system.editPage, 'utf8').includes(suffix)) throw new Error(`${system.id}: the edited item's page ${system.editPage} does not show the new title`);
       }
     }
 

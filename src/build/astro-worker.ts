@@ -2,9 +2,14 @@
 // cannot take the others down. The site, content root and output folder come from the env: at
 // the start, or, for a process started ahead of its site (astro-process.ts), in one message
 // once Astro's modules are loaded.
-import { build } from 'astro';
 import { astroRootOptions } from './astro-root.ts';
 import { warmAstroModules, type AstroWarmedMessage } from './astro-ahead-modules.ts';
+import { keepCompiledPagesOnGenerate } from './astro-generate-hook.ts';
+import { COMPILED_PAGES_FAILED } from './compiled-pages.ts';
+
+// Before Astro's modules are resolved (hence Astro imported here, not above).
+keepCompiledPagesOnGenerate();
+const { build } = await import('astro');
 
 interface AstroLikeError {
   message?: string;
@@ -20,8 +25,20 @@ export interface AstroSiteMessage {
 }
 
 async function buildSite(): Promise<never> {
+  const inline = { ...astroRootOptions(process.env.GOVSITE_CONTENT_ROOT!, process.env.GOVSITE_SITE!), logLevel: process.env.GOVSITE_ASTRO_LOG === 'info' ? ('info' as const) : ('error' as const) };
+  const compiled = process.env.GOVSITE_COMPILED_PAGES;
+  if (compiled) {
+    try {
+      const { renderCompiledPages } = await import('./render-compiled-pages.ts');
+      await renderCompiledPages(inline, compiled);
+      process.exit(0);
+    } catch (error) {
+      process.stderr.write(`\nGOVSITE_COMPILED_PAGES_FAILED ${String((error as Error).stack ?? error)}\n`);
+      process.exit(COMPILED_PAGES_FAILED);
+    }
+  }
   try {
-    await build({ ...astroRootOptions(process.env.GOVSITE_CONTENT_ROOT!, process.env.GOVSITE_SITE!), logLevel: process.env.GOVSITE_ASTRO_LOG === 'info' ? 'info' : 'error' }, { teardownCompiler: true });
+    await build(inline, { teardownCompiler: true });
     process.exit(0);
   } catch (error) {
     const e = error as AstroLikeError;

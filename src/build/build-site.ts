@@ -13,6 +13,7 @@ import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
 import { MANIFEST_FILE, readManifest, writeIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { astroRootFor } from './astro-root.ts';
 import { astroProcess } from './astro-process.ts';
+import { COMPILED_PAGES_FAILED, compiledPagesDir, compiledPagesKey, installCompiledPages, keptCompiledPagesKey, rendersFromCompiledPages } from './compiled-pages.ts';
 import { forgetBuild, outputUnchanged, readBuildRecord, recordBuild, reusableBuild, siteInputKey } from './build-cache.ts';
 import { bodyOnlyEdit, patchBodies, siteDataKey } from './body-patch.ts';
 import { carryAssets, carryPages, itemAssets, itemPageKeys, listPageKeys, planRender, sharedPageKey } from './incremental-render.ts';
@@ -149,7 +150,7 @@ async function patchOrRender(
   return { code: 0, stderr: '', ahead: false, patched: pages.length };
 }
 
-function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written?: WrittenPages): Promise<RenderOutcome> {
+function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written: WrittenPages | undefined, compiledEnv: Record<string, string>): Promise<RenderOutcome> {
   return new Promise((resolve) => {
     const { child, ahead } = astroProcess(
       // Astro puts intermediate server chunks in <cwd>/.astro when the output folder is outside
@@ -163,6 +164,7 @@ function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFil
         GOVSITE_DATA_FILE: dataFile,
         // Astro's info log names each page it has written (written-pages.ts); shown only with --verbose.
         ...(options.verbose || written ? { GOVSITE_ASTRO_LOG: 'info' } : {}),
+        ...compiledEnv,
       },
     );
     child.stdout!.setEncoding('utf8');
@@ -177,6 +179,12 @@ function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFil
     });
     child.on('close', (code) => resolve({ code: code ?? 1, stderr, ahead }));
   });
+}
+
+/** The render's step as --verbose names it: editors and the docs read which way it went. */
+function astroPhaseName(ahead: boolean, fromCompiled: boolean): string {
+  const how = [fromCompiled ? '沿用上次编译的页面模板' : '', ahead ? '进程已预先启动' : ''].filter(Boolean).join('，');
+  return how ? `Astro 渲染（${how}）` : 'Astro 渲染';
 }
 
 /** Turns the worker's failure into a diagnostic when it points into content, else keeps it raw. */
@@ -252,6 +260,13 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   const dataKey = siteDataKey(siteData);
   // Only plain bodies changed: their pages are patched, without Astro (body-patch.ts).
   const bodyEdit = bodyOnlyEdit(plan, siteData, plan?.previous.siteData, dataKey);
+  // The page templates Astro compiled in the site's last render, for a render that can start
+  // from them; a render that compiles keeps its own for the edits after it (compiled-pages.ts).
+  const compiledDir = noticeOnly ? undefined : compiledPagesDir(options.root, options.outRoot, siteId);
+  const compiledKey = compiledDir && compiledPagesKey(sharedKey, dataFile);
+  const fromCompiled = plan && compiledDir && rendersFromCompiledPages(plan, siteData) && keptCompiledPagesKey(compiledDir) === compiledKey ? compiledDir : undefined;
+  const keepCompiled = !fromCompiled && compiledDir ? `${compiledDir}.new` : undefined;
+  const compiledEnv: Record<string, string> = fromCompiled ? { GOVSITE_COMPILED_PAGES: fromCompiled } : keepCompiled ? { GOVSITE_KEEP_COMPILED_PAGES: keepCompiled } : {};
   phaseDone('内容页键');
   // A partial render: Astro writes the pages it renders into a folder of their own (it empties
   // its output folder when it starts), while the pages carried over are linked into the staging
@@ -260,6 +275,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   const removeStaging = async () => {
     await rm(staging, { recursive: true, force: true });
     await rm(rendered, { recursive: true, force: true });
+    if (keepCompiled) await rm(keepCompiled, { recursive: true, force: true });
   };
   await removeStaging();
   await writeFile(dataFile, JSON.stringify(plan ? { ...siteData, renderOnly: plan.render, renderListPages: plan.renderListPages } : siteData));
@@ -270,9 +286,9 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   const manifestReading = plan ? readManifest(target).catch(() => undefined) : undefined;
   const astro = bodyEdit
     ? patchOrRender({ root: options.root, data: siteData, items: bodyEdit, published: target, manifest: manifestReading!, renderedDir: rendered, written }, () =>
-        runAstro(siteId, options, rendered, dataFile, written),
+        runAstro(siteId, options, rendered, dataFile, written, compiledEnv),
       )
-    : runAstro(siteId, options, rendered, dataFile, written);
+    : runAstro(siteId, options, rendered, dataFile, written, compiledEnv);
   const steps = outputSteps();
   // Pages unchanged since the last build are not parsed again (page-cache.ts); --force parses all.
   // Read while Astro renders: at 10,000 pages the file takes half a second to parse.
@@ -330,7 +346,18 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
     await removeStaging();
     return buildSite(loaded, options, true);
   }
-  phaseDone(patched ? '替换正文（未启动 Astro）' : ahead ? 'Astro 渲染（进程已预先启动）' : 'Astro 渲染');
+  if (fromCompiled && code === COMPILED_PAGES_FAILED) {
+    // The kept bundle did not render (an Astro that no longer fits render-compiled-pages.ts, a
+    // damaged cache): it is dropped, and the site rendered in full, which keeps a new one.
+    if (options.verbose) console.log(`  ${siteId}：沿用上次编译的页面模板未能渲染，改为完整渲染\n${stderr.trim()}`);
+    listed.reject(new Error('沿用已编译的页面模板失败'));
+    written?.fail();
+    await streamedIndex;
+    await removeStaging();
+    await rm(fromCompiled, { recursive: true, force: true });
+    return buildSite(loaded, options, true);
+  }
+  phaseDone(patched ? '替换正文（未启动 Astro）' : astroPhaseName(ahead, fromCompiled !== undefined));
   if (code !== 0 || !existsSync(path.join(rendered, 'index.html'))) {
     listed.reject(new Error('构建失败'));
     written?.fail();
@@ -440,6 +467,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
     externalLinks: links.externalLinks,
     itemPages: noticeOnly ? undefined : { shared: sharedKey, items: itemKeys, assets, searchParts, listPages: listKeys, siteData: dataKey },
   }, sortedFiles([...publishedFiles, MANIFEST_FILE]));
+  if (keepCompiled && compiledDir && compiledKey && existsSync(keepCompiled)) await installCompiledPages(keepCompiled, compiledDir, compiledKey);
   phaseDone('构建记录');
   await refreshPlatformSearch(options.root, options.outRoot);
   await writeExternalLinksReport(options, siteId, links.externalLinks);

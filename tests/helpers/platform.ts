@@ -1,7 +1,7 @@
 // Test helpers: throwaway copies of fixture platforms, and the real CLI run on them.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/util/paths.ts';
@@ -22,6 +22,10 @@ export function copyPlatform(name: string): string {
 
 export function removePlatform(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+  // The page templates the builds kept for this root, in the project (src/build/compiled-pages.ts).
+  const rootKey = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 10);
+  const compiled = path.join(projectRoot, '.cache', 'compiled-pages');
+  for (const name of existsSync(compiled) ? readdirSync(compiled) : []) if (name.includes(rootKey)) rmSync(path.join(compiled, name), { recursive: true, force: true });
 }
 
 /** The environment a person's shell would give the CLI: without the test runner's variables. */
