@@ -25,7 +25,7 @@ export async function generatePages(options: { settings: { config: { outDir: URL
   const before = readdirSync(outDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)));
-  // Serialized before generatePages, which adds to the internals while it renders.
+  // Serialized as generatePages receives them: a later render hands them to it in the same state.
   const kept = serialize(internals);
   await astroGenerate.generatePages(options, internals, prerenderOutputDir);
   rmSync(keep, { recursive: true, force: true });
