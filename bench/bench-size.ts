@@ -4,9 +4,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { close as closePagefind } from 'pagefind';
 import { indexSite } from '../src/index/index-site.ts';
+import { folderKey } from '../src/util/folder-key.ts';
 import { projectRoot } from '../src/util/paths.ts';
 import { astroBaselineCaches, astroBaselineItem, writeAstroBaseline } from './baseline-astro.ts';
 import { countFiles, treeBytes } from './file-tree.ts';
@@ -71,7 +71,7 @@ const env = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
 
 /** govsite keeps per-root state in <root>/.cache and in project .cache folders named with the root's hash. */
 function govsiteCaches(root: string, out: string): string[] {
-  const key = createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 10);
+  const key = folderKey(root);
   const found = [out, path.join(root, '.cache'), path.join(root, 'reports')];
   const projectCache = path.join(projectRoot, '.cache');
   for (const group of existsSync(projectCache) ? readdirSync(projectCache) : []) {

@@ -1,6 +1,6 @@
 // Astro compiles the page templates with Vite (its prerender bundle) and then renders the pages
 // from that bundle (generatePages, core/build/generate.js), after which it deletes the bundle. A
-// full render keeps it (astro-generate-keep.ts), so that an edit's render can start from it
+// render that compiles keeps it (astro-generate-keep.ts), so that an edit's render can start from it
 // (render-compiled-pages.ts) instead of compiling the same templates again. Astro offers no hook
 // between the two steps, so its own import of generate.js is pointed at the module that keeps the
 // bundle; only that one import is redirected, nothing else Astro loads changes.

@@ -1,8 +1,8 @@
 // Astro keeps generated modules (.astro/content-modules.mjs…) under its root, so two sites
 // built at once with one root overwrite each other's. Each site gets a root folder of its own.
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { folderKey } from '../util/folder-key.ts';
 import { projectRoot } from '../util/paths.ts';
 
 const astroConfigFile = path.join(projectRoot, 'astro.config.mjs');
@@ -17,8 +17,7 @@ export function astroRootOptions(contentRoot: string, siteId: string): { root: s
 // Inside the project, so that Astro and Vite resolve packages from its node_modules; keyed by
 // the content root too, since tests build other platforms than the demo one.
 export function astroRootFor(contentRoot: string, siteId: string): string {
-  const key = createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 10);
-  const dir = path.join(projectRoot, '.cache', 'astro-root', `${siteId}-${key}`);
+  const dir = path.join(projectRoot, '.cache', 'astro-root', `${siteId}-${folderKey(contentRoot)}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -329,6 +329,14 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   // Over the files its manifest lists, which are those a partial render carries: a walk of the
   // 10,000 folders beside Astro took 2.6 s of the main thread, which feeds the search index
   // meanwhile, and the stats alone 0.2 s (measured 2026-12-02). A listed file gone: changed.
+  // Giving up this output: the index waiting for its pages must let go of Pagefind, which other
+  // sites' builds share, and nothing staged stays.
+  const abandonOutput = async (reason: unknown) => {
+    listed.reject(reason);
+    written?.fail();
+    await streamedIndex;
+    await removeStaging();
+  };
   const publishedIntact =
     plan &&
     published &&
@@ -340,29 +348,20 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   await rm(dataFile, { force: true });
   if (publishedIntact && !(await publishedIntact)) {
     // Someone changed or removed published files by hand: nothing of them may be carried over.
-    listed.reject(new Error('已发布的输出被改动'));
-    written?.fail();
-    await streamedIndex;
-    await removeStaging();
+    await abandonOutput(new Error('已发布的输出被改动'));
     return buildSite(loaded, options, true);
   }
   if (fromCompiled && code === COMPILED_PAGES_FAILED) {
     // The kept bundle did not render (an Astro that no longer fits render-compiled-pages.ts, a
     // damaged cache): it is dropped, and the site rendered in full, which keeps a new one.
     if (options.verbose) console.log(`  ${siteId}：沿用上次编译的页面模板未能渲染，改为完整渲染\n${stderr.trim()}`);
-    listed.reject(new Error('沿用已编译的页面模板失败'));
-    written?.fail();
-    await streamedIndex;
-    await removeStaging();
+    await abandonOutput(new Error('沿用已编译的页面模板失败'));
     await rm(fromCompiled, { recursive: true, force: true });
     return buildSite(loaded, options, true);
   }
   phaseDone(patched ? '替换正文（未启动 Astro）' : astroPhaseName(ahead, fromCompiled !== undefined));
   if (code !== 0 || !existsSync(path.join(rendered, 'index.html'))) {
-    listed.reject(new Error('构建失败'));
-    written?.fail();
-    await streamedIndex;
-    await removeStaging();
+    await abandonOutput(new Error('构建失败'));
     const failure = code !== 0 ? explainAstroFailure(stderr, options.root) : { diagnostics: [], internalError: '构建没有生成首页 index.html' };
     return finish({ ok: false, pages: 0, items, diagnostics: [...loaded.diagnostics, ...failure.diagnostics], internalError: failure.internalError });
   }
@@ -388,11 +387,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
       outputFiles = listOutputFiles(staging);
     }
   } catch (error) {
-    // The index waiting for these pages must let go of Pagefind, which other sites' builds share.
-    listed.reject(error);
-    written?.fail();
-    await streamedIndex;
-    await removeStaging();
+    await abandonOutput(error);
     throw error;
   }
   listed.resolve(outputFiles);

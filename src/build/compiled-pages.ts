@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteData } from '../../plugins/astro-govsite/site-data.ts';
+import { folderKey } from '../util/folder-key.ts';
 import { projectRoot } from '../util/paths.ts';
 import type { RenderPlan } from './incremental-render.ts';
 
@@ -26,9 +27,7 @@ const KEY_FILE = 'key';
 
 /** The site's kept bundle, in the project (its modules import Astro's runtime from node_modules), per content root and output root. */
 export function compiledPagesDir(contentRoot: string, outRoot: string, siteId: string): string {
-  const rootKey = createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 10);
-  const outKey = createHash('sha256').update(path.resolve(outRoot)).digest('hex').slice(0, 10);
-  return path.join(projectRoot, '.cache', 'compiled-pages', `${siteId}-${rootKey}-${outKey}`);
+  return path.join(projectRoot, '.cache', 'compiled-pages', `${siteId}-${folderKey(contentRoot)}-${folderKey(outRoot)}`);
 }
 
 /** The key of what a bundle is compiled from (see the top of this file). */

@@ -1,7 +1,7 @@
-// An edit's render from the page templates compiled by an earlier full render (compiled-pages.ts):
+// An edit's render from the page templates an earlier render compiled (compiled-pages.ts):
 // Astro's build without its two slow steps, the content sync and Vite's compilation of every
-// template, which give the same bundle as long as the program, the site's configuration and the
-// MDX modules are those it was compiled from. The steps that remain are Astro's own, in the order
+// template, which give the same bundle as long as the program and the site's configuration are
+// those it was compiled from (its key), for pages that render no MDX module. The steps that remain are Astro's own, in the order
 // its build runs them (core/build/index.js): configuration and integration hooks, the routes, the
 // files written before the pages, then generatePages with the kept internals, then the
 // integrations' build:done (the govsite integration copies the items' files and writes sitemap.xml).
