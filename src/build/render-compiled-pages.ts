@@ -3,14 +3,15 @@
 // template, which give the same bundle as long as the program and the site's configuration are
 // those it was compiled from (its key), for pages that render no MDX module. The steps that remain are Astro's own, in the order
 // its build runs them (core/build/index.js): configuration and integration hooks, the routes, the
-// files written before the pages, then generatePages with the kept internals, then the
-// integrations' build:done (the govsite integration copies the items' files and writes sitemap.xml).
+// files written before the pages, then generatePages with the kept internals (item pages first:
+// item-pages-first.ts), then the integrations' build:done (the govsite integration copies the items' files and writes sitemap.xml).
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deserialize } from 'node:v8';
 import type { AstroInlineConfig } from 'astro';
 import { astroInternalUrl } from './astro-internals.ts';
+import { itemPagesFirstPrerenderer } from './item-pages-first.ts';
 import { COMPILED_PAGES_BUNDLE, COMPILED_PAGES_FILES, COMPILED_PAGES_INTERNALS } from './astro-generate-keep.ts';
 
 // Loose shapes of the internal functions called here: their real types are not exported.
@@ -43,6 +44,8 @@ export async function renderCompiledPages(inline: AstroInlineConfig & { root: st
   const routesList = await createRoutesList({ settings }, logger);
   await hooks.runHookConfigDone({ settings, logger, command: 'build' });
   await hooks.runHookBuildStart({ settings, logger });
+  // The search index waits for the item pages: they are written first (item-pages-first.ts).
+  settings.prerenderer ??= itemPagesFirstPrerenderer;
   const { allPages } = collectPagesData({ settings, logger, manifest: routesList });
   const outDir = fileURLToPath(settings.config.outDir);
   mkdirSync(outDir, { recursive: true });

@@ -59,6 +59,10 @@ describe('an edit rendered from the page templates the last render compiled (iss
     expect(output).toContain(FROM_COMPILED);
     // Vite's build and the content sync did not run (Astro's info log names both when they do).
     expect(output).not.toMatch(/\[vite\] ✓ built in|\[content\] Syncing content/);
+    // The item page is written before the others (item-pages-first.ts): the search index waits for it.
+    const written = [...output.matchAll(/├─ (\/\S+)/g)].map((m) => m[1]);
+    expect(written[0]).toBe('/news/autumn-planting/index.html');
+    expect(written).toContain('/404.html');
     expect(readText(root, 'dist/alpha/news/autumn-planting/index.html')).toContain('测试市秋冬种工作全面完成');
     expect(readText(root, 'dist/alpha/news/index.html')).toContain('测试市秋冬种工作全面完成');
     expectFullBuildBytes();
