@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkTree } from '../util/link-files.ts';
 import { pinyinKeys } from './pinyin-keys.ts';
+import { linkHashedFiles, removeUnnamedFiles } from './reuse-hashed-files.ts';
 import { BUNDLE_DIR, partFolder, partOf, partOfFolder } from './search-parts.ts';
 import { isPage, listOutputFiles, sortedFiles } from '../util/output-files.ts';
 
@@ -150,6 +151,12 @@ export interface IndexSiteOptions {
   parts?: number;
   /** Parts taken whole from a published bundle folder (`<site>/pagefind/`) instead of indexed again: their pages are not read. */
   reuse?: { bundle: string; parts: ReadonlySet<number> };
+  /**
+   * The published bundle folder (`<site>/pagefind/`) of the output this build replaces: a part
+   * indexed again is written over its part's content-hashed files, which Pagefind then does not
+   * compress and write again (reuse-hashed-files.ts).
+   */
+  published?: string;
 }
 
 // The sites built in parallel share this process's Pagefind service, each with an index of its
@@ -158,7 +165,7 @@ export interface IndexSiteOptions {
 // the same bytes as one after the other (measured on the synthetic platform, 2026-12-01).
 /** Builds `<siteDir>/pagefind/` from the HTML pages in `siteDir`. */
 export function indexSite(siteDir: string, options: IndexSiteOptions = {}): Promise<SiteIndexResult> {
-  return buildIndex(siteDir, options.searchKeys ?? true, options.inProgress, options.parts ?? 1, options.reuse);
+  return buildIndex(siteDir, options.searchKeys ?? true, options.inProgress, options.parts ?? 1, options.reuse, options.published);
 }
 
 const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -168,7 +175,14 @@ const PART_SCRIPTS = /(?:\.js|\.css|\.pagefind)$/;
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: PagesInProgress | undefined, parts: number, reuse: IndexSiteOptions['reuse']): Promise<SiteIndexResult> {
+async function buildIndex(
+  siteDir: string,
+  searchKeys: boolean,
+  inProgress: PagesInProgress | undefined,
+  parts: number,
+  reuse: IndexSiteOptions['reuse'],
+  published: string | undefined,
+): Promise<SiteIndexResult> {
   const errors: string[] = [];
   const indexes = new Map<number, PagefindIndex>();
   // The parts are written beside the output and moved into it once all are there: Astro empties
@@ -197,8 +211,10 @@ async function buildIndex(siteDir: string, searchKeys: boolean, inProgress: Page
     const folder = path.join(bundle, partFolder(part));
     const index = indexes.get(part);
     if (index) {
+      const linked = published ? await linkHashedFiles(path.join(published, partFolder(part)), folder) : [];
       const result = await index.writeFiles({ outputPath: folder });
       errors.push(...result.errors);
+      if (linked.length && !result.errors.length) removeUnnamedFiles(folder, linked);
       // Dropped at once: Pagefind's service keeps an index in memory until it is deleted.
       indexes.delete(part);
       await index.deleteIndex();

@@ -19,7 +19,7 @@ export async function buildSearchIndex(
   siteId: string,
   stagingDir: string,
   options: SearchIndexOptions,
-  index: Pick<IndexSiteOptions, 'inProgress' | 'parts' | 'reuse'> = {},
+  index: Pick<IndexSiteOptions, 'inProgress' | 'parts' | 'reuse' | 'published'> = {},
 ): Promise<string | undefined> {
   try {
     const { errors } = await indexSite(stagingDir, index);
