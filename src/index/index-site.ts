@@ -165,7 +165,7 @@ export interface IndexSiteOptions {
 // the same bytes as one after the other (measured on the synthetic platform, 2026-12-01).
 /** Builds `<siteDir>/pagefind/` from the HTML pages in `siteDir`. */
 export function indexSite(siteDir: string, options: IndexSiteOptions = {}): Promise<SiteIndexResult> {
-  return buildIndex(siteDir, options.searchKeys ?? true, options.inProgress, options.parts ?? 1, options.reuse, options.published);
+  return buildIndex(siteDir, options);
 }
 
 const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -175,14 +175,8 @@ const PART_SCRIPTS = /(?:\.js|\.css|\.pagefind)$/;
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-async function buildIndex(
-  siteDir: string,
-  searchKeys: boolean,
-  inProgress: PagesInProgress | undefined,
-  parts: number,
-  reuse: IndexSiteOptions['reuse'],
-  published: string | undefined,
-): Promise<SiteIndexResult> {
+async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<SiteIndexResult> {
+  const { searchKeys = true, inProgress, parts = 1, reuse, published } = options;
   const errors: string[] = [];
   const indexes = new Map<number, PagefindIndex>();
   // The parts are written beside the output and moved into it once all are there: Astro empties

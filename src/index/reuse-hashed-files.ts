@@ -9,7 +9,7 @@
 // does not name are removed: the bundle is then byte for byte the one a whole build writes.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { linkFiles, linkFilesAside } from '../util/link-files.ts';
+import { linkPairs } from '../util/link-files.ts';
 import { metaStrings } from './pagefind-meta.ts';
 
 /** The folders of a bundle holding content-hashed files, named `<hash>.<extension>`. */
@@ -34,8 +34,8 @@ export async function linkHashedFiles(from: string, to: string): Promise<string[
     ...HASHED_FOLDERS.flatMap((folder) => filesIn(path.join(from, folder)).map((name) => `${folder}/${name}`)),
   ];
   const pairs = files.map((file) => [path.join(from, file), path.join(to, file)] as const);
-  // A large part has thousands of fragments: linked aside (link-files.ts).
-  await (pairs.length > 1000 ? linkFilesAside(pairs) : Promise.resolve(linkFiles(pairs)));
+  // A large part has thousands of fragments: linkPairs links them aside.
+  await linkPairs(pairs);
   return files;
 }
 

@@ -41,14 +41,19 @@ export function linkFilesAside(pairs: ReadonlyArray<readonly [string, string]>):
   return runAside<void>(new URL(import.meta.url), 'linkFiles', [pairs]);
 }
 
-/** Above this many files, linkTree links in a worker thread: starting one takes tens of milliseconds. */
+/** Above this many files, linkPairs links in a worker thread: starting one takes tens of milliseconds. */
 const ASIDE_FROM = 1000;
+
+/** linkFiles, in a worker thread (linkFilesAside) when there are many. */
+export async function linkPairs(pairs: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  if (pairs.length > ASIDE_FROM) await linkFilesAside(pairs);
+  else linkFiles(pairs);
+}
 
 /** Links every file under `from` (that `keep` accepts) into the same place under `to`. */
 export async function linkTree(from: string, to: string, keep: (file: string) => boolean = () => true): Promise<void> {
   const files = (await filesUnder(from)).filter(keep);
   mkdirSync(to, { recursive: true });
   const pairs = files.map((file) => [file, path.join(to, path.relative(from, file))] as const);
-  if (pairs.length > ASIDE_FROM) await linkFilesAside(pairs);
-  else linkFiles(pairs);
+  await linkPairs(pairs);
 }
