@@ -72,9 +72,19 @@
       const on = a11y.get(name) !== true;
       a11y.set({ [name]: on });
       sync();
-      announce(`${NAMES[name]}已${on ? '开启' : '关闭'}`);
-      if (name === 'point' && on) loadReadAloud().then(() => emit('govsite:a11y-change', { name, on }), () => {});
-      else emit('govsite:a11y-change', { name, on });
+      const said = `${NAMES[name]}已${on ? '开启' : '关闭'}`;
+      // 指读 is said to be on only once its script listens: a reader who hears it and points
+      // at once (on a slow line the script takes a while) would otherwise hear nothing.
+      if (name === 'point' && on) {
+        loadReadAloud().then(() => {
+          if (a11y.get('point') !== true) return;
+          announce(said);
+          emit('govsite:a11y-change', { name, on });
+        }, () => {});
+        return;
+      }
+      announce(said);
+      emit('govsite:a11y-change', { name, on });
     });
   }
   if (a11y.get('point') === true) loadReadAloud().catch(() => {});

@@ -248,9 +248,17 @@ describe('controls', () => {
 describe('指读: what the pointer rests on or the focus is on', () => {
   it('reads a paragraph under the mouse, a link as a link, a focused button with its state; stops when turned off', async () => {
     const context = await withSpeech({});
+    // The script arrives late, as on a slow line: 指读 is said to be on only once it listens,
+    // so the hover just after the message is read.
+    await context.route('**/a11y-read-aloud.*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
     const page = await open(context, `${server.url}${PAGES.article}`);
     await openTools(page);
     await page.getByRole('button', { name: '指读' }).click();
+    await page.waitForTimeout(300);
+    expect(await page.locator('.a11y-toolbar [role="status"]').textContent()).toBe('');
     await statusText(page, '指读已开启');
     const before = (await spoken(page)).length;
 
