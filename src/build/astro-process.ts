@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { AstroSiteMessage } from './astro-worker.ts';
 import { projectRoot } from '../util/paths.ts';
 
-const WORKER = path.join(projectRoot, 'src/build/astro-worker.ts');
+// Through its entry, which turns the module caches on first (astro-worker-entry.ts).
+const WORKER = path.join(projectRoot, 'src/build/astro-worker-entry.ts');
 
 let spare: ChildProcess | undefined;
 
