@@ -38,7 +38,6 @@ function strip(source: string): string {
 
 /** Loads the TypeScript modules imported from now on through stripped copies kept in `dir`. */
 function cacheStrippedTypeScript(dir: string): void {
-  let made = false;
   registerHooks({
     load(url, context, next) {
       const loaded = next(url, context);
@@ -52,8 +51,7 @@ function cacheStrippedTypeScript(dir: string): void {
         // Not kept yet. A syntax Node cannot strip throws here as it would in Node's own loader.
         stripped = strip(source);
         try {
-          if (!made) mkdirSync(dir, { recursive: true });
-          made = true;
+          mkdirSync(dir, { recursive: true });
           // Written beside and renamed: a build running meanwhile reads a whole file or none.
           const temporary = `${file}.${process.pid}.tmp`;
           writeFileSync(temporary, stripped);
