@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import govsite from './plugins/astro-govsite/index.ts';
-import { bodyHastPlugins } from './plugins/astro-govsite/body-processor.ts';
+import { bodyHastPlugins, bodyMdastPlugins } from './plugins/astro-govsite/body-processor.ts';
 import { currentChinaDateTime } from './src/util/china-time.ts';
 
 const siteId = process.env.GOVSITE_SITE;
@@ -36,8 +36,9 @@ export default {
   // explicit width/height (no layout shift); sharp makes the WebP files at build time.
   image: { layout: 'constrained', breakpoints: [360, 720, 1080, 1440], responsiveStyles: true },
   // Astro 7 renders Markdown and MDX with Sätteri; MDX inherits this processor and its hast
-  // plugins (body-processor.ts). Links to non-government sites go through a notice page first (CONT-13).
-  markdown: { processor: satteri({ hastPlugins: bodyHastPlugins() }) },
+  // plugins (body-processor.ts). Links to non-government sites go through a notice page first (CONT-13);
+  // code, unsafe URLs and files outside the item's folder fail the compile (CONT-16, SEC-01, SEC-02).
+  markdown: { processor: satteri({ mdastPlugins: bodyMdastPlugins(), hastPlugins: bodyHastPlugins() }) },
   devToolbar: { enabled: false },
   integrations: [
     govsite({ siteId, contentRoot, now: process.env.GOVSITE_NOW ?? currentChinaDateTime(), dataFile: process.env.GOVSITE_DATA_FILE }),

@@ -32,9 +32,9 @@ function pageResult() {
   };
 }
 
-/** The HTML of the plain MDX body in `absoluteFile`, as its item page renders it. */
-export async function directBodyHtml(absoluteFile: string): Promise<string> {
-  const { Content } = await directBody(absoluteFile);
+/** The HTML of the plain MDX body in `absoluteFile` (checked as `bodyHash`), as its item page renders it. */
+export async function directBodyHtml(absoluteFile: string, bodyHash: string): Promise<string> {
+  const { Content } = await directBody(absoluteFile, bodyHash);
   // The item page passes MapImage among the components; a plain body never uses it (rendersDirectly).
   const { html } = await (mdxRenderer as unknown as Renderer).renderToStaticMarkup.call({ result: pageResult() }, Content, { components: {} });
   return html;

@@ -1,8 +1,14 @@
-// The hast plugins every item body is rendered with. One list for both ways a body is rendered:
-// Astro's MDX integration (astro.config.mjs hands it to the Sätteri processor) and the direct
+// The plugins every item body is compiled with. One list for both ways a body is rendered:
+// Astro's MDX integration (astro.config.mjs hands them to the Sätteri processor) and the direct
 // render of plain bodies (direct-body.ts), so the two cannot drift apart.
-import type { HastPluginDefinition } from 'satteri';
+import type { HastPluginDefinition, MdastPluginDefinition } from 'satteri';
+import mdxDataOnly from '../mdx-data-only.ts';
 import externalLinkNotice from '../rehype-external-link-notice.ts';
+
+/** Run on the Markdown tree in the compile: code and unsafe URLs fail the build (CONT-16, SEC-01, SEC-02). */
+export function bodyMdastPlugins(): MdastPluginDefinition[] {
+  return [mdxDataOnly()];
+}
 
 export function bodyHastPlugins(): HastPluginDefinition[] {
   return [externalLinkNotice()];

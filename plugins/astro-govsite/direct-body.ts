@@ -8,15 +8,14 @@
 //
 // Bodies with an image (Astro's image pipeline needs the image imported as a module) or a code
 // block (syntax highlighting is set up inside the integration) stay modules.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
 import { __astro_tag_component__ } from 'astro/runtime/server/index.js';
 import { evaluate } from 'satteri';
-import { bodyHastPlugins } from './body-processor.ts';
+import { bodyHastPlugins, bodyMdastPlugins } from './body-processor.ts';
+import { checkedBody } from './checked-body.ts';
 
 /** An item's file (`content/<site>/…`, as the site data names it) on disk. */
 export function itemFilePath(file: string): string {
@@ -31,11 +30,10 @@ type MdxComponent = ((props?: Record<string, unknown>) => unknown) & { moduleId?
  * on, HTML attribute names, heading ids, the site's hast plugins) and the same wrapper as
  * @astrojs/mdx's post-processing (Fragment among the components, tagged as an MDX component).
  */
-export async function directBody(absoluteFile: string): Promise<{ Content: MdxComponent }> {
-  const source = await readFile(absoluteFile, 'utf8');
-  // As @astrojs/mdx reads the file: the front matter blanked, so lines keep their numbers.
-  const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
-  const exports = await compile(content, absoluteFile, frontmatter);
+export async function directBody(absoluteFile: string, bodyHash: string): Promise<{ Content: MdxComponent }> {
+  // The body the checks read, on its file lines, as the MDX modules get it (checked-body.ts).
+  const content = await checkedBody(absoluteFile, bodyHash);
+  const exports = await compile(content, absoluteFile, {});
   const MDXContent = exports.default as (props: Record<string, unknown>) => unknown;
   const Content: MdxComponent = (props: Record<string, unknown> = {}) =>
     MDXContent({ ...props, components: { Fragment, ...(props.components as Record<string, unknown> | undefined) } });
@@ -59,6 +57,7 @@ async function compile(content: string, absoluteFile: string, frontmatter: Recor
       Fragment,
       jsx,
       jsxs,
+      mdastPlugins: bodyMdastPlugins(),
       hastPlugins: [...bodyHastPlugins(), satteriHeadingIdsPlugin()],
       features: { gfm: true, smartPunctuation: true },
       fileURL: pathToFileURL(absoluteFile),

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
+import { checkedBodiesPlugin } from './checked-body.ts';
 import { contentSignature } from './content-signature.ts';
 import { copySiteFiles, serveSiteFiles } from './site-files.ts';
 import { writeSitemapXml } from './sitemap-xml.ts';
@@ -62,10 +63,13 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ updateConfig }) => {
         data = await loadSiteData(options);
+        // A build compiles only bodies the checks read (their hashes); the dev server re-loads as files change.
+        const checkedHashes = options.dataFile ? new Map(data.items.map((item) => [item.file, item.bodyHash])) : undefined;
         updateConfig({
           site: `https://${data.config.domain}`,
           vite: {
             plugins: [
+              checkedBodiesPlugin(options.contentRoot, () => checkedHashes),
               {
                 name: 'govsite:site-data',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : id === THEME_ID ? RESOLVED_THEME_ID : undefined),

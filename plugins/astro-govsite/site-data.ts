@@ -8,6 +8,7 @@ import type { FrontMatter } from '../../src/schema/front-matter-schema.ts';
 import type { SiteConfig } from '../../src/schema/site-schema.ts';
 import { summarize } from '../../src/util/plain-text.ts';
 import { leavingHash, nonGovernmentHost, nonGovernmentLinks } from '../rehype-external-link-notice.ts';
+import { bodyHash } from './checked-body.ts';
 import { hasItemPage } from './rendered-items.ts';
 import { rendersDirectly } from './renders-directly.ts';
 
@@ -26,6 +27,8 @@ export interface ItemSummary {
   reference?: ItemReferenceSource;
   /** The body is rendered by the item page itself, not compiled as a module (direct-body.ts). */
   directBody: boolean;
+  /** SHA-256 of the body the checks read: the compiler is given only that body (checked-body.ts). */
+  bodyHash: string;
 }
 
 /** A non-government destination and its leave-site notice page /leaving/<hash>/ (CONT-13). */
@@ -103,6 +106,7 @@ export function toSiteData(model: SiteModel, now: string): SiteData {
       relations: item.relations ?? { interpretations: [] },
       reference: item.referenceOf,
       directBody: rendersDirectly(item.body),
+      bodyHash: bodyHash(item.body),
     })),
   };
 }

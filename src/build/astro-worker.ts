@@ -16,6 +16,15 @@ interface AstroLikeError {
   title?: string;
   loc?: { file?: string; line?: number; column?: number };
   id?: string;
+  /** A bundler's failure of several modules (Rolldown) carries each module's own error here. */
+  errors?: AstroLikeError[];
+}
+
+/** The module a failure points at: Astro's location, else the bundler's first module error's, else the one its message names. */
+function failedModule(e: AstroLikeError): { file?: string; line?: number; column?: number } {
+  const first = e.errors?.[0];
+  const file = e.loc?.file ?? e.id ?? first?.loc?.file ?? first?.id ?? /\[plugin [^\]]+\] (\/\S+?\.mdx)\b/.exec(e.message ?? '')?.[1];
+  return { file, line: e.loc?.line ?? first?.loc?.line, column: e.loc?.column ?? first?.loc?.column };
 }
 
 /** What a process started ahead is told when its site is known. */
@@ -43,7 +52,7 @@ async function buildSite(): Promise<never> {
   } catch (error) {
     const e = error as AstroLikeError;
     // One line the parent parses into a diagnostic; the rest of stderr is for developers.
-    process.stderr.write(`\nGOVSITE_BUILD_ERROR ${JSON.stringify({ message: e.message ?? String(error), title: e.title, file: e.loc?.file ?? e.id, line: e.loc?.line, column: e.loc?.column })}\n`);
+    process.stderr.write(`\nGOVSITE_BUILD_ERROR ${JSON.stringify({ message: e.message ?? String(error), title: e.title, ...failedModule(e) })}\n`);
     process.exit(1);
   }
 }

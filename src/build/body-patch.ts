@@ -128,7 +128,7 @@ export async function patchBodies(
   for (const item of items) {
     const file = itemPageFile(item);
     const page = await readFile(path.join(published, file), 'utf8').catch(() => undefined);
-    const patched = page && replaceBody(page, await directBodyHtml(path.resolve(root, item.file)));
+    const patched = page && replaceBody(page, await directBodyHtml(path.resolve(root, item.file), item.bodyHash));
     if (!patched) return undefined;
     pages.push([file, patched]);
   }

@@ -3,10 +3,11 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
+import { scrubMachineData } from '../diagnostics/scrub-machine-data.ts';
 import { checkPlatform } from '../check/check-platform.ts';
 import { ItemCache } from '../load/item-cache.ts';
 import { stagingDir } from '../publish/swap-directory.ts';
-import { startAstroAhead, stopAstroAhead } from './astro-process.ts';
+import { setRenderFolders, startAstroAhead, stopAstroAhead } from './astro-process.ts';
 import { buildSite, countPages, pagesSoFar, type BuildOptions, type SiteBuildResult } from './build-site.ts';
 import { publishPreviousDomainNotice } from './previous-domain-site.ts';
 
@@ -53,6 +54,7 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
   // changed, a body patched), it took a core the build needed: at 1,000 items a patched edit took
   // 3.70 s with it, 2.97 s without (medians of 6 interleaved runs, 2026-12-02, 2 cores). A site
   // that renders without it starts its own.
+  setRenderFolders({ root: options.root, outRoot: options.outRoot });
   if (siteIds.length) {
     if (itemCache) itemCache.onFrontMatterChange(() => startAstroAhead());
     else startAstroAhead();
@@ -106,7 +108,7 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
       if (options.verbose && result.phases) {
         log(`  ${siteId} 各步用时：${Object.entries(result.phases).map(([name, s]) => `${name} ${seconds(s)}`).join('，')}`);
       }
-      if (result.internalError) log(`  构建程序出错（不是内容问题，请联系平台技术人员）：\n${result.internalError}`);
+      if (result.internalError) log(`  构建程序出错（不是内容问题，请联系平台技术人员）：\n${scrubMachineData(result.internalError, options.root)}`);
       log(
         result.skipped
           ? `✔ ${siteId}：未变化，跳过构建，保留已发布的 dist/${siteId}/（${result.items} 条内容，${result.pages} 个页面，用时 ${seconds(result.seconds)}）`

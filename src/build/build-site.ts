@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { ExternalLinks } from '../check/output/check-links.ts';
 import { OutputPageCache } from '../check/output/page-cache.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { parseContentError } from '../diagnostics/content-error.ts';
+import { scrubMachineData } from '../diagnostics/scrub-machine-data.ts';
 import type { LoadedSite } from '../load/load-site.ts';
 import { toSiteData, type SiteData } from '../../plugins/astro-govsite/site-data.ts';
 import { hasItemPage, inRenderOrder, itemPageFile } from '../../plugins/astro-govsite/rendered-items.ts';
@@ -187,13 +189,19 @@ function astroPhaseName(ahead: boolean, fromCompiled: boolean): string {
   return how ? `Astro 渲染（${how}）` : 'Astro 渲染';
 }
 
-/** Turns the worker's failure into a diagnostic when it points into content, else keeps it raw. */
+/** Turns the worker's failure into a diagnostic when it points into content, else a scrubbed platform error. */
 function explainAstroFailure(stderr: string, root: string): { diagnostics: Diagnostic[]; internalError?: string } {
   const line = stderr.split('\n').find((l) => l.startsWith('GOVSITE_BUILD_ERROR '));
-  if (!line) return { diagnostics: [], internalError: stderr.trim() || 'Astro 构建进程异常退出' };
+  if (!line) return { diagnostics: [], internalError: scrubMachineData(stderr, root) || 'Astro 构建进程异常退出' };
   const error = JSON.parse(line.slice('GOVSITE_BUILD_ERROR '.length)) as { message: string; file?: string; line?: number; column?: number };
   const file = error.file ? relativePath(root, error.file.replace(/^file:\/\//, '').split('?')[0]!) : undefined;
-  if (file && file.startsWith('content/') && file.endsWith('.mdx')) {
+  const inContent = file !== undefined && file.startsWith('content/') && file.endsWith('.mdx');
+  // Raised by govsite's own plugins in the compile (plugins/mdx-data-only.ts, checked-body.ts).
+  const content = parseContentError(error.message);
+  if (content && inContent) {
+    return { diagnostics: [diagnostic({ ruleId: content.ruleId, file, line: content.line ?? error.line, column: content.column ?? error.column, message: content.message, fix: content.fix })] };
+  }
+  if (inContent) {
     return {
       diagnostics: [
         diagnostic({
@@ -201,13 +209,14 @@ function explainAstroFailure(stderr: string, root: string): { diagnostics: Diagn
           file,
           line: error.line,
           column: error.column,
-          message: `正文无法渲染：${error.message.split('\n')[0]}`,
+          // The compiler's own words may quote the file they failed on: only its first line, scrubbed.
+          message: `正文无法渲染：${scrubMachineData(error.message.split('\n')[0]!, root)}`,
           fix: '检查这一行的 MDX 写法（尖括号、花括号、组件名和图片路径）',
         }),
       ],
     };
   }
-  return { diagnostics: [], internalError: `${error.message}${file ? `\n  位置：${file}${error.line ? `:${error.line}` : ''}` : ''}` };
+  return { diagnostics: [], internalError: `${scrubMachineData(error.message, root)}${file ? `\n  位置：${file}${error.line ? `:${error.line}` : ''}` : ''}` };
 }
 
 /**

@@ -19,11 +19,22 @@ let stampsSaved: Promise<void> | undefined;
 const [{ parseArgs }, { CLI_OPTIONS }] = await Promise.all([import('node:util'), import('./cli-options.ts')]);
 const { values, positionals } = parseArgs({ args, options: CLI_OPTIONS, strict: false, allowPositionals: true });
 if (positionals[0] === 'build' && !values.help && !process.env.GOVSITE_NO_EARLY_ASTRO) {
-  const [{ renderLikely }, { startAstroAhead }] = await Promise.all([import('../build/front-matter-stamps.ts'), import('../build/astro-process.ts')]);
-  const probe = renderLikely(path.resolve(typeof values.root === 'string' ? values.root : process.cwd()));
+  const [{ renderLikely }, { setRenderFolders, startAstroAhead }] = await Promise.all([import('../build/front-matter-stamps.ts'), import('../build/astro-process.ts')]);
+  const root = path.resolve(typeof values.root === 'string' ? values.root : process.cwd());
+  setRenderFolders({ root, outRoot: typeof values.out === 'string' ? path.resolve(values.out) : path.join(root, 'dist') });
+  const probe = renderLikely(root);
   stampsSaved = probe.saved;
   if (probe.likely || values.force) startAstroAhead();
 }
 const { runCommand } = await import('./commands.ts');
-await runCommand(args);
-await stampsSaved;
+try {
+  await runCommand(args);
+  await stampsSaved;
+} catch (error) {
+  // A fault of the platform, never of one file (those are diagnostics): said without a stack
+  // trace, the machine's environment or its files (scrub-machine-data.ts).
+  const { scrubMachineData } = await import('../diagnostics/scrub-machine-data.ts');
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`govsite 出错（不是内容问题，请联系平台技术人员）：${scrubMachineData(message, path.resolve(typeof values.root === 'string' ? values.root : process.cwd()))}\n`);
+  process.exitCode = 2;
+}

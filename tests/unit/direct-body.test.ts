@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bodyHash } from '../../plugins/astro-govsite/checked-body.ts';
 import { directBody } from '../../plugins/astro-govsite/direct-body.ts';
 
 let dir: string | undefined;
@@ -19,14 +20,14 @@ function item(text: string): string {
 
 describe('directBody', () => {
   it('gives a component tagged as an MDX component', async () => {
-    const { Content } = await directBody(item('---\ntitle: 标题\n---\n\n正文。\n'));
+    const { Content } = await directBody(item('---\ntitle: 标题\n---\n\n正文。\n'), bodyHash('\n正文。\n'));
     expect(typeof Content).toBe('function');
     expect((Content as unknown as Record<symbol, unknown>)[Symbol.for('mdx-component')]).toBe(true);
   });
 
   it('a body the compiler rejects: an error at the item file, on the line in the file (front matter counted)', async () => {
     const file = item('---\ntitle: 标题\n---\n\n第一段。\n\n<div>没有闭合\n');
-    const error = (await directBody(file).catch((e: unknown) => e)) as Error & { loc?: { file: string; line?: number } };
+    const error = (await directBody(file, bodyHash('\n第一段。\n\n<div>没有闭合\n')).catch((e: unknown) => e)) as Error & { loc?: { file: string; line?: number } };
     expect(error).toBeInstanceOf(Error);
     expect(error.loc?.file).toBe(file);
     expect(error.loc?.line).toBeGreaterThanOrEqual(7);

@@ -1,0 +1,126 @@
+// CONT-16, enforced in the compile itself: a Sätteri mdast plugin in the very MDX compile that
+// renders the pages (Astro's MDX modules and the direct render alike, body-processor.ts). The
+// checker (plugins/checks/remark-mdx-allowlist.ts) explains these refusals to editors before a
+// build; this plugin makes them hold whatever the checker missed or disagreed on: a body that
+// reaches the compiler with code in it fails the build and is never evaluated.
+//   - no ESM (import/export), no expression {…} but a comment, no attribute expression;
+//   - JSX elements only from the allowlist, no on* or style-like attributes;
+//   - every URL through the SEC-02 allowlist; local images without `?`, `#` or a `..` that
+//     leaves the item's folder (SEC-01).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineMdastPlugin, type MdastPluginDefinition, type MdxJsxFlowElement, type MdxJsxTextElement } from 'satteri';
+import { parse } from 'yaml';
+import { ContentError, type ContentErrorInfo } from '../src/diagnostics/content-error.ts';
+import { checkUrl, URL_FIX, urlScheme } from '../src/security/url-policy.ts';
+import { projectRoot } from '../src/util/paths.ts';
+import { ALLOWED_COMPONENTS, ALLOWED_HTML, iframeHostsSchema } from './checks/remark-mdx-allowlist.ts';
+
+type Place = { position?: { start: { line: number; column: number } } | undefined };
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+const ALLOWED_ELEMENTS = new Set([...ALLOWED_COMPONENTS, ...ALLOWED_HTML, 'iframe']);
+const URL_ATTRIBUTE = /^(?:href|src|srcset|action|formaction|data|poster|cite|background|longdesc|xlink:href|manifest|codebase|archive|profile|usemap|ping)$/i;
+const CODE_ATTRIBUTE = /^(?:on.*|style|srcdoc|dangerouslySetInnerHTML|is|slot|set:.*|class:list|define:vars)$/i;
+
+function refuse(node: Place, info: Omit<ContentErrorInfo, 'line' | 'column'>): never {
+  throw new ContentError({ ...info, line: node.position?.start.line, column: node.position?.start.column });
+}
+
+/** `{/* 注释 *\/}` publishes nothing; anything else left once comments are removed is code. */
+export function onlyComments(code: string): boolean {
+  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() === '';
+}
+
+/** The government video hosts an <iframe> may embed: the platform's data file, else the repository's. */
+function iframeHosts(): Array<{ host: string }> {
+  const own = path.join(path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.'), 'data', 'iframe-hosts.yaml');
+  const file = existsSync(own) ? own : path.join(projectRoot, 'data', 'iframe-hosts.yaml');
+  return iframeHostsSchema.parse(parse(readFileSync(file, 'utf8'), { maxAliasCount: 0 }) ?? {}).hosts;
+}
+
+function allowedFrame(src: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(src);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return url.protocol === 'https:' && iframeHosts().some(({ host: h }) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
+}
+
+function checkedUrl(node: Place, url: string, what: string): void {
+  const verdict = checkUrl(url);
+  if (!verdict.ok) refuse(node, { ruleId: 'SEC-02', message: `${what}“${url.slice(0, 60)}”不能使用：${verdict.reason}`, fix: URL_FIX });
+}
+
+/** A local image must stay inside the item's folder and name a file, not a bundler query. */
+function checkedLocalFile(node: Place, url: string, itemDir: string | undefined): void {
+  if (urlScheme(url) !== undefined || url.startsWith('/')) return;
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // a stray % stays as written
+  }
+  const fix = '图片和附件放在条目目录里，用 ./文件名 引用，不要加 ? 或 # 后缀，不要用 ../ 指向其他目录';
+  if (/[?#]/.test(decoded)) refuse(node, { ruleId: 'SEC-01', message: `文件地址“${url.slice(0, 60)}”带有 ? 或 # 后缀`, fix });
+  if (!itemDir) return;
+  const target = path.resolve(itemDir, decoded.replace(/\\/g, '/'));
+  if (target !== itemDir && !target.startsWith(`${itemDir}${path.sep}`)) {
+    refuse(node, { ruleId: 'SEC-01', message: `文件地址“${url.slice(0, 60)}”指向条目目录之外`, fix });
+  }
+}
+
+function checkElement(node: JsxElement, itemDir: string | undefined): void {
+  const name = node.name;
+  const fix = `正文中只能用 <MapImage> 和这些 HTML 标签：${ALLOWED_HTML.join('、')}`;
+  if (name === null || !ALLOWED_ELEMENTS.has(name)) {
+    refuse(node, { ruleId: 'CONT-16', message: `正文中不能使用 <${name ?? ''}>`, fix });
+  }
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value !== null && typeof attribute.value === 'object')) {
+      refuse(node, { ruleId: 'CONT-16', message: `<${name}> 的属性用了花括号，这是程序代码`, fix: '属性值用引号写出具体的值，例如 alt="说明文字"' });
+    }
+    if (CODE_ATTRIBUTE.test(attribute.name)) {
+      refuse(node, { ruleId: 'CONT-16', message: `<${name}> 不能使用 ${attribute.name} 属性`, fix: `删除 ${attribute.name}=… 这一段` });
+    }
+    const value = attribute.value;
+    if (typeof value === 'string' && URL_ATTRIBUTE.test(attribute.name)) {
+      checkedUrl(node, value, `<${name}> 的 ${attribute.name} 地址`);
+      if (name !== 'iframe') checkedLocalFile(node, value, itemDir);
+    }
+  }
+  if (name === 'iframe') {
+    const src = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'src')?.value;
+    if (typeof src !== 'string' || !allowedFrame(src)) {
+      refuse(node, { ruleId: 'CONT-16', message: '<iframe> 只能嵌入平台允许的政府视频平台（https）', fix: '改用普通链接 [标题](网址)；需要新增平台请联系平台运维组（data/iframe-hosts.yaml）' });
+    }
+  }
+}
+
+export default function mdxDataOnly(): MdastPluginDefinition {
+  let itemDir: string | undefined;
+  const code = (node: Place) =>
+    refuse(node, { ruleId: 'CONT-16', message: '正文中有程序代码（import/export 或花括号表达式），不能编译', fix: '删除代码；正文中的花括号请改用全角“｛｝”，或写成 \\{ 和 \\}' });
+  return defineMdastPlugin({
+    name: 'govsite:mdx-data-only',
+    options: { position: true },
+    before(_root, context) {
+      itemDir = context.fileURL ? path.dirname(fileURLToPath(context.fileURL)) : undefined;
+    },
+    mdxjsEsm: (node) => code(node),
+    mdxFlowExpression: (node) => (onlyComments(node.value) ? undefined : code(node)),
+    mdxTextExpression: (node) => (onlyComments(node.value) ? undefined : code(node)),
+    mdxJsxFlowElement: (node) => checkElement(node, itemDir),
+    mdxJsxTextElement: (node) => checkElement(node, itemDir),
+    link: (node) => checkedUrl(node, node.url, '链接地址'),
+    definition: (node) => checkedUrl(node, node.url, '链接地址'),
+    image: (node) => {
+      checkedUrl(node, node.url, '图片地址');
+      checkedLocalFile(node, node.url, itemDir);
+    },
+  });
+}

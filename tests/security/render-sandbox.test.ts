@@ -1,0 +1,53 @@
+// Issue 23 (12): defence in depth. A payload that got past the compile's refusal runs in the
+// render process; started as govsite starts it (Node's permission model, the allowlisted
+// environment, the child-process guard), it can start no program, read no file of the machine,
+// write no published page and find no secret of the pipeline.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { astroWorkerEnv, renderPermissions } from '../../src/build/astro-process.ts';
+import { isEsbuildService } from '../../src/build/render-sandbox.ts';
+import { projectRoot } from '../../src/util/paths.ts';
+
+const root = mkdtempSync(path.join(tmpdir(), 'govsite-sandbox-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('SEC: the render process sandbox', () => {
+  it('denies every way to start a program, read the machine, write the published site or find a secret', () => {
+    const outRoot = path.join(root, 'dist');
+    const published = path.join(outRoot, 'alpha', 'index.html');
+    mkdirSync(path.dirname(published), { recursive: true });
+    writeFileSync(published, 'published');
+    const canary = path.join(root, 'canary');
+    const probe = path.join(projectRoot, 'tests/fixtures/sandbox/render-probe.ts');
+    const result = spawnSync(process.execPath, [...renderPermissions({ root, outRoot }), probe, canary, published], {
+      env: astroWorkerEnv({ ...process.env, DEPLOY_TOKEN: 'canary-token-3f9a' }),
+      encoding: 'utf8',
+    });
+    expect(result.stderr).not.toContain('canary-token');
+    const results = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, string>;
+    const { secret, ...attempts } = results;
+    expect(secret).toBe('absent');
+    expect(Object.keys(attempts)).toHaveLength(14);
+    for (const [name, outcome] of Object.entries(attempts)) expect(outcome, name).toBe('ERR_ACCESS_DENIED');
+    expect(existsSync(canary)).toBe(false);
+    expect(existsSync(`${canary}-2`)).toBe(false);
+    expect(spawnSync('cat', [published], { encoding: 'utf8' }).stdout).toBe('published');
+  });
+
+  it('passes only allowlisted variables to the render, and a home of its own', () => {
+    const env = astroWorkerEnv({ PATH: '/usr/bin', CI_DEPLOY_TOKEN: 'x', AWS_SECRET_ACCESS_KEY: 'y', NODE_OPTIONS: '--require /tmp/x.js', GOVSITE_SITE: 'alpha', HOME: '/root' });
+    expect(Object.keys(env).sort()).toEqual(['ASTRO_TELEMETRY_DISABLED', 'GOVSITE_SITE', 'HOME', 'PATH']);
+    expect(env.HOME).not.toBe('/root');
+  });
+
+  it('allows esbuild\'s service from the project only, with its service arguments only', () => {
+    const binary = path.join(projectRoot, 'node_modules/@esbuild/linux-x64/bin/esbuild');
+    expect(isEsbuildService(binary, ['--service=0.28.2', '--ping'])).toBe(true);
+    expect(isEsbuildService(binary, ['/etc/passwd', '--outfile=/tmp/x'])).toBe(false);
+    expect(isEsbuildService('/usr/local/bin/esbuild', ['--service=0.28.2', '--ping'])).toBe(false);
+    expect(isEsbuildService(path.join(projectRoot, 'node_modules/.bin/sh'), ['--service=0.28.2', '--ping'])).toBe(false);
+  });
+});
