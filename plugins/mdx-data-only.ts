@@ -5,15 +5,16 @@
 // reaches the compiler with code in it fails the build and is never evaluated.
 //   - no ESM (import/export), no expression {…} but a comment, no attribute expression;
 //   - JSX elements only from the allowlist, no on* or style-like attributes;
-//   - every URL through the SEC-02 allowlist; local images without `?`, `#` or a `..` that
-//     leaves the item's folder (SEC-01).
+//   - every URL through the SEC-02 allowlist; local files by the checker's reference grammar,
+//     images only as image files of the item's folder, never through a symbolic link (SEC-01, SEC-07).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastPluginDefinition, type MdxJsxFlowElement, type MdxJsxTextElement } from 'satteri';
 import { parse } from 'yaml';
 import { ContentError, type ContentErrorInfo } from '../src/diagnostics/content-error.ts';
-import { checkUrl, URL_FIX, urlScheme } from '../src/security/url-policy.ts';
+import { extensionOf, IMAGE_EXTENSIONS, lstatInside, parseReference, quoteReference, symlinkRefusal } from '../src/security/content-paths.ts';
+import { attributeUrls, checkUrl, URL_ATTRIBUTES, URL_FIX } from '../src/security/url-policy.ts';
 import { projectRoot } from '../src/util/paths.ts';
 import { ALLOWED_COMPONENTS, ALLOWED_HTML, iframeHostsSchema } from './checks/remark-mdx-allowlist.ts';
 
@@ -21,10 +22,10 @@ type Place = { position?: { start: { line: number; column: number } } | undefine
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 const ALLOWED_ELEMENTS = new Set([...ALLOWED_COMPONENTS, ...ALLOWED_HTML, 'iframe']);
-const URL_ATTRIBUTE = /^(?:href|src|srcset|action|formaction|data|poster|cite|background|longdesc|xlink:href|manifest|codebase|archive|profile|usemap|ping)$/i;
 const CODE_ATTRIBUTE = /^(?:on.*|style|srcdoc|dangerouslySetInnerHTML|is|slot|set:.*|class:list|define:vars)$/i;
 
-function refuse(node: Place, info: Omit<ContentErrorInfo, 'line' | 'column'>): never {
+function refuse(node: Place, info: Omit<ContentErrorInfo, 'line' | 'column'> | { ruleId: string; reason: string; fix: string }): never {
+  if ('reason' in info) info = { ruleId: info.ruleId, message: info.reason, fix: info.fix };
   throw new ContentError({ ...info, line: node.position?.start.line, column: node.position?.start.column });
 }
 
@@ -56,22 +57,22 @@ function checkedUrl(node: Place, url: string, what: string): void {
   if (!verdict.ok) refuse(node, { ruleId: 'SEC-02', message: `${what}“${url.slice(0, 60)}”不能使用：${verdict.reason}`, fix: URL_FIX });
 }
 
-/** A local image must stay inside the item's folder and name a file, not a bundler query. */
-function checkedLocalFile(node: Place, url: string, itemDir: string | undefined): void {
-  if (urlScheme(url) !== undefined || url.startsWith('/')) return;
-  let decoded = url;
-  try {
-    decoded = decodeURIComponent(url);
-  } catch {
-    // a stray % stays as written
-  }
-  const fix = '图片和附件放在条目目录里，用 ./文件名 引用，不要加 ? 或 # 后缀，不要用 ../ 指向其他目录';
-  if (/[?#]/.test(decoded)) refuse(node, { ruleId: 'SEC-01', message: `文件地址“${url.slice(0, 60)}”带有 ? 或 # 后缀`, fix });
-  if (!itemDir) return;
-  const target = path.resolve(itemDir, decoded.replace(/\\/g, '/'));
-  if (target !== itemDir && !target.startsWith(`${itemDir}${path.sep}`)) {
-    refuse(node, { ruleId: 'SEC-01', message: `文件地址“${url.slice(0, 60)}”指向条目目录之外`, fix });
-  }
+/**
+ * A local file a body names (image, <img>, <MapImage>): the same reference grammar as the checker
+ * (src/security/content-paths.ts), and for images an image file in the item's folder. Astro turns
+ * a body image into an `import`: anything else (a script, a module, a package name) must never
+ * reach the bundler.
+ */
+function checkedLocalFile(node: Place, url: string, itemDir: string | undefined, image: boolean): void {
+  const reference = parseReference(url, { siteAssets: true, urls: true });
+  if (reference.kind === 'url') return;
+  if (reference.kind === 'refused') refuse(node, { ruleId: reference.ruleId, message: reference.reason, fix: reference.fix });
+  if (reference.siteAsset || !itemDir) return;
+  const fix = '图片放在条目目录里，用 ./文件名 引用（如 ./photo.jpg）';
+  if (image && !IMAGE_EXTENSIONS.has(extensionOf(reference.path))) refuse(node, { ruleId: 'SEC-01', message: `“${quoteReference(url)}”不是图片文件`, fix });
+  if (image && !reference.dotSlash && reference.path.includes('/')) refuse(node, { ruleId: 'SEC-01', message: `图片地址“${quoteReference(url)}”没有以 ./ 开头，会被当作程序包查找`, fix });
+  const found = lstatInside(itemDir, reference.path);
+  if (found.state === 'symlink') refuse(node, symlinkRefusal(url, found.at));
 }
 
 function checkElement(node: JsxElement, itemDir: string | undefined): void {
@@ -88,9 +89,11 @@ function checkElement(node: JsxElement, itemDir: string | undefined): void {
       refuse(node, { ruleId: 'CONT-16', message: `<${name}> 不能使用 ${attribute.name} 属性`, fix: `删除 ${attribute.name}=… 这一段` });
     }
     const value = attribute.value;
-    if (typeof value === 'string' && URL_ATTRIBUTE.test(attribute.name)) {
-      checkedUrl(node, value, `<${name}> 的 ${attribute.name} 地址`);
-      if (name !== 'iframe') checkedLocalFile(node, value, itemDir);
+    if (typeof value === 'string' && URL_ATTRIBUTES.has(attribute.name.toLowerCase())) {
+      for (const url of attributeUrls(attribute.name, value)) {
+        checkedUrl(node, url, `<${name}> 的 ${attribute.name} 地址`);
+        if (name !== 'iframe') checkedLocalFile(node, url, itemDir, name === 'img' || name === 'MapImage');
+      }
     }
   }
   if (name === 'iframe') {
@@ -120,7 +123,7 @@ export default function mdxDataOnly(): MdastPluginDefinition {
     definition: (node) => checkedUrl(node, node.url, '链接地址'),
     image: (node) => {
       checkedUrl(node, node.url, '图片地址');
-      checkedLocalFile(node, node.url, itemDir);
+      checkedLocalFile(node, node.url, itemDir, true);
     },
   });
 }

@@ -1,10 +1,12 @@
 // Files that are not pages: the site's own assets (logo…) at /assets/, and each folder item's
 // images and attachments beside its page, so `./report.pdf` in an item resolves in the output.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { cp, readdir } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
+import { copyTree } from '../../src/util/copy-tree.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isJunk, lstatInside, parseReference } from '../../src/security/content-paths.ts';
 import { renderedItems } from './rendered-items.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -18,17 +20,36 @@ function itemFolder(roots: Roots, item: { file: string }): string {
   return path.join(roots.contentRoot, path.dirname(item.file));
 }
 
+/**
+ * Copies a folder's files the way the checks saw them (src/security/content-files.ts): a symbolic
+ * link is never followed or copied, nor a hidden file, OS junk, a pipe or device, nor (in an
+ * item's folder) an .mdx. The load refuses a site with any of these (SEC-07) before it gets here;
+ * this holds if it did not.
+ */
+async function copyFolder(from: string, to: string, itemFolder: boolean): Promise<void> {
+  let top;
+  try {
+    top = await lstat(from);
+  } catch {
+    return;
+  }
+  if (!top.isDirectory()) return;
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || isJunk(entry.name) || (itemFolder && entry.name.endsWith('.mdx'))) continue;
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) await copyFolder(source, path.join(to, entry.name), itemFolder);
+    else if (entry.isFile()) await copyTree(source, path.join(to, entry.name));
+  }
+}
+
 export async function copySiteFiles(roots: Roots, data: SiteData, outDir: URL): Promise<void> {
   const out = fileURLToPath(outDir);
   const assets = path.join(roots.contentRoot, 'sites', roots.siteId, 'assets');
-  if (existsSync(assets)) await cp(assets, path.join(out, 'assets'), { recursive: true });
+  await copyFolder(assets, path.join(out, 'assets'), false);
   for (const item of renderedItems(data)) {
     if (!item.assetBase) continue;
     const folder = itemFolder(roots, item);
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      if (entry.name === 'index.mdx' || entry.name.startsWith('.')) continue;
-      await cp(path.join(folder, entry.name), path.join(out, item.columnId, item.slug, entry.name), { recursive: true });
-    }
+    await copyFolder(folder, path.join(out, item.columnId, item.slug), true);
   }
 }
 
@@ -49,18 +70,28 @@ const types: Record<string, string> = {
 /** Dev-server middleware serving the same files at the same URLs as the build puts them. */
 export function serveSiteFiles(roots: Roots, data: () => SiteData) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
-    let file: string | undefined;
+    let url: string;
+    try {
+      url = decodeURIComponent((req.url ?? '').split('?')[0]!);
+    } catch {
+      return next();
+    }
+    let base: string | undefined;
+    let relative = '';
     if (url.startsWith('/assets/')) {
-      file = path.join(roots.contentRoot, 'sites', roots.siteId, url);
+      base = path.join(roots.contentRoot, 'sites', roots.siteId);
+      relative = url.slice(1);
     } else {
       const item = data().items.find((i) => i.assetBase && url.startsWith(i.url) && url.length > i.url.length);
-      if (item) file = path.join(itemFolder(roots, item), url.slice(item.url.length));
+      if (item) {
+        base = itemFolder(roots, item);
+        relative = url.slice(item.url.length);
+      }
     }
-    const base = path.join(roots.contentRoot, 'sites', roots.siteId);
-    const contentBase = path.join(roots.contentRoot, 'content');
-    const inside = file && (file.startsWith(base + path.sep) || file.startsWith(contentBase + path.sep));
-    if (!file || !inside || !existsSync(file) || !statSync(file).isFile() || file.endsWith('.mdx')) return next();
+    // As the build copies: no way out of the folder, no hidden file, no link followed, no .mdx.
+    const parsed = base ? parseReference(relative) : undefined;
+    if (!base || parsed?.kind !== 'file' || parsed.path.endsWith('.mdx') || lstatInside(base, parsed.path).state !== 'file') return next();
+    const file = path.join(base, parsed.path);
     res.setHeader('Content-Type', types[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
     createReadStream(file).pipe(res);
   };

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverName } from '../../src/security/server-values.ts';
 import { chinaDateTimeToIso } from '../../src/util/china-time.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -17,7 +18,8 @@ function escapeXml(text: string): string {
 }
 
 export function sitemapXml(data: SiteData, pagePaths: readonly string[]): string {
-  const base = `https://${data.config.domain}`;
+  // SEC-06: a host name only (serverName throws on anything else), then escaped as every <loc> is.
+  const base = `https://${serverName(data.config.domain, 'domain')}`;
   const published = new Map(data.items.map((item) => [item.url, item.data.pubDate]));
   const urls = pagePaths
     .filter((p) => p.endsWith('index.html') && !SKIP.test(p))

@@ -1,17 +1,20 @@
 // CONT-12: attachments exist, open with common software, and are linked by a descriptive name
 // (网页设计规范 四: “附件、视频等格式应便于常用软件打开……名称要直观准确”; 指引 “附件等应有效可用”).
-//   - every `attachments[].file` exists in the item's folder (error at that field);
+//   - every `attachments[].file` exists in the item's folder (error at that field); a name out
+//     of the folder, hidden, or through a symbolic link is remark-local-files.ts's (SEC-01/SEC-07);
 //   - its format is common: pdf, ofd, docx, xlsx, wps, et, csv, zip; .doc/.xls warn (suggesting
 //     .docx/.xlsx); anything else is an error;
 //   - its `title` describes the document: not 附件, 附件1, 下载, 点击下载, 点击这里, 这里, a file name…
 //   - a link in the body to a file beside the item (`[重点任务分工表](./key-tasks.pdf)`) must point to
 //     a file that exists, in a common format, with descriptive link text (same list).
 // Site-absolute links and pages are CONT-13's (links resolve); images are CONT-11's and CONT-13's.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Definition, Link, LinkReference, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { lstatInside, parseReference, printable } from '../../src/security/content-paths.ts';
+import { urlScheme } from '../../src/security/url-policy.ts';
 import { closestName } from '../../src/util/closest-name.ts';
 import { maskPersonalData } from './remark-no-personal-data.ts';
 import { report, type Finding } from './support/text.ts';
@@ -95,30 +98,34 @@ function listFolder(dir: string): string[] {
   }
 }
 
-type FileState = { ok: true } | { ok: false; reason: string; note: string };
+type FileState = { ok: true } | { ok: false; reason: string; note: string } | { ok: false; refused: true };
 
-/** Whether `name` (relative to the item's folder) is a file there. */
+/**
+ * Whether `name` (relative to the item's folder) is a file there. A name that leaves the folder,
+ * names a hidden file or meets a symbolic link is refused by remark-local-files.ts (SEC-01/SEC-07)
+ * and not looked at here; nothing is followed (lstat).
+ */
 function fileState(dir: string, name: string, folderLabel: string): FileState {
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(name)) {
+  const scheme = urlScheme(name);
+  // file: and a drive letter (C:) are not web addresses: refused as paths out of the folder.
+  if (scheme !== undefined && scheme !== 'file' && scheme.length > 1) {
     return { ok: false, reason: `“${name}”是网址，不是本条目目录中的文件`, note: '把文件下载后放进本条目的目录，这里只写文件名；外部网页请在正文中用链接' };
   }
-  const normalized = path.posix.normalize(name.replace(/\\/g, '/').replace(/^\.\//, ''));
-  if (path.posix.isAbsolute(normalized) || normalized.startsWith('../') || normalized === '..') {
-    return { ok: false, reason: `“${name}”不在本条目的目录中`, note: `把文件复制到 ${folderLabel}，这里只写文件名` };
-  }
-  let stat;
-  try {
-    stat = statSync(path.join(dir, normalized));
-  } catch {
-    const guess = closestName(normalized, listFolder(dir));
+  const parsed = parseReference(name);
+  if (parsed.kind !== 'file') return { ok: false, refused: true };
+  const state = lstatInside(dir, parsed.path);
+  if (state.state === 'symlink') return { ok: false, refused: true };
+  if (state.state === 'missing') {
+    const found = closestName(parsed.path, listFolder(dir));
+    const guess = found && printable(found);
     return {
       ok: false,
       reason: `文件“${name}”不存在（在 ${folderLabel} 中没有找到）`,
       note: guess ? `文件名写错了吗？目录里有“${guess}”：改为 ${guess}，或把文件放进该目录` : `把文件放进 ${folderLabel}，或改正文件名（区分大小写）`,
     };
   }
-  if (!stat.isFile()) return { ok: false, reason: `“${name}”是一个目录，不是文件`, note: '写目录中的具体文件名，或把目录压缩成 zip 文件' };
-  if (stat.size === 0) return { ok: false, reason: `文件“${name}”是空文件（0 字节）`, note: '重新导出或复制完整的文件' };
+  if (state.state === 'not-file') return { ok: false, reason: `“${name}”是一个目录，不是文件`, note: '写目录中的具体文件名，或把目录压缩成 zip 文件' };
+  if (state.stats.size === 0) return { ok: false, reason: `文件“${name}”是空文件（0 字节）`, note: '重新导出或复制完整的文件' };
   return { ok: true };
 }
 
@@ -169,7 +176,9 @@ export default function remarkAttachments() {
         );
       } else {
         const state = fileState(dir, attachment.file, folderLabel);
-        if (!state.ok) report(file, { ruleId: 'CONT-12', reason: `附件${state.reason}`, note: state.note }, { field });
+        if (!state.ok && 'refused' in state) {
+          // reported by remark-local-files.ts
+        } else if (!state.ok) report(file, { ruleId: 'CONT-12', reason: `附件${state.reason}`, note: state.note }, { field });
         else {
           const format = formatFinding(attachment.file, '附件');
           if (format) report(file, format, { field });
@@ -200,6 +209,7 @@ export default function remarkAttachments() {
       if (!url || !name) return;
       const place = node.position?.start;
       const state = fileState(dir, name, folderLabel);
+      if (!state.ok && 'refused' in state) return; // reported by remark-local-files.ts
       if (!state.ok) report(file, { ruleId: 'CONT-12', reason: `正文链接的${state.reason}`, note: state.note }, { place });
       else if (!IMAGES.has(extensionOf(name))) {
         const format = formatFinding(name, '正文链接的文件');

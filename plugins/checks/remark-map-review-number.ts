@@ -7,11 +7,11 @@
 //   - a Markdown image (or <img>) whose alt text, title or file name says it is a map (地图,
 //     区划图, 区位图, 位置示意图, map.png…) and that states no 审图号: use <MapImage> instead.
 // Charts (柱状图), photos and floor plans pass; so does prose mentioning 电子地图.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { lstatInside, parseReference } from '../../src/security/content-paths.ts';
 import { attributeValue, isJsxElement, report } from './support/text.ts';
 
 /**
@@ -36,14 +36,6 @@ function looksLikeMap(alt: string, title: string, url: string): string | undefin
   if (word) return `替代文本或标题中有“${word}”`;
   if (MAP_FILE.test(fileName(url))) return `文件名“${fileName(url)}”表明是地图`;
   return undefined;
-}
-
-function safeDecode(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
 }
 
 export default function remarkMapReviewNumber() {
@@ -90,10 +82,11 @@ export default function remarkMapReviewNumber() {
       if (src === undefined || src === '') {
         report(file, { ruleId: 'CONT-10', reason: '<MapImage> 没有写地图图片文件（src）', note: '加上 src="./地图文件名.png"，地图图片放在本条目的目录中' }, { place: node.position?.start });
       } else if (typeof src === 'string' && context && !/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(src)) {
-        // A map file beside the item: it must be there, or the page shows a broken image.
-        const folder = path.dirname(context.absoluteFile);
-        const relative = safeDecode(src.split(/[?#]/)[0]!);
-        if (!existsSync(path.resolve(folder, relative))) {
+        // A map file beside the item: it must be there, or the page shows a broken image. A path
+        // out of the folder or through a link is refused by remark-local-files.ts, not looked up.
+        const parsed = parseReference(src);
+        const state = parsed.kind === 'file' ? lstatInside(path.dirname(context.absoluteFile), parsed.path).state : 'refused';
+        if (state === 'missing' || state === 'not-file') {
           const folderItem = path.basename(context.absoluteFile) === 'index.mdx';
           report(
             file,

@@ -5,7 +5,8 @@
 //   - JSX elements only from an allowlist: the MapImage component and a few harmless HTML
 //     elements (below); never <script>, <style>, <object>, <embed>, <form>…;
 //   - no on* event-handler attributes, no style/srcdoc attributes, no attribute expressions
-//     (width={300}, {...props}), no javascript: URLs (in links too);
+//     (width={300}, {...props}); the URLs of links, images and attributes are SEC-02's
+//     (remark-safe-urls.ts, the allowlist of src/security/url-policy.ts), not judged here;
 //   - <iframe> only from the government video hosts of data/iframe-hosts.yaml, over https.
 // Messages are for an editor who did not mean to write code.
 import type { Root } from 'mdast';
@@ -56,9 +57,6 @@ const FORBIDDEN: Record<string, { what: string; fix: string }> = {
 };
 
 const LAYOUT = new Set(['div', 'span', 'p', 'font', 'center', 'b', 'i', 'u', 'strong', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'hr', 'pre', 'code', 'section', 'article']);
-
-const DANGEROUS_URL = /^\s*(?:javascript|vbscript|data\s*:\s*text\/html|livescript)\s*:?/i;
-const URL_ATTRIBUTES = /^(?:href|src|srcset|action|formaction|data|poster|cite|background|longdesc|xlink:href)$/i;
 
 /** `{/* 注释 *\/}`: a comment publishes nothing. */
 function onlyComments(code: string): boolean {
@@ -116,9 +114,6 @@ export default function remarkMdxAllowlist() {
         );
         return;
       }
-      if (typeof value === 'string' && URL_ATTRIBUTES.test(name) && DANGEROUS_URL.test(value)) {
-        error(at, `${tag} 的 ${name} 是脚本地址“${quoteCode(value)}”，点击或加载时会执行代码`, `删除这个标签，或把 ${name} 改为真实的网址或文件名`);
-      }
     };
 
     visit(tree, (node) => {
@@ -138,10 +133,6 @@ export default function remarkMdxAllowlist() {
           `正文里的 {${quoteCode(node.value)}} 被当成了程序代码（花括号在 MDX 中表示 JavaScript 表达式）`,
           '如果只是想写花括号，改用全角“｛｝”，或写成 \\{ 和 \\}；正文中不能运行代码',
         );
-        return;
-      }
-      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && DANGEROUS_URL.test(node.url)) {
-        error(node.position?.start, `链接地址“${quoteCode(node.url)}”是脚本，点击时会执行代码`, '把圆括号里的地址改为真实的网址（https://…）或站内路径（/栏目/文章/）');
         return;
       }
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;

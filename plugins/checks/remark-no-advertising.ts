@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { z } from 'zod';
+import { withoutHidden } from '../../src/security/text-hygiene.ts';
 import { maskPersonalData } from './remark-no-personal-data.ts';
 import { loadDataFile } from './support/data-files.ts';
 import { attributeValue, bodyRuns, fieldRuns, inRun, isJsxElement, matchesIn, report, reportInRun, sentenceAround } from './support/text.ts';
@@ -23,7 +24,9 @@ export const advertisingSchema = z.strictObject({
 export type AdvertisingData = z.output<typeof advertisingSchema>;
 
 /** The listed host a URL points to, if any (the host itself or a subdomain of it). */
-export function adHostOf(url: string, hosts: readonly string[]): string | undefined {
+export function adHostOf(written: string, hosts: readonly string[]): string | undefined {
+  // Invisible characters in a host are dropped by the browser (IDNA) and must not hide it here.
+  const url = withoutHidden(written);
   let hostname: string;
   try {
     const absolute = url.startsWith('//') ? `https:${url}` : /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(url) ? `https://${url}` : '';

@@ -11,7 +11,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { bodyRuns, fieldRuns, inRun, isJsxElement, matchesIn, reportInRun, type TextRun } from './support/text.ts';
+import { bodyRuns, fieldRuns, inRun, isJsxElement, matchesIn, reportInRun, visibleRun, type TextRun } from './support/text.ts';
 
 const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83]);
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -124,7 +124,7 @@ export default function remarkNoPersonalData() {
   return (tree: Root, file: VFile) => {
     const frontMatter = file.data.govsite?.frontMatter;
     if (frontMatter?.privacyReviewed) return;
-    const runs = [...fieldRuns(frontMatter, ['title', 'description']), ...bodyRuns(tree, file), ...urlRuns(tree)];
+    const runs = [...fieldRuns(frontMatter, ['title', 'description']), ...bodyRuns(tree, file), ...urlRuns(tree).map(visibleRun)];
     for (const run of runs) {
       for (const f of findPersonalData(run.text)) {
         reportInRun(file, run, f.index, {

@@ -57,7 +57,7 @@ export function renderPermissions(folders: RenderFolders): string[] {
   const read = [projectRoot, folders.root, staging, ...viteProbes(projectRoot)];
   const write = [path.join(projectRoot, '.cache'), path.join(folders.root, '.cache'), staging];
   // Node grants a folder's contents only when the folder exists as the process starts.
-  for (const folder of [...write.slice(0, 2), folders.outRoot]) mkdirSync(folder, { recursive: true });
+  for (const folder of write.slice(0, 2)) mkdirSync(folder, { recursive: true });
   return ['--permission', ...read.map((p) => `--allow-fs-read=${p}`), ...write.map((p) => `--allow-fs-write=${p}`), '--allow-addons', '--allow-child-process', '--disable-warning=SecurityWarning'];
 }
 

@@ -82,7 +82,11 @@ export async function itemPageKeys(root: string, data: SiteData, known?: FileDig
  */
 export function listPageKeys(data: SiteData): Record<string, string> {
   return Object.fromEntries(
-    columnListPages(data).map(({ file, ...shown }) => [file, createHash('sha256').update(`list page 1\0${JSON.stringify(shown)}`).digest('hex')]),
+    // An item's body hash guards the compile's input and shows on no list page (checked-body.ts).
+    columnListPages(data).map(({ file, items, ...shown }) => {
+      const listed = items.map(({ bodyHash: _bodyHash, ...item }) => item);
+      return [file, createHash('sha256').update(`list page 1\0${JSON.stringify({ ...shown, items: listed })}`).digest('hex')];
+    }),
   );
 }
 

@@ -3,10 +3,14 @@
 // site-data key of a body patch (body-patch.ts).
 import type { SiteData } from '../../plugins/astro-govsite/site-data.ts';
 
-/** The site data as the templates read it: without a partial render's restrictions, and of `now` only the date. */
-export function dataTemplatesRead(data: SiteData): Omit<SiteData, 'renderOnly' | 'renderListPages'> {
+/**
+ * The site data as the templates read it: without a partial render's restrictions, of `now` only
+ * the date, and without the items' body hashes (they guard the compile's input, checked-body.ts,
+ * and change no page: a body's own change is the item's, not the templates').
+ */
+export function dataTemplatesRead(data: SiteData): Omit<SiteData, 'renderOnly' | 'renderListPages' | 'items'> & { items: Array<Omit<SiteData['items'][number], 'bodyHash'>> } {
   const { renderOnly: _renderOnly, renderListPages: _renderListPages, ...rest } = data;
-  return { ...rest, now: data.now.slice(0, 10) };
+  return { ...rest, items: rest.items.map(({ bodyHash: _bodyHash, ...item }) => item), now: data.now.slice(0, 10) };
 }
 
 const jsonOf = new WeakMap<SiteData, string>();

@@ -6,14 +6,18 @@ import type { Root } from 'mdast';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import remarkAttachments from '../../plugins/checks/remark-attachments.ts';
+import remarkLocalFiles from '../../plugins/checks/remark-local-files.ts';
 import remarkMapReviewNumber from '../../plugins/checks/remark-map-review-number.ts';
 import remarkMdxAllowlist from '../../plugins/checks/remark-mdx-allowlist.ts';
 import remarkNoAdvertising from '../../plugins/checks/remark-no-advertising.ts';
 import remarkNoClassifiedMarks from '../../plugins/checks/remark-no-classified-marks.ts';
+import remarkNoControlCharacters from '../../plugins/checks/remark-no-control-characters.ts';
 import remarkNoPersonalData from '../../plugins/checks/remark-no-personal-data.ts';
 import remarkNoWrongOfficialNames from '../../plugins/checks/remark-no-wrong-official-names.ts';
 import remarkRequireImageAlt from '../../plugins/checks/remark-require-image-alt.ts';
+import remarkSafeUrls from '../../plugins/checks/remark-safe-urls.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { BODY_MAX_CHARS } from '../security/limits.ts';
 import type { FieldLocator } from '../load/validate-yaml.ts';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
@@ -43,7 +47,10 @@ export const itemChecks: Plugin<[], Root>[] = [
   remarkMapReviewNumber, // CONT-10
   remarkRequireImageAlt, // CONT-11
   remarkAttachments, // CONT-12
+  remarkLocalFiles, // SEC-01, SEC-07, CONT-13 (files named by content)
   remarkMdxAllowlist, // CONT-16
+  remarkSafeUrls, // SEC-02
+  remarkNoControlCharacters, // SEC-04
 ];
 
 const processor = unified();
@@ -54,6 +61,19 @@ export async function runItemChecks(
   context: ItemCheckContext & { bodyFirstLine: number; locate: FieldLocator },
 ): Promise<Diagnostic[]> {
   const { bodyFirstLine, locate, ...shared } = context;
+  // SEC-05: a body beyond any real document is refused before the rules read it.
+  const length = tree.position?.end.offset ?? 0;
+  if (length > BODY_MAX_CHARS) {
+    return [
+      diagnostic({
+        ruleId: 'SEC-05',
+        file: context.file,
+        line: bodyFirstLine,
+        message: `正文有 ${length} 个字符，超过了上限 ${BODY_MAX_CHARS} 个字符`,
+        fix: '把很长的文件拆成几篇内容（如按章节），或把原文作为附件（PDF 等）提供、正文只写摘要；检查是否误粘贴了大量内容',
+      }),
+    ];
+  }
   const vfile = new VFile({ path: context.file, data: { govsite: shared } });
   // Not a copy: the loader parsed this tree for the checks alone (cloning it cost 1.1 s at 10,000 items).
   await processor.run(tree, vfile);

@@ -12,6 +12,7 @@ import { nginxServerBlock, PREVIOUS_DOMAIN_DIR } from '../publish/nginx-config.t
 import { previousDomainDir } from '../build/previous-domain-site.ts';
 import { installRelease, rollback } from '../publish/releases.ts';
 import { differs, formatVerifyResult, verifyDirectory, verifyUrl } from '../publish/verify.ts';
+import { targetOwnerProblem, UnsafeServerValue } from '../security/server-values.ts';
 import { fail } from './usage-error.ts';
 
 export interface PublishOptions {
@@ -36,6 +37,9 @@ async function siteConfig(root: string, siteId: string): Promise<SiteConfig> {
 function targetOf(config: SiteConfig, siteId: string, to: string | undefined): string {
   if (to) return path.resolve(to);
   const declared = config.deploy?.production.target;
+  // SEC-06: never another site's folder (validate reports it at its line).
+  const foreign = declared && targetOwnerProblem(siteId, declared);
+  if (foreign) fail(`✘ ${siteId}：site.yaml 的发布目标（deploy.production.target）${foreign}（规则 SEC-06）`);
   if (declared && path.isAbsolute(declared)) return declared;
   fail(`请用 --to <发布目录> 指定发布到哪里（site.yaml 的 deploy.production.target 不是本机目录：${declared ?? '未填写'}）`);
 }
@@ -139,11 +143,21 @@ export async function verifyCommand(options: { outRoot: string; siteId: string; 
 }
 
 export async function nginxCommand(options: { root: string; siteIds: string[]; to?: string; out?: string }): Promise<number> {
+  let refused = false;
   for (const siteId of options.siteIds) {
     const config = await siteConfig(options.root, siteId);
     requireDomestic(config, siteId, '不生成生产服务器配置');
     const target = options.siteIds.length === 1 ? targetOf(config, siteId, options.to) : targetOf(config, siteId, options.to && path.join(options.to, siteId));
-    const text = nginxServerBlock({ siteId, config, target, root: options.root });
+    let text: string;
+    try {
+      text = nginxServerBlock({ siteId, config, target, root: options.root });
+    } catch (error) {
+      // SEC-06: a value the writer refuses; nothing is written for this site.
+      if (!(error instanceof UnsafeServerValue)) throw error;
+      console.error(`✘ ${siteId} 不生成生产服务器配置：${error.message}`);
+      refused = true;
+      continue;
+    }
     if (!options.out) {
       process.stdout.write(text);
       continue;
@@ -153,7 +167,7 @@ export async function nginxCommand(options: { root: string; siteIds: string[]; t
     await writeFile(file, text);
     console.log(`已生成 ${file}`);
   }
-  return 0;
+  return refused ? 1 : 0;
 }
 
 /** Netlify previews: the built site and its _headers file, in the folder Netlify publishes. */

@@ -40,19 +40,35 @@ export interface PlatformSite {
 interface PlatformConfigs {
   portal?: string;
   sites: Array<{ id: string; config: SiteConfig }>;
+  /**
+   * Sites whose site.yaml cannot be read now. Their last good bundle stays listed as it was: one
+   * site's broken configuration must not change another site's output (SECURITY.md, isolation).
+   */
+  unreadable: string[];
 }
 
 async function platformConfigs(root: string): Promise<PlatformConfigs> {
   const sites: PlatformConfigs['sites'] = [];
+  const unreadable: string[] = [];
   for (const id of await discoverSiteIds(root)) {
-    const { config } = await loadSiteConfig(root, id);
+    const { config } = await loadSiteConfig(root, id).catch(() => ({ config: undefined }));
     if (config) sites.push({ id, config });
+    else unreadable.push(id);
   }
   const portals = sites.filter((s) => isPlatformPortal(s.config));
   // With more than one provincial portal the platform is misconfigured (SITE rules report it);
   // the one without a parent is the platform's own.
   const portal = portals.find((s) => !s.config.parent) ?? portals[0];
-  return { portal: portal?.id, sites };
+  return { portal: portal?.id, sites, unreadable };
+}
+
+async function previousListing(platformDir: string): Promise<Map<string, PlatformSite>> {
+  try {
+    const listed = JSON.parse(await readFile(path.join(platformDir, PLATFORM_MANIFEST), 'utf8')) as PlatformSite[];
+    return new Map(listed.map((site) => [site.id, site]));
+  } catch {
+    return new Map();
+  }
 }
 
 const bundleEntry = (dir: string) => path.join(dir, 'pagefind-entry.json');
@@ -117,6 +133,13 @@ async function syncInto(portalDir: string, outRoot: string, configs: PlatformCon
     const parts = 1 + (await partFolders(copy)).length;
     listed.push({ id, name: config.name, baseUrl: `https://${config.domain}/`, bundlePath: `/${PLATFORM_DIR}/${id}/`, parts });
   }
+  // A site whose configuration is broken now keeps the copy and the entry it had.
+  const previous = await previousListing(platformDir);
+  for (const id of configs.unreadable) {
+    const entry = previous.get(id);
+    if (entry && id !== configs.portal && existsSync(bundleEntry(path.join(platformDir, id)))) listed.push(entry);
+  }
+  listed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const keep = new Set([...listed.map((s) => s.id), PLATFORM_MANIFEST]);
   for (const entry of await readdir(platformDir)) {
     if (!keep.has(entry)) {

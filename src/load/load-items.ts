@@ -1,10 +1,15 @@
 // content/<siteId>/<columnId>/<slug>.mdx (or <slug>/index.mdx) → validated content items.
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { frontMatterSchema, type FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
+import { scanSiteFiles, type ContentFileScan } from '../security/content-files.ts';
+import { printable } from '../security/content-paths.ts';
+import { frontImageProblem } from '../security/front-image.ts';
+import { ID_PATTERN } from '../security/names.ts';
+import { siteAssetFieldProblems } from '../security/site-asset-fields.ts';
 import { closestName } from '../util/closest-name.ts';
 import { relativePath } from '../util/paths.ts';
 import { fileStamp, type FrontMatterCache } from './front-matter-cache.ts';
@@ -14,6 +19,7 @@ import { splitFrontMatter } from './front-matter.ts';
 import type { parseMdxBody } from './parse-mdx-body.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { decodeSource } from './read-source-file.ts';
+import { loadSiteConfig } from './load-site-config.ts';
 import { createLocator, validateYaml, type FieldLocator } from './validate-yaml.ts';
 import { mapLimited } from '../util/map-limited.ts';
 import { once } from '../util/once.ts';
@@ -68,7 +74,11 @@ export interface ItemReferenceSource {
   url: string;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// One grammar for slugs, column and site ids (FILE-05).
+const SLUG = ID_PATTERN;
+// Hidden files, links and OS junk never reach here: the walk of content-files.ts reports the
+// first two (SEC-07) and leaves them out of its listing. `_draft.mdx` stays an editor's way to
+// keep a file aside, with a warning that says so (nothing under content/ is skipped unseen).
 const IGNORED = /^(?:\.|_|Thumbs\.db$|desktop\.ini$)/i;
 
 export interface Candidate {
@@ -84,12 +94,9 @@ function suggestSlug(name: string): string {
   return ascii || 'policy-2024-01';
 }
 
-async function listDir(dir: string) {
-  try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e) => !IGNORED.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
-  } catch {
-    return [];
-  }
+/** A folder's entries from the walk (real files and folders only, sorted), minus the ignored names. */
+function listOf(listing: ContentFileScan['listing'], dir: string) {
+  return (listing.get(dir) ?? []).filter((e) => !IGNORED.test(e.name));
 }
 
 /** Walks the site's content folder and reports files that are in the wrong place or badly named. */
@@ -97,11 +104,24 @@ async function findCandidates(root: string, siteId: string, config: SiteConfig):
   const siteDir = path.join(root, 'content', siteId);
   const declared = config.columns.map((c) => c.id);
   const candidates: Candidate[] = [];
-  const diagnostics: Diagnostic[] = [];
+  // SEC-03/05/07: links, hidden files and every published file, walked once without following links.
+  const scan = scanSiteFiles(root, siteId);
+  const diagnostics: Diagnostic[] = scan.diagnostics;
+  // Columns and items named _… are skipped (an item's own files named _… are published as they are).
+  const listDir = (dir: string, skipsAside = true) => {
+    for (const aside of skipsAside ? (scan.listing.get(dir) ?? []).filter((e) => e.name.startsWith('_')) : []) {
+      const file = printable(relativePath(root, path.join(dir, aside.name)));
+      diagnostics.push(
+        diagnostic({ ruleId: 'SEC-07', severity: 'warn', file, line: 1, message: `“${file}”以 _ 开头，不会发布，也不做检查`, fix: '要发布就去掉名称开头的 _；不再需要就删除它' }),
+      );
+    }
+    return listOf(scan.listing, dir);
+  };
+  // Printable: folder and file names are the editor's to choose, and are printed in the log.
   const misplaced = (absolute: string, message: string, fix: string) =>
-    diagnostics.push(diagnostic({ ruleId: 'FILE-05', file: relativePath(root, absolute), line: 1, message, fix }));
+    diagnostics.push(diagnostic({ ruleId: 'FILE-05', file: printable(relativePath(root, absolute)), line: 1, message: printable(message), fix: printable(fix) }));
 
-  for (const columnEntry of await listDir(siteDir)) {
+  for (const columnEntry of listDir(siteDir)) {
     const columnDir = path.join(siteDir, columnEntry.name);
     if (!columnEntry.isDirectory()) {
       misplaced(columnDir, '文件直接放在站点内容目录下，不属于任何栏目', `移到栏目目录里，例如 content/${siteId}/${declared[0]}/`);
@@ -109,12 +129,12 @@ async function findCandidates(root: string, siteId: string, config: SiteConfig):
     }
     const columnId = columnEntry.name;
     const columnDeclared = declared.includes(columnId);
-    for (const entry of await listDir(columnDir)) {
+    for (const entry of listDir(columnDir)) {
       const absolute = path.join(columnDir, entry.name);
       let candidate: Candidate | undefined;
       if (entry.isDirectory()) {
         const index = path.join(absolute, 'index.mdx');
-        const inner = await listDir(absolute);
+        const inner = listDir(absolute, false);
         if (!inner.some((e) => e.isFile() && e.name === 'index.mdx')) {
           const strayMdx = inner.find((e) => e.isFile() && e.name.endsWith('.mdx'));
           misplaced(
@@ -273,6 +293,9 @@ export async function loadItemFromSource(candidate: Candidate, siteId: string, c
     // A tree is there only when the body was parsed, so the rules are loaded.
     diagnostics.push(...(await checkers![1].runItemChecks(body.tree, context)));
   }
+  // SEC-01/SEC-07: the image is a file of the item's folder (the page names it in og:image).
+  const imageProblem = data.image === undefined ? undefined : frontImageProblem(data.image, path.dirname(candidate.absolute));
+  if (imageProblem) diagnostics.push(diagnostic({ ...imageProblem, file: candidate.file, ...locate(['image']), field: 'image' }));
   if (data.image && !data.imageAlt?.trim()) {
     diagnostics.push(
       diagnostic({
@@ -302,6 +325,12 @@ export async function loadItemFromSource(candidate: Candidate, siteId: string, c
 
 export async function loadItems(root: string, siteId: string, config: SiteConfig, options: LoadItemsOptions = {}): Promise<{ items: ContentItem[]; diagnostics: Diagnostic[] }> {
   const { candidates, diagnostics } = await findCandidates(root, siteId, config);
+  // SEC-01: site.yaml's logo and banners name files of the site's assets; located only when wrong.
+  const assetFields = siteAssetFieldProblems(siteId, config, () => ({ line: 1 }));
+  if (assetFields.length > 0) {
+    const { locate } = await loadSiteConfig(root, siteId);
+    diagnostics.push(...siteAssetFieldProblems(siteId, config, locate));
+  }
   // Bounded: the sites of a platform load at once, and 50,000 files open together exceed the
   // file descriptor limit; 64 in flight keep the disk as busy as all of them did.
   const loaded = await mapLimited(candidates, 64, (candidate) => loadItem(candidate, siteId, config, options));

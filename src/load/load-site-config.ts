@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { siteSchema, type SiteConfig } from '../schema/site-schema.ts';
+import { siteConfigLinkProblem } from '../security/content-files.ts';
 import { relativePath } from '../util/paths.ts';
+import { siteFolderDiagnostics } from './discover-sites.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { readSourceFile } from './read-source-file.ts';
 import { createLocator, validateYaml, type FieldLocator } from './validate-yaml.ts';
@@ -32,8 +34,13 @@ const nowhere: FieldLocator = () => ({ line: 1, column: 1 });
 const parsedConfigs = new Map<string, { text: string; result: LoadedSiteConfig }>();
 
 export async function loadSiteConfig(root: string, siteId: string): Promise<LoadedSiteConfig> {
+  // FILE-05 / SEC-07: a folder that is not a proper site folder is reported, and nothing of it read.
+  const folderProblems = siteFolderDiagnostics(root, siteId);
+  if (folderProblems.length > 0) return { file: folderProblems[0]!.file, locate: nowhere, diagnostics: folderProblems };
   const absolute = siteConfigPath(root, siteId);
   const file = relativePath(root, absolute);
+  const linked = siteConfigLinkProblem(root, siteId);
+  if (linked) return { file, locate: nowhere, diagnostics: [linked] };
   if (!existsSync(absolute)) {
     return {
       file,

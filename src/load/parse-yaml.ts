@@ -1,6 +1,12 @@
-// YAML text → a document with positions, or errors in Chinese that point at the line.
+// YAML text → a document with positions, or errors in Chinese that point at the line. Hostile
+// YAML ends here as a finding, never as an exception: front matter larger than any real one is
+// not parsed (SEC-05), nesting the parser refuses is a SEC-05 finding, and a parsed document
+// passes src/security/yaml-safety.ts (alias count, sizes, hidden characters) before anyone
+// turns it into data.
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { YAML_LIMITS } from '../security/limits.ts';
+import { checkYamlSafety } from '../security/yaml-safety.ts';
 
 export interface YamlSource {
   /** The YAML text itself. */
@@ -64,9 +70,39 @@ const yamlErrorText: Record<string, string> = {
   BAD_SCALAR_START: '值的开头不合规',
 };
 
-export function parseYaml(source: YamlSource): ParsedYaml {
+/** Front matter is in .mdx files; anything else parsed here is a site.yaml. */
+function kindOf(source: YamlSource): 'front-matter' | 'site-config' {
+  return /\.mdx$/i.test(source.file) ? 'front-matter' : 'site-config';
+}
+
+function unparsed(found: Diagnostic): ParsedYaml {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { document: parseDocument('', { lineCounter }), lineCounter, diagnostics: [found] };
+}
+
+export function parseYaml(source: YamlSource): ParsedYaml {
+  const kind = kindOf(source);
+  if (kind === 'front-matter' && source.text.length > YAML_LIMITS.frontMatterChars) {
+    return unparsed(
+      diagnostic({
+        ruleId: 'SEC-05',
+        file: source.file,
+        line: source.firstLine,
+        message: `前置信息有 ${source.text.length} 个字符，超过了上限 ${YAML_LIMITS.frontMatterChars} 个字符，没有读取`,
+        fix: '前置信息只写标题、时间、来源等字段；大段文字写在正文中（第二个“---”之后）',
+      }),
+    );
+  }
+  const lineCounter = new LineCounter();
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch {
+    // The parser guards itself (RESOURCE_EXHAUSTION below); this is for what it does not foresee.
+    return unparsed(
+      diagnostic({ ruleId: 'FILE-03', file: source.file, line: source.firstLine, message: 'YAML 无法解析', fix: '检查这一段的冒号、缩进、引号和括号；参照 docs/content-model.md 的示例改写' }),
+    );
+  }
   const fullWidth = findFullWidthColonKeys(source);
   const diagnostics = [...fullWidth];
   // With a full-width colon the YAML errors are consequences of it: report only the cause.
@@ -74,6 +110,19 @@ export function parseYaml(source: YamlSource): ParsedYaml {
   if (fullWidth.length === 0) {
     for (const error of document.errors.slice(0, 1)) {
       const { line, col } = lineCounter.linePos(error.pos[0]);
+      if (error.code === 'RESOURCE_EXHAUSTION') {
+        diagnostics.push(
+          diagnostic({
+            ruleId: 'SEC-05',
+            file: source.file,
+            line: source.firstLine + line - 1,
+            column: col,
+            message: '列表或字段组嵌套的层数太多，超出了解析的限度',
+            fix: '前置信息和站点配置的字段最多嵌套几层，参照 docs/content-model.md 改写',
+          }),
+        );
+        continue;
+      }
       const firstMessageLine = error.message.split('\n')[0]!;
       const unclosed = /end with an? [\]}]/.test(firstMessageLine);
       diagnostics.push(
@@ -90,5 +139,31 @@ export function parseYaml(source: YamlSource): ParsedYaml {
       );
     }
   }
+  if (diagnostics.length === 0) diagnostics.push(...checkYamlSafety(document, lineCounter, source.text, { file: source.file, firstLine: source.firstLine, kind }));
   return { document, lineCounter, diagnostics };
+}
+
+/**
+ * A YAML data file an administrator writes beside site.yaml (sites/<siteId>/annual-figures.yaml)
+ * as a plain value, with the same limits and hygiene as site.yaml: never an exception (an alias
+ * bomb there stopped `check` for every site), always a finding at its line.
+ */
+export function parseYamlValue(source: YamlSource): { value?: unknown; diagnostics: Diagnostic[] } {
+  const parsed = parseYaml(source);
+  if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
+  try {
+    return { value: parsed.document.toJS({ maxAliasCount: YAML_LIMITS.aliasExpansion }), diagnostics: [] };
+  } catch {
+    return {
+      diagnostics: [
+        diagnostic({
+          ruleId: 'SEC-05',
+          file: source.file,
+          line: source.firstLine,
+          message: '引用（别名 *名称）展开后的内容太多，可能是有意拖垮构建的“别名炸弹”',
+          fix: '把引用（*名称）换成写出来的值，删除锚点（&名称）',
+        }),
+      ],
+    };
+  }
 }

@@ -1,8 +1,13 @@
 // Reads a file an editor wrote and turns what editors' tools commonly do to files into clear
 // errors: a UTF-8 BOM, GBK encoding (the default of many Chinese Windows tools), emptiness.
-// CRLF line endings are accepted and normalised.
-import { readFile } from 'node:fs/promises';
+// CRLF line endings are accepted and normalised. Two refusals protect what comes after: a file
+// larger than any real one is refused before it is decoded or parsed (SEC-05), and a control
+// character (NUL, ESC, form feed…) anywhere in the file is refused with its line and column
+// (SEC-04), so none reaches a page, a feed or a log.
+import { readFile, stat } from 'node:fs/promises';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { FILE_LIMITS, formatBytes } from '../security/limits.ts';
+import { describeHidden, findControlCharacters } from '../security/text-hygiene.ts';
 
 export type SourceText = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -42,7 +47,56 @@ function looksLikeGb18030(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** The size limit of a file by its kind: site.yaml, or a content file. */
+function maxBytesOf(file: string): number {
+  return /\.ya?ml$/i.test(file) ? FILE_LIMITS.siteConfigBytes : FILE_LIMITS.contentFileBytes;
+}
+
+function tooLarge(file: string, bytes: number): SourceText {
+  const max = maxBytesOf(file);
+  const siteConfig = max === FILE_LIMITS.siteConfigBytes;
+  return {
+    ok: false,
+    diagnostics: [
+      diagnostic({
+        ruleId: 'SEC-05',
+        file,
+        line: 1,
+        message: `文件有 ${formatBytes(bytes)}，超过了${siteConfig ? '站点配置文件' : '内容文件'}的上限 ${formatBytes(max)}，没有读取`,
+        fix: siteConfig
+          ? '站点配置只写字段，不放大段文字；检查是否误粘贴了大量内容或重复的段落'
+          : '把很长的文件拆成几篇内容（如按章节），或把原文作为附件（PDF 等）提供、正文只写摘要；检查是否误粘贴了大量内容',
+      }),
+    ],
+  };
+}
+
+/** SEC-04: control characters, at their line and column (at most one finding per line). */
+function controlCharacters(text: string, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  let lastLine = 0;
+  for (const hidden of findControlCharacters(text, 50)) {
+    const before = text.slice(0, hidden.index);
+    const line = before.split('\n').length;
+    if (line === lastLine) continue;
+    lastLine = line;
+    found.push(
+      diagnostic({
+        ruleId: 'SEC-04',
+        file,
+        line,
+        column: hidden.index - before.lastIndexOf('\n'),
+        message: `这一行有${describeHidden(hidden)}：文件中不能有控制字符，它看不见，却会进入网页`,
+        fix: '删除这个字符（多半是从 PDF、Word 或其他系统复制时带进来的）：在 VS Code 中它显示为红色的小方框；也可以把这一行删掉后重新输入',
+      }),
+    );
+    if (found.length >= 10) break;
+  }
+  return found;
+}
+
 export function decodeSource(bytes: Uint8Array, file: string): SourceText {
+  if (bytes.length > maxBytesOf(file)) return tooLarge(file, bytes.length);
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return {
       ok: false,
@@ -95,9 +149,15 @@ export function decodeSource(bytes: Uint8Array, file: string): SourceText {
       ],
     };
   }
-  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const controls = controlCharacters(normalised, file);
+  if (controls.length > 0) return { ok: false, diagnostics: controls };
+  return { ok: true, text: normalised };
 }
 
 export async function readSourceFile(absolutePath: string, file: string): Promise<SourceText> {
+  // Refused before it is read: a file of gigabytes must not be loaded into memory to be refused.
+  const { size } = await stat(absolutePath);
+  if (size > maxBytesOf(file)) return tooLarge(file, size);
   return decodeSource(await readFile(absolutePath), file);
 }

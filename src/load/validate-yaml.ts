@@ -1,9 +1,10 @@
 // Validates a parsed YAML document against a zod schema and turns every zod issue into a
 // diagnostic at the line of the offending field, with the field's Chinese label, the rule and a fix.
-import { isMap, isScalar, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, visit, type Document, type LineCounter, type Node } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FieldMeta } from '../schema/fields.ts';
+import { YAML_LIMITS } from '../security/limits.ts';
 import { closestName } from '../util/closest-name.ts';
 import type { YamlSource } from './parse-yaml.ts';
 
@@ -166,12 +167,30 @@ export function validateYaml<S extends z.ZodType>(
   context: ValidationContext,
 ): { data?: z.output<S>; diagnostics: Diagnostic[] } {
   const { source, document, lineCounter } = context;
-  const value = document.toJS() as unknown;
   const at = (node: Node | undefined) => {
     if (!node?.range) return { line: source.firstLine, column: 1 };
     const pos = lineCounter.linePos(node.range[0]);
     return { line: source.firstLine + pos.line - 1, column: pos.col };
   };
+  let value: unknown;
+  try {
+    // parseYaml refused documents with many aliases already; this bounds what the few expand to.
+    value = document.toJS({ maxAliasCount: YAML_LIMITS.aliasExpansion }) as unknown;
+  } catch {
+    let firstAlias: Node | undefined;
+    visit(document, { Alias: (_key, node) => { firstAlias ??= node; return visit.BREAK; } });
+    return {
+      diagnostics: [
+        diagnostic({
+          ruleId: 'SEC-05',
+          file: source.file,
+          ...at(firstAlias ?? document.contents ?? undefined),
+          message: '引用（别名 *名称）展开后的内容太多，可能是有意拖垮构建的“别名炸弹”',
+          fix: '把引用（*名称）换成写出来的值，删除锚点（&名称）；前置信息和站点配置不需要锚点和引用',
+        }),
+      ],
+    };
+  }
 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
@@ -246,8 +265,10 @@ export function validateYaml<S extends z.ZodType>(
       message = `字段${label}：${friendly}（写的是${describeValue(input)}）`;
       fix = '参照 docs/content-model.md 中该字段的说明和示例修改';
     }
+    // A check may name its own rule (SEC-02, SEC-06: src/schema/site-schema.ts) over the field's.
+    const ownRule = issue.code === 'custom' ? (issue.params as { ruleId?: string } | undefined)?.ruleId : undefined;
     // A value the schema rejects stops the build whatever the rule's own severity.
-    diagnostics.push(diagnostic({ ruleId: ruleFor(schema, path), severity: 'error', file: source.file, ...where, field, message, fix }));
+    diagnostics.push(diagnostic({ ruleId: ownRule ?? ruleFor(schema, path), severity: 'error', file: source.file, ...where, field, message, fix }));
   }
   return { diagnostics };
 }

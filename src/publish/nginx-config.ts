@@ -3,8 +3,13 @@
 // is never edited by hand. PUB-05: it listens on IPv6 and IPv4. HTTPS only (HTTP redirects),
 // HSTS, gzip, long caching of the hashed build assets, the site's 404 page, and the document
 // root at <target>/current, the release link `npm run publish` switches (releases.ts).
-import { domainToASCII } from 'node:url';
+//
+// SEC-06: every value from site.yaml or the options goes through a guard of
+// src/security/server-values.ts that throws unless it is a host name, an absolute path or a plain
+// header value: validation refuses such values first, and this holds even if it did not.
 import type { SiteConfig } from '../schema/site-schema.ts';
+import { isId } from '../security/names.ts';
+import { commentText, headerField, listenParameters, serverName, serverPath, UnsafeServerValue } from '../security/server-values.ts';
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, IMMUTABLE_PREFIX, securityHeaders } from './security-headers.ts';
 import { CURRENT_LINK } from './releases.ts';
 
@@ -32,36 +37,51 @@ export const PRODUCTION_LISTEN = ['443 ssl http2', '[::]:443 ssl http2'];
 
 /** Where the certificate is expected when site.yaml does not say. */
 export function defaultCertificate(config: SiteConfig): { certificate: string; certificateKey: string } {
+  const production = config.deploy?.production;
+  const domain = () => serverName(config.domain, 'domain');
   return {
-    certificate: config.deploy?.production.certificate ?? `/etc/nginx/tls/${config.domain}.crt`,
-    certificateKey: config.deploy?.production.certificateKey ?? `/etc/nginx/tls/${config.domain}.key`,
+    certificate: serverPath(production?.certificate ?? `/etc/nginx/tls/${domain()}.crt`, 'deploy.production.certificate'),
+    certificateKey: serverPath(production?.certificateKey ?? `/etc/nginx/tls/${domain()}.key`, 'deploy.production.certificateKey'),
   };
 }
 
 /** The English domain and the Chinese one in its ASCII (punycode) form, which nginx matches. */
 export function serverNames(config: SiteConfig): string[] {
-  const names = [config.domain];
-  if (config.chineseDomain) names.push(domainToASCII(config.chineseDomain) || config.chineseDomain);
+  const names = [serverName(config.domain, 'domain')];
+  if (config.chineseDomain !== undefined) names.push(serverName(config.chineseDomain, 'chineseDomain'));
   return names;
 }
 
-const quote = (value: string) => `"${value.replace(/(["\\])/g, '\\$1')}"`;
+/**
+ * `add_header <name> "<value>" always;`: the value in double quotes, after headerField refused
+ * `"`, `\`, `$` (a variable in nginx) and anything outside printable ASCII, so that `;`, `{` or
+ * `#` in it (a CSP has `;`) stay inside the one word.
+ */
+export function headerDirective(name: string, value: string): string {
+  const header = headerField(name, value);
+  return `add_header ${header.name} "${header.value}" always;`;
+}
 
 /** Feeds and text files get their charset; the feeds their registered types. */
 const GZIP_TYPES = 'text/css text/plain text/xml application/javascript application/json application/feed+json application/rss+xml application/xml image/svg+xml application/wasm';
 
 export function nginxServerBlock(options: NginxOptions): string {
   const { config, siteId } = options;
-  const listen = options.listen ?? PRODUCTION_LISTEN;
+  if (!isId(siteId)) throw new UnsafeServerValue('站点标识', '不是小写字母、数字和 - 组成的标识');
+  const listen = (options.listen ?? PRODUCTION_LISTEN).map(listenParameters);
   const redirectHttp = options.redirectHttp ?? true;
-  const tls = { ...defaultCertificate(config), ...(options.certificate ? { certificate: options.certificate } : {}), ...(options.certificateKey ? { certificateKey: options.certificateKey } : {}) };
+  const tls = {
+    certificate: options.certificate ? serverPath(options.certificate, 'certificate') : defaultCertificate(config).certificate,
+    certificateKey: options.certificateKey ? serverPath(options.certificateKey, 'certificateKey') : defaultCertificate(config).certificateKey,
+  };
   const names = serverNames(config).join(' ');
+  const root = serverPath(options.target.replace(/\/+$/, ''), 'deploy.production.target');
   const headers = securityHeaders({ https: true, root: options.root });
   // add_header in a location replaces the server's: every location repeats the whole set.
   const headerLines = (cache: string, indent: string) =>
-    [...headers.map((h) => `${indent}add_header ${h.name} ${quote(h.value)} always;`), `${indent}add_header Cache-Control ${quote(cache)} always;`].join('\n');
+    [...headers, { name: 'Cache-Control', value: cache }].map((h) => `${indent}${headerDirective(h.name, h.value)}`).join('\n');
   const lines: string[] = [
-    `# ${config.name}（${siteId}）：由 govsite 生成（npm run nginx -- --site ${siteId}），请勿手工修改，改 site.yaml 后重新生成。`,
+    `# ${commentText(config.name)}（${siteId}）：由 govsite 生成（npm run nginx -- --site ${siteId}），请勿手工修改，改 site.yaml 后重新生成。`,
     '# PUB-01 安全响应头、PUB-05 IPv6、SITE-10 境内服务器；说明见 docs/publishing.md。',
   ];
   if (redirectHttp) {
@@ -89,7 +109,10 @@ export function nginxServerBlock(options: NginxOptions): string {
     '    ssl_session_tickets off;',
     '',
     '    server_tokens off;',
-    `    root ${options.target.replace(/\/+$/, '')}/${CURRENT_LINK};`,
+    `    root ${root}/${CURRENT_LINK};`,
+    // A release holds no links (verify reports one as tampering); should one appear, it is not
+    // followed: a link to / would otherwise serve the server's files. The root itself is a link.
+    '    disable_symlinks on from=$document_root;',
     '    index index.html;',
     '    charset utf-8;',
     `    charset_types text/css text/plain text/xml application/javascript application/json application/feed+json application/rss+xml image/svg+xml;`,
@@ -129,18 +152,23 @@ export function nginxServerBlock(options: NginxOptions): string {
   );
   // SITE-09: each old domain serves the domain-change notice (dist/<siteId>--previous-domain/, which
   // npm run publish puts under <target>/previous-domain/): the notice at / and for every old address.
-  for (const { domain } of config.lifecycle.previousDomains ?? []) {
+  for (const [index, previous] of (config.lifecycle.previousDomains ?? []).entries()) {
+    const domain = serverName(previous.domain, `lifecycle.previousDomains[${index}].domain`);
+    const certificates = options.previousDomainCertificates?.[previous.domain];
+    const certificate = serverPath(certificates?.certificate ?? `/etc/nginx/tls/${domain}.crt`, 'previousDomainCertificates');
+    const certificateKey = serverPath(certificates?.certificateKey ?? `/etc/nginx/tls/${domain}.key`, 'previousDomainCertificates');
     lines.push(
       `# 原域名 ${domain}：域名变更公告（SITE-09），所有旧网址都显示公告。`,
       ...(redirectHttp ? ['server {', '    listen 80;', '    listen [::]:80;', `    server_name ${domain};`, '    server_tokens off;', '    return 301 https://$host$request_uri;', '}', ''] : []),
       'server {',
       ...listen.map((l) => `    listen ${l};`),
       `    server_name ${domain};`,
-      `    ssl_certificate ${options.previousDomainCertificates?.[domain]?.certificate ?? `/etc/nginx/tls/${domain}.crt`};`,
-      `    ssl_certificate_key ${options.previousDomainCertificates?.[domain]?.certificateKey ?? `/etc/nginx/tls/${domain}.key`};`,
+      `    ssl_certificate ${certificate};`,
+      `    ssl_certificate_key ${certificateKey};`,
       '    ssl_protocols TLSv1.2 TLSv1.3;',
       '    server_tokens off;',
-      `    root ${options.target.replace(/\/+$/, '')}/${PREVIOUS_DOMAIN_DIR}/${CURRENT_LINK};`,
+      `    root ${root}/${PREVIOUS_DOMAIN_DIR}/${CURRENT_LINK};`,
+      '    disable_symlinks on from=$document_root;',
       '    index index.html;',
       '    charset utf-8;',
       '    error_page 404 /404.html;',

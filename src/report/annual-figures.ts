@@ -3,8 +3,10 @@
 // come from sites/<siteId>/annual-figures.yaml, maintained by the site's administrators.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import type { ContentItem } from '../load/load-items.ts';
+import { parseYamlValue } from '../load/parse-yaml.ts';
+import { decodeSource } from '../load/read-source-file.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 
 export interface AnnualFigures {
@@ -41,7 +43,14 @@ export function annualFigures(root: string, siteId: string, config: SiteConfig, 
   const fromDate = from.slice(0, 10);
   const toDate = to.slice(0, 10);
   const dataFile = path.join(root, 'sites', siteId, 'annual-figures.yaml');
-  const other = existsSync(dataFile) ? ((parse(readFileSync(dataFile, 'utf8')) as Record<string, unknown> | null) ?? {}) : {};
+  // Written by a site's administrators: read with site.yaml's limits (SEC-04/05), never thrown.
+  const file = `sites/${siteId}/annual-figures.yaml`;
+  const decoded = existsSync(dataFile) ? decodeSource(readFileSync(dataFile), file) : undefined;
+  const empty = decoded && !decoded.ok && decoded.diagnostics.every((d) => d.ruleId === 'FILE-02');
+  const read = decoded?.ok ? parseYamlValue({ text: decoded.text, file, firstLine: 1 }) : { value: undefined, diagnostics: empty ? [] : (decoded?.diagnostics ?? []) };
+  const value = read.value;
+  const other = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const problem = read.diagnostics[0];
   return {
     网站名称: config.name,
     首页网址: `https://${config.domain}/`,
@@ -71,7 +80,7 @@ export function annualFigures(root: string, siteId: string, config: SiteConfig, 
     征集调查期数: count((i) => typeOf(i) === '征集调查'),
     在线访谈期数: count((i) => typeOf(i) === '在线访谈'),
     其他数据: other,
-    其他数据来源: existsSync(dataFile) ? `sites/${siteId}/annual-figures.yaml` : undefined,
+    其他数据来源: problem ? `${file}（有错误，未读取：${formatDiagnostic(problem).replace(/\s+/g, ' ')}）` : decoded ? file : undefined,
   };
 }
 

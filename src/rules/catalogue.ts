@@ -24,11 +24,11 @@ const rules: RuleInfo[] = [
   // because an editor's account can be stolen, and every content file is treated as hostile.
   { id: 'SEC-01', title: '内容引用的文件须在条目目录或站点 assets 目录内（不得用 ..、绝对路径或 ? 后缀）', severity: 'error' },
   { id: 'SEC-02', title: '链接地址只能是 http、https、mailto、tel 或站内相对地址', severity: 'error' },
-  { id: 'SEC-03', title: 'SVG 图片不得含脚本、事件处理、foreignObject 或外部引用', severity: 'error' },
-  { id: 'SEC-04', title: '文字不得含控制字符；标题等单行字段不得含零宽或双向控制字符', severity: 'error' },
-  { id: 'SEC-05', title: '大小限制：前置信息字段、正文、图片、附件与 YAML 别名', severity: 'error' },
-  { id: 'SEC-06', title: '写入服务器配置的 site.yaml 取值须符合严格语法（路径、主机名、证书）', severity: 'error' },
-  { id: 'SEC-07', title: 'content/ 与 sites/ 下不得有符号链接和隐藏文件', severity: 'error' },
+  { id: 'SEC-03', title: 'SVG 不得含脚本、事件处理、foreignObject 或外部引用；随内容发布的文件只能是图片、文档、音视频和字体', severity: 'error' },
+  { id: 'SEC-04', title: '文字不得含控制字符；前置信息和 site.yaml 的文字不得含零宽或双向控制等看不见的字符', severity: 'error' },
+  { id: 'SEC-05', title: '大小限制：文件、前置信息字段、列表、正文、图片、附件与 YAML 别名', severity: 'error' },
+  { id: 'SEC-06', title: '写入服务器配置的 site.yaml 取值须符合严格语法（路径、主机名、证书）；生产发布目录以本站标识结尾', severity: 'error' },
+  { id: 'SEC-07', title: 'content/ 与 sites/ 下不得有符号链接、管道和隐藏文件', severity: 'error' },
 
   { id: 'SITE-01', title: '网站类型与层级', severity: 'error' },
   { id: 'SITE-02', title: '一个主办单位只开设一个网站', severity: 'error' },

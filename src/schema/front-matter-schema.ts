@@ -1,11 +1,23 @@
 // Front matter of content/<siteId>/<columnId>/<slug>.mdx: the single source of truth.
 // Field names are the public contract of ../shared/spec/content-model.md.
+// Every field whose value becomes a link or an image address in a page (reprint.url, image,
+// attachments[].file) passes the URL allowlist (`allowedUrl`, SEC-02); lengths, list sizes and
+// hidden characters of every field are checked on the YAML before this schema runs
+// (src/security/yaml-safety.ts, SEC-04/SEC-05).
 import { z } from 'zod';
-import { chinaDateTime, dateOrDateTime, labelled } from './fields.ts';
+import { allowedUrl, chinaDateTime, dateOrDateTime, labelled } from './fields.ts';
 
 const itemReference = z.string().regex(/^(?:[a-z0-9-]+:)?[a-z0-9-]+\/[a-z0-9-]+$/, {
   error: '引用格式应为“栏目标识/路径名”，跨站点写“站点标识:栏目标识/路径名”，例如 policies/youhua-yingshang',
 });
+
+/** The original of a reprint is a web page: an allowed URL that is not http(s) (mailto:, tel:) is not one. */
+function webPage(ctx: z.core.ParsePayload<string>): void {
+  // Other schemes are refused by allowedUrl, relative addresses by z.url.
+  if (/^\s*(?:mailto|tel):/i.test(ctx.value)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: '原文网址应是网页地址（https://…），不是邮件或电话地址', params: { fix: '改为原文所在网页的完整网址，如 https://www.gov.cn/zhengce/...' } });
+  }
+}
 
 export const frontMatterSchema = z.strictObject({
   title: labelled(z.string({ error: '缺少标题' }).trim().min(1, { error: '标题不能为空' }), { title: '标题', 'x-rule': 'CONT-01' }),
@@ -21,7 +33,7 @@ export const frontMatterSchema = z.strictObject({
   draft: labelled(z.boolean().default(false), { title: '草稿', description: 'true 时不发布' }),
   keywords: labelled(z.array(z.string()).default([]), { title: '关键词' }),
   description: labelled(z.string().optional(), { title: '摘要' }),
-  image: labelled(z.string().optional(), { title: '题图' }),
+  image: labelled(z.string().check(allowedUrl).optional(), { title: '题图' }),
   imageAlt: labelled(z.string().optional(), { title: '题图替代文本', 'x-rule': 'CONT-11' }),
   docNumber: labelled(z.string().optional(), { title: '文号', examples: ['浙政办发〔2021〕80号'] }),
   issuer: labelled(z.string().optional(), { title: '发文机关' }),
@@ -41,7 +53,7 @@ export const frontMatterSchema = z.strictObject({
   reprint: labelled(
     z.strictObject({
       site: labelled(z.string().min(1), { title: '原发网站' }),
-      url: labelled(z.url({ error: '原文网址须为完整网址，如 https://www.shili.gov.cn/...' }), { title: '原文网址' }),
+      url: labelled(z.url({ error: '原文网址须为完整网址，如 https://www.shili.gov.cn/...' }).check(allowedUrl).check(webPage), { title: '原文网址' }),
       originalPubDate: labelled(chinaDateTime.optional(), { title: '原文发布时间' }),
     }).optional(),
     { title: '转载', 'x-rule': 'CONT-02' },
@@ -57,7 +69,7 @@ export const frontMatterSchema = z.strictObject({
   attachments: labelled(
     z.array(
       z.strictObject({
-        file: labelled(z.string().min(1), { title: '附件文件' }),
+        file: labelled(z.string().min(1).check(allowedUrl), { title: '附件文件' }),
         title: labelled(z.string().min(1), { title: '附件名称' }),
       }),
     ).default([]),

@@ -2,6 +2,7 @@
 // Field names are the public contract of ../shared/spec/content-model.md.
 import { z } from 'zod';
 import { asciiId, calendarDate, dateOrDateTime, digitsText, labelled } from './fields.ts';
+import { deployTargetValue, hostValue, pageUrl, serverPathValue } from './server-fields.ts';
 
 /** ColumnType values of META-04 (网页标签 ColumnType). Other values warn, they are not rejected. */
 export const COLUMN_TYPES = [
@@ -28,7 +29,7 @@ const colorsSchema = z.strictObject({
 const channelSchema = z.strictObject({
   title: labelled(z.string().min(1), { title: '频道名称' }),
   column: labelled(asciiId.optional(), { title: '频道对应栏目', description: '栏目 id，与 path 二选一' }),
-  path: labelled(z.string().startsWith('/').optional(), { title: '频道路径', description: '站内路径，以 / 开头，与 column 二选一' }),
+  path: labelled(pageUrl(z.string()).startsWith('/').optional(), { title: '频道路径', description: '站内路径，以 / 开头，与 column 二选一' }),
 });
 
 /** Paths the templates use for their own pages; a column cannot take them. */
@@ -72,7 +73,7 @@ const topicSchema = z.strictObject({
 // needs, written by the platform administrator. Records stay when the state changes (offline periods,
 // the migration, old domains): they are the site's history, and the rule reasons over all of it.
 // Whether a field is required depends on `status`, so SITE-09 (not the schema) says what is missing.
-const webAddress = z.string().check((ctx) => {
+const webAddress = pageUrl(z.string()).check((ctx) => {
   let url: URL | undefined;
   try {
     url = new URL(ctx.value);
@@ -161,7 +162,7 @@ const lifecycleSchema = z.strictObject({
   previousDomains: labelled(
     z.array(
       z.strictObject({
-        domain: labelled(z.string().min(1), { title: '原域名', examples: ['sjj.ceshi.gov.cn'], 'x-rule': 'SITE-09' }),
+        domain: labelled(hostValue.min(1), { title: '原域名', examples: ['sjj.ceshi.gov.cn'], 'x-rule': 'SITE-09' }),
         until: labelled(calendarDate, { title: '变更日期', description: '启用新域名（domain）的日期', 'x-rule': 'SITE-09' }),
       }),
     ).optional(),
@@ -174,7 +175,7 @@ const lifecycleSchema = z.strictObject({
 });
 
 const deployTargetSchema = z.strictObject({
-  target: labelled(z.string().min(1), {
+  target: labelled(deployTargetValue.min(1), {
     title: '发布目标',
     description: '生产发布：境内服务器上的发布目录（绝对路径，如 /srv/www/shili），npm run publish 默认发布到这里，nginx 的网站根目录是其中的 current；预览发布：服务名，如 netlify',
     examples: ['/srv/www/shili', 'netlify'],
@@ -189,12 +190,12 @@ const deployTargetSchema = z.strictObject({
     description: '服务器或机房，如“示例省政务云（示例市）”；写明便于检查核实境内部署',
     'x-rule': 'SITE-10',
   }),
-  certificate: labelled(z.string().optional(), {
+  certificate: labelled(serverPathValue.optional(), {
     title: 'HTTPS 证书',
     description: '服务器上证书文件的路径；不写时为 /etc/nginx/tls/<英文域名>.crt',
     'x-rule': 'PUB-01',
   }),
-  certificateKey: labelled(z.string().optional(), {
+  certificateKey: labelled(serverPathValue.optional(), {
     title: 'HTTPS 证书私钥',
     description: '服务器上私钥文件的路径；不写时为 /etc/nginx/tls/<英文域名>.key',
     'x-rule': 'PUB-01',
@@ -232,8 +233,8 @@ export const siteSchema = z.strictObject({
   }),
   organizer: labelled(z.string().min(2), { title: '主办单位', 'x-rule': 'SITE-02' }),
   operator: labelled(z.string().optional(), { title: '承办单位' }),
-  domain: labelled(z.string().min(1), { title: '英文域名', 'x-rule': 'SITE-04', examples: ['www.shili.gov.cn'] }),
-  chineseDomain: labelled(z.string().optional(), { title: '中文域名', 'x-rule': 'SITE-04' }),
+  domain: labelled(hostValue.min(1), { title: '英文域名', 'x-rule': 'SITE-04', examples: ['www.shili.gov.cn'] }),
+  chineseDomain: labelled(hostValue.optional(), { title: '中文域名', 'x-rule': 'SITE-04' }),
   siteCode: labelled(z.string({ error: '网站标识码须用引号括起来，例如 "5900000001"' }), {
     title: '网站标识码',
     'x-rule': 'SITE-05',

@@ -10,8 +10,10 @@ export const ALLOWED_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const;
 
 export type UrlVerdict = { ok: true } | { ok: false; scheme: string; reason: string };
 
+// Every HTML named reference that stands for a character a scheme can hold or a browser drops
+// from one (letters and digits have none): `web&plus;x:` is the scheme `web+x:` to a browser.
 const NAMED_REFERENCES: Record<string, string> = {
-  tab: '\t', newline: '\n', colon: ':', sol: '/', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', lpar: '(', rpar: ')', period: '.', comma: ',',
+  tab: '\t', newline: '\n', colon: ':', sol: '/', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', lpar: '(', rpar: ')', period: '.', comma: ',', plus: '+',
 };
 
 /** Decodes numeric and the few named character references that can spell a scheme. */
@@ -73,3 +75,18 @@ export function checkUrl(value: string): UrlVerdict {
 
 /** The fix an editor is told, for every refusal. */
 export const URL_FIX = '链接只能用 https://…（或 http://…）网址、mailto: 邮件地址、tel: 电话号码，或站内路径（/栏目/文章/）';
+
+/**
+ * Attributes that hold a URL in HTML (and SVG's xlink:href), whatever the element: the checker
+ * (plugins/checks/remark-safe-urls.ts) and the compile (plugins/mdx-data-only.ts) use this list.
+ */
+export const URL_ATTRIBUTES = new Set([
+  'href', 'src', 'srcset', 'action', 'formaction', 'data', 'poster', 'cite', 'background', 'longdesc', 'lowsrc', 'dynsrc',
+  'xlink:href', 'ping', 'manifest', 'codebase', 'archive', 'classid', 'profile', 'usemap', 'icon', 'itemtype', 'itemid', 'imagesrcset',
+]);
+
+/** The URLs an attribute value holds: each candidate of a `srcset` is a URL, then an optional width or density. */
+export function attributeUrls(name: string, value: string): string[] {
+  if (!name.toLowerCase().endsWith('srcset')) return [value];
+  return value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+}

@@ -62,6 +62,10 @@ describe('SEC: the compile refuses code in a body that never passed the checker'
     ['an image with ?raw', '![x](./a.png?raw)', 'SEC-01'],
     ['an image escaping the item folder', '![x](../../../../../../../../proc/self/environ)', 'SEC-01'],
     ['an image escaping with %2e%2e', '![x](%2e%2e/%2e%2e/secret.png)', 'SEC-01'],
+    ['an image that is a script (Astro imports body images)', '![x](./evil.js)', 'SEC-01'],
+    ['an image named like a package', '![x](some-package/x.png)', 'SEC-01'],
+    ['an <img> of another MDX module', '<img src="./other.mdx" alt="图" />', 'SEC-01'],
+    ['an absolute file path', '![x](/etc/hostname.png)', 'SEC-01'],
     ['an iframe from a host not on the list', '<iframe src="https://evil.example.com/"></iframe>', 'CONT-16'],
   ])('%s', async (_name, body, ruleId) => {
     expect((await refusal(body))?.ruleId).toBe(ruleId);

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AstroTelemetry } from '@astrojs/telemetry';
 import { AHEAD_MODULES, type AstroWarmedMessage } from '../../src/build/astro-ahead-modules.ts';
-import { astroProcess, astroWorkerEnv, startAstroAhead, stopAstroAhead } from '../../src/build/astro-process.ts';
+import { astroProcess, astroWorkerEnv, setRenderFolders, startAstroAhead, stopAstroAhead } from '../../src/build/astro-process.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 
 afterEach(() => stopAstroAhead());
@@ -49,6 +49,8 @@ function tracedCommand(command: string): { cli: SpawnSyncReturns<string>; lines:
 describe('the Astro process started ahead', () => {
   it('is taken by the first site only, and runs that site’s build in the folder it is given', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'govsite-astro-ahead-'));
+    // Its permissions name the folders of the site it is given (GOVSITE_OUT_DIR is <root>/out).
+    setRenderFolders({ root, outRoot: root });
     startAstroAhead();
     const first = astroProcess(root, env(root));
     const second = astroProcess(root, env(root));
@@ -65,7 +67,8 @@ describe('the Astro process started ahead', () => {
   }, 60_000);
 
   it('is ended when no site takes it', async () => {
-    const spare = startAstroAhead();
+    setRenderFolders({ root: tmpdir(), outRoot: tmpdir() });
+    const spare = startAstroAhead()!;
     const end = ended(spare);
     stopAstroAhead();
     expect((await end).signal).toBe('SIGTERM');
@@ -83,7 +86,8 @@ describe('the Astro process started ahead', () => {
   });
 
   it('loads, while it waits, the modules the build would load after Astro’s own, and says so', async () => {
-    const spare = startAstroAhead();
+    setRenderFolders({ root: tmpdir(), outRoot: tmpdir() });
+    const spare = startAstroAhead()!;
     const message = await new Promise<AstroWarmedMessage>((resolve) => spare.once('message', resolve));
     // Every one of them loads: a renamed package or moved file would fail here, not cost time silently.
     expect(message.warmed).toEqual(AHEAD_MODULES);
@@ -99,7 +103,7 @@ describe('the Astro process started ahead', () => {
   it('ends by itself when the process that started it ends before a site takes it', async () => {
     // A parent that starts one and exits at once, as a build that fails after starting it would.
     const module = pathToFileURL(path.join(projectRoot, 'src/build/astro-process.ts')).href;
-    const parent = spawnSync(process.execPath, ['--input-type=module', '-e', `import { startAstroAhead } from ${JSON.stringify(module)}; process.stdout.write(String(startAstroAhead().pid));`], { encoding: 'utf8' });
+    const parent = spawnSync(process.execPath, ['--input-type=module', '-e', `import { setRenderFolders, startAstroAhead } from ${JSON.stringify(module)}; setRenderFolders({ root: ${JSON.stringify(tmpdir())}, outRoot: ${JSON.stringify(tmpdir())} }); process.stdout.write(String(startAstroAhead().pid));`], { encoding: 'utf8' });
     expect(parent.status, parent.stderr).toBe(0);
     const pid = Number(parent.stdout);
     expect(pid).toBeGreaterThan(0);

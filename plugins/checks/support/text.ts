@@ -9,6 +9,7 @@ import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { splitFrontMatter } from '../../../src/load/front-matter.ts';
+import { visibleText } from '../../../src/security/text-hygiene.ts';
 
 export type FieldPath = Array<string | number>;
 
@@ -116,6 +117,17 @@ function locateInNode(file: VFile, node: Node, value: string, index: number, sou
 // ---------------------------------------------------------------------------------------------
 // Runs
 
+/**
+ * The run as the rules match it: NFC, radicals as ideographs, invisible characters and bidi
+ * controls removed (SEC-04: `秘\u200b密★一年` reads 秘密★一年 and is caught), while `place`
+ * still points at the character in the original text.
+ */
+export function visibleRun(run: TextRun): TextRun {
+  const { text, origin } = visibleText(run.text);
+  if (!origin) return run;
+  return { ...run, text, place: (index) => run.place(origin[Math.max(0, Math.min(index, origin.length - 1))]!) };
+}
+
 interface Segment {
   from: number;
   to: number;
@@ -182,7 +194,7 @@ export function bodyRuns(tree: Root, file: VFile): TextRun[] {
   // Four checks read the same runs of the same tree: collected once (0.7 s at 10,000 items).
   const known = runsOfTree.get(tree);
   if (known?.file === file) return known.runs;
-  const runs = collectBodyRuns(tree, file);
+  const runs = collectBodyRuns(tree, file).map(visibleRun);
   runsOfTree.set(tree, { file, runs });
   return runs;
 }
@@ -248,7 +260,7 @@ const FIELD_LABELS: Record<string, string> = {
 export function fieldRuns(frontMatter: Record<string, unknown> | undefined, fields: readonly string[]): TextRun[] {
   const runs: TextRun[] = [];
   if (!frontMatter) return runs;
-  const make = (text: string, field: FieldPath, label: string): TextRun => ({ text, label, field, place: () => undefined });
+  const make = (text: string, field: FieldPath, label: string): TextRun => visibleRun({ text, label, field, place: () => undefined });
   for (const name of fields) {
     const value = frontMatter[name];
     const label = FIELD_LABELS[name] ?? name;

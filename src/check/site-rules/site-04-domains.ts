@@ -6,6 +6,7 @@
 // 陕 第五条). The templates print `domain` as a host (SiteDomain label, links), so a scheme or a
 // path written into it would break pages, not only the rule.
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { isServerName } from '../../security/server-values.ts';
 import type { PlatformSite, SiteRule, SiteRuleContext } from './index.ts';
 import { hasLatin, portalDomainStem, report } from './support.ts';
 
@@ -140,6 +141,10 @@ function checkChineseDomain(context: SiteRuleContext): Diagnostic[] {
   }
   if (hasLatin(m[1]!) || m[1]!.includes('.')) {
     return at(`中文域名“${raw}”的名称部分“${m[1]}”应为机构的中文全称或规范简称`, `改为 chineseDomain: ${name}.${m[2]}`);
+  }
+  // nginx matches the punycode form (src/publish/nginx-config.ts): a name IDNA cannot convert has none.
+  if (!isServerName(raw)) {
+    return at(`中文域名“${raw}”不能转换为服务器使用的国际化域名（punycode）：名称中有域名不能使用的符号`, `去掉名称中的符号，例如 chineseDomain: ${name}.${m[2]}`);
   }
   if (config.kind === 'portal' && m[2] === '公益') {
     return at(`政府门户网站的中文域名“${raw}”用了“.公益”：人民政府是行政机关，用“.政务”`, `改为 chineseDomain: ${m[1]}.政务`);

@@ -3,7 +3,10 @@
 // not be a hosting service that serves from abroad, such as a global CDN: those are for previews
 // (deploy.preview) only. `npm run publish` publishes to this target, so a site that breaks the
 // rule cannot be built or published (the rule is an error).
+// SEC-06 is checked here too, because it needs the site's id: the production folder is named after
+// the site, so that no site can publish over another's live copy (src/security/server-values.ts).
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { SERVER_VALUE_RULE, targetOwnerProblem } from '../../security/server-values.ts';
 import type { SiteRule } from './index.ts';
 import { report } from './support.ts';
 
@@ -46,6 +49,16 @@ export const site10DomesticProduction: SiteRule = (context) => {
       report(context, RULE, ['deploy', 'production', 'target'], {
         message: `生产发布目标“${production.target}”是 ${service}，服务器在境外或遍布全球，政府网站的生产环境不能放在这里`,
         fix: `把 ${service} 改写到 deploy.preview（只用于预览），生产发布目标改为境内服务器上的目录，例如 target: /srv/www/${context.site.id}，并写 domestic: true`,
+      }),
+    );
+  }
+  const owner = targetOwnerProblem(context.site.id, production.target);
+  if (owner) {
+    const parent = production.target.replace(/\/+$/, '').replace(/\/[^/]*$/, '') || '/srv/www';
+    found.push(
+      report(context, SERVER_VALUE_RULE, ['deploy', 'production', 'target'], {
+        message: `生产发布目标“${production.target}”的${owner}`,
+        fix: `改为 target: ${parent}/${context.site.id}（服务器上的目录同时改名，再重新生成 nginx 配置）`,
       }),
     );
   }
