@@ -14,6 +14,8 @@ import { defineMdastPlugin, type MdastPluginDefinition, type MdxJsxFlowElement, 
 import { parse } from 'yaml';
 import { ContentError, type ContentErrorInfo } from '../src/diagnostics/content-error.ts';
 import { extensionOf, IMAGE_EXTENSIONS, lstatInside, parseReference, quoteReference, symlinkRefusal } from '../src/security/content-paths.ts';
+import { FORBIDDEN_ATTRIBUTE } from '../src/security/mdx-attributes.ts';
+import { isOnlyComments } from '../src/security/mdx-comments.ts';
 import { attributeUrls, checkUrl, URL_ATTRIBUTES, URL_FIX } from '../src/security/url-policy.ts';
 import { projectRoot } from '../src/util/paths.ts';
 import { ALLOWED_COMPONENTS, ALLOWED_HTML, iframeHostsSchema } from './checks/remark-mdx-allowlist.ts';
@@ -22,16 +24,10 @@ type Place = { position?: { start: { line: number; column: number } } | undefine
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 const ALLOWED_ELEMENTS = new Set([...ALLOWED_COMPONENTS, ...ALLOWED_HTML, 'iframe']);
-const CODE_ATTRIBUTE = /^(?:on.*|style|srcdoc|dangerouslySetInnerHTML|is|slot|set:.*|class:list|define:vars)$/i;
 
 function refuse(node: Place, info: Omit<ContentErrorInfo, 'line' | 'column'> | { ruleId: string; reason: string; fix: string }): never {
   if ('reason' in info) info = { ruleId: info.ruleId, message: info.reason, fix: info.fix };
   throw new ContentError({ ...info, line: node.position?.start.line, column: node.position?.start.column });
-}
-
-/** `{/* 注释 *\/}` publishes nothing; anything else left once comments are removed is code. */
-export function onlyComments(code: string): boolean {
-  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() === '';
 }
 
 /** The government video hosts an <iframe> may embed: the platform's data file, else the repository's. */
@@ -65,7 +61,11 @@ function checkedUrl(node: Place, url: string, what: string): void {
  */
 function checkedLocalFile(node: Place, url: string, itemDir: string | undefined, image: boolean): void {
   const reference = parseReference(url, { siteAssets: true, urls: true });
-  if (reference.kind === 'url') return;
+  if (reference.kind === 'url') {
+    // Other schemes are refused by checkedUrl; an image from another site is refused here: a page loads nothing from elsewhere.
+    if (image) refuse(node, { ruleId: 'SEC-01', message: `图片“${quoteReference(url)}”在其他网站上：网页只能显示本站的图片`, fix: '把图片下载下来放进本条目的目录，用 ./文件名 引用' });
+    return;
+  }
   if (reference.kind === 'refused') refuse(node, { ruleId: reference.ruleId, message: reference.reason, fix: reference.fix });
   if (reference.siteAsset || !itemDir) return;
   const fix = '图片放在条目目录里，用 ./文件名 引用（如 ./photo.jpg）';
@@ -85,7 +85,7 @@ function checkElement(node: JsxElement, itemDir: string | undefined): void {
     if (attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value !== null && typeof attribute.value === 'object')) {
       refuse(node, { ruleId: 'CONT-16', message: `<${name}> 的属性用了花括号，这是程序代码`, fix: '属性值用引号写出具体的值，例如 alt="说明文字"' });
     }
-    if (CODE_ATTRIBUTE.test(attribute.name)) {
+    if (FORBIDDEN_ATTRIBUTE.test(attribute.name)) {
       refuse(node, { ruleId: 'CONT-16', message: `<${name}> 不能使用 ${attribute.name} 属性`, fix: `删除 ${attribute.name}=… 这一段` });
     }
     const value = attribute.value;
@@ -115,8 +115,8 @@ export default function mdxDataOnly(): MdastPluginDefinition {
       itemDir = context.fileURL ? path.dirname(fileURLToPath(context.fileURL)) : undefined;
     },
     mdxjsEsm: (node) => code(node),
-    mdxFlowExpression: (node) => (onlyComments(node.value) ? undefined : code(node)),
-    mdxTextExpression: (node) => (onlyComments(node.value) ? undefined : code(node)),
+    mdxFlowExpression: (node) => (isOnlyComments(node.value) ? undefined : code(node)),
+    mdxTextExpression: (node) => (isOnlyComments(node.value) ? undefined : code(node)),
     mdxJsxFlowElement: (node) => checkElement(node, itemDir),
     mdxJsxTextElement: (node) => checkElement(node, itemDir),
     link: (node) => checkedUrl(node, node.url, '链接地址'),

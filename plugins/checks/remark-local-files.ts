@@ -8,7 +8,8 @@
 //     one stopped the build with the bundler's message);
 //   - `<img src/srcset>`, `<MapImage src>` (a missing map is CONT-10's), links to files
 //     `[方案](./plan.pdf)` and `attachments[].file` (existence and format are CONT-12's).
-// URLs with a scheme are not files: their scheme is SEC-02's (remark-safe-urls.ts), `file:` included.
+// URLs with a scheme are not files: their scheme is SEC-02's (remark-safe-urls.ts), `file:` included;
+// an image from another site (http, https) is refused as SEC-01: a page loads nothing from elsewhere.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Definition, Root } from 'mdast';
@@ -84,6 +85,12 @@ export default function remarkLocalFiles() {
 
     const checkImage = (written: string, where: Where, use: ImageUse) => {
       const what = use === 'map' ? '地图图片' : '图片';
+      // A page loads nothing from elsewhere: a remote image tells another site who reads what, and can change under the page.
+      const scheme = urlScheme(written);
+      if (scheme === 'http' || scheme === 'https') {
+        refuse(where, 'SEC-01', `${what}“${quoteReference(written)}”在其他网站上：网页只能显示本站的图片`, '把图片下载下来放进本条目的目录，写 ![说明图片内容的文字](./图片.jpg)；需要注明出处时在图片说明中写明');
+        return;
+      }
       const parsed = resolve(written, what, where, { siteAssets: true, body: true });
       if (!parsed) return;
       const shown = quoteReference(written);

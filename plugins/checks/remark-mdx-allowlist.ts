@@ -17,6 +17,8 @@ import { z } from 'zod';
 import { maskPersonalData } from './remark-no-personal-data.ts';
 import { loadDataFile } from './support/data-files.ts';
 import { report } from './support/text.ts';
+import { FORBIDDEN_ATTRIBUTE } from '../../src/security/mdx-attributes.ts';
+import { isOnlyComments } from '../../src/security/mdx-comments.ts';
 
 /** Components the templates provide to every MDX body (templates/pages/[column]/[slug].astro). */
 export const ALLOWED_COMPONENTS = ['MapImage'];
@@ -58,11 +60,6 @@ const FORBIDDEN: Record<string, { what: string; fix: string }> = {
 
 const LAYOUT = new Set(['div', 'span', 'p', 'font', 'center', 'b', 'i', 'u', 'strong', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'hr', 'pre', 'code', 'section', 'article']);
 
-/** `{/* 注释 *\/}`: a comment publishes nothing. */
-function onlyComments(code: string): boolean {
-  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() === '';
-}
-
 function quoteCode(code: string): string {
   const flat = maskPersonalData(code.replace(/\s+/g, ' ').trim());
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
@@ -103,6 +100,10 @@ export default function remarkMdxAllowlist() {
         error(at, `${tag} 不能使用 ${name} 属性${why}`, `删除 ${name}=… 这一段`);
         return;
       }
+      if (FORBIDDEN_ATTRIBUTE.test(name)) {
+        error(at, `${tag} 不能使用 ${name} 属性：它会影响网页自身的脚本、样式或站内搜索`, `删除 ${name}=… 这一段；格式用 Markdown 写，版式由网站模板统一设定`);
+        return;
+      }
       const value = attribute.value;
       if (value && typeof value === 'object') {
         const literal = /^\s*(-?\d+(?:\.\d+)?|(["'])[^"'\\]*\2)\s*$/.exec(value.value);
@@ -127,7 +128,7 @@ export default function remarkMdxAllowlist() {
         return;
       }
       if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-        if (onlyComments(node.value)) return;
+        if (isOnlyComments(node.value)) return;
         error(
           node.position?.start,
           `正文里的 {${quoteCode(node.value)}} 被当成了程序代码（花括号在 MDX 中表示 JavaScript 表达式）`,

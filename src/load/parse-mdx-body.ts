@@ -6,6 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { bodyShapeProblems } from '../security/body-shape.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx);
 
@@ -34,6 +35,9 @@ function explain(reason: string): { message: string; fix: string } {
 }
 
 export function parseMdxBody(body: string, file: string, bodyFirstLine: number): { tree?: Root; diagnostics: Diagnostic[] } {
+  // Shapes the parser reads in quadratic time are refused before it reads them (SEC-05).
+  const shape = bodyShapeProblems(body, file, bodyFirstLine);
+  if (shape.length > 0) return { diagnostics: shape };
   try {
     return { tree: parser.parse(body) as Root, diagnostics: [] };
   } catch (error) {

@@ -20,6 +20,22 @@ export const FILE_LIMITS = {
  */
 export const BODY_MAX_CHARS = 600_000;
 
+/**
+ * The shape of a body, checked before the Markdown parser reads it. The parser takes time that
+ * grows with the square of some runs of markup: 8,000 `*a` in one paragraph took 1.7 s, 280,000
+ * nested `[` twelve minutes, for a body well under BODY_MAX_CHARS. Real documents write
+ * brackets and quotes full-width（）《》“”, so ASCII markup is sparse: the demo's busiest
+ * paragraph has 44 of these characters, its busiest body 48.
+ */
+export const BODY_SHAPE_LIMITS = {
+  /** Markup characters `* _ [ ] ( ) < > ~` in one block (text between blank lines): 250 links' worth. */
+  markupPerBlock: 1000,
+  /** The same in the whole body. */
+  markupPerBody: 20_000,
+  /** Nesting of lists (by indentation) and quotes (`>` at the start of a line). */
+  nesting: 16,
+} as const;
+
 /** YAML (front matter and site.yaml), checked on the parsed document before it becomes data. */
 export const YAML_LIMITS = {
   /** Front matter as a whole: 200 attachments with long names fit in 128 K characters. */

@@ -24,6 +24,15 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
+/**
+ * Text in an element RSS readers may render as HTML (title, description, category: RSS 2.0 says
+ * entity-encoded HTML): escaped as HTML, then as XML. A reader that decodes the XML and renders
+ * the HTML shows the editor's `<img onerror=…>` as text, never as an element.
+ */
+function escapeHtmlText(text: string): string {
+  return escapeXml(escapeXml(text));
+}
+
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -52,9 +61,9 @@ export function rssFeed(input: FeedInput): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
     '<channel>',
-    `<title>${escapeXml(feedTitle(input))}</title>`,
+    `<title>${escapeHtmlText(feedTitle(input))}</title>`,
     `<link>${base}/${column.id}/</link>`,
-    `<description>${escapeXml(column.description)}</description>`,
+    `<description>${escapeHtmlText(column.description)}</description>`,
     '<language>zh-CN</language>',
     `<copyright>${escapeXml(config.organizer)}</copyright>`,
     `<atom:link href="${base}${rssPath(column.id)}" rel="self" type="application/rss+xml"/>`,
@@ -65,12 +74,12 @@ export function rssFeed(input: FeedInput): string {
     const url = `${base}${item.url}`;
     lines.push(
       '<item>',
-      `<title>${escapeXml(item.data.title)}</title>`,
+      `<title>${escapeHtmlText(item.data.title)}</title>`,
       `<link>${url}</link>`,
       `<guid isPermaLink="true">${url}</guid>`,
       `<pubDate>${rfc822(item.data.pubDate)}</pubDate>`,
-      `<description>${escapeXml(item.summary)}</description>`,
-      ...item.data.keywords.map((k) => `<category>${escapeXml(k)}</category>`),
+      `<description>${escapeHtmlText(item.summary)}</description>`,
+      ...item.data.keywords.map((k) => `<category>${escapeHtmlText(k)}</category>`),
       '</item>',
     );
   }

@@ -114,4 +114,15 @@ describe('an editor\'s check before committing', () => {
     expect(accepted.status, accepted.stdout + accepted.stderr).toBe(0);
     expect(git('log', '--oneline').stdout).toContain('heating notice');
   });
+
+  it('checks a file with a Chinese name (git would print it quoted and escaped)', () => {
+    const svg = 'content/alpha/policies/open-data-rules/示意图.svg';
+    writeText(root, svg, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    git('add', svg);
+    const refused = git('commit', '-qm', 'diagram');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout + refused.stderr).toContain(`${svg}:1`);
+    expect(refused.stdout + refused.stderr).toContain('[SEC-03]');
+    git('rm', '-q', '--cached', svg);
+  });
 });

@@ -23,17 +23,18 @@ describe('SEC: the render process sandbox', () => {
     const canary = path.join(root, 'canary');
     const probe = path.join(projectRoot, 'tests/fixtures/sandbox/render-probe.ts');
     const result = spawnSync(process.execPath, [...renderPermissions({ root, outRoot }), probe, canary, published], {
-      env: astroWorkerEnv({ ...process.env, DEPLOY_TOKEN: 'canary-token-3f9a' }),
+      env: astroWorkerEnv({ ...process.env, DEPLOY_TOKEN: 'canary-token-3f9a', GOVSITE_PROBE_PROJECT: projectRoot }),
       encoding: 'utf8',
     });
     expect(result.stderr).not.toContain('canary-token');
     const results = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, string>;
     const { secret, ...attempts } = results;
     expect(secret).toBe('absent');
-    expect(Object.keys(attempts)).toHaveLength(14);
+    expect(Object.keys(attempts)).toHaveLength(15);
     for (const [name, outcome] of Object.entries(attempts)) expect(outcome, name).toBe('ERR_ACCESS_DENIED');
     expect(existsSync(canary)).toBe(false);
     expect(existsSync(`${canary}-2`)).toBe(false);
+    expect(existsSync(`${canary}-3`)).toBe(false);
     expect(spawnSync('cat', [published], { encoding: 'utf8' }).stdout).toBe('published');
   });
 
