@@ -18,6 +18,7 @@ import { isChinaDateTime } from '../schema/fields.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { projectRoot } from '../util/paths.ts';
 import { LockTimeout, siteLock, withLocks } from '../util/run-lock.ts';
+import { removeAbandonedStaging } from '../publish/swap-directory.ts';
 
 const usage = `用法：
   npm run build [-- --site <站点标识> …] [-- --changed <git 版本>] [--now "YYYY-MM-DD HH:MM"] [--strict] [--jobs N] [--force]
@@ -94,10 +95,10 @@ async function run(argv: string[]): Promise<number> {
       const jobs = values.jobs ? Number(values.jobs) : Math.min(2, availableParallelism());
       const progressIntervalMs = process.env.GOVSITE_PROGRESS_SECONDS ? Number(process.env.GOVSITE_PROGRESS_SECONDS) * 1000 : undefined;
       // One run at a time per site output (run-lock.ts): a second build waits, naming the first.
-      const results = await withLocks(
-        siteIds.map((id) => siteLock(outRoot, id)),
-        () => buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs, strict: values.strict, force: values.force }),
-      );
+      const results = await withLocks(siteIds.map((id) => siteLock(outRoot, id)), async () => {
+        await removeAbandonedStaging(outRoot, siteIds);
+        return buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs, strict: values.strict, force: values.force });
+      });
       return results.every((r) => r.ok) ? 0 : 1;
     }
     case 'validate': {

@@ -10,6 +10,7 @@ import { readManifest, type IntegrityManifest } from '../publish/integrity-manif
 import { NETLIFY_HEADERS_FILE, netlifyHeaders } from '../publish/netlify-headers.ts';
 import { nginxServerBlock, PREVIOUS_DOMAIN_DIR } from '../publish/nginx-config.ts';
 import { previousDomainDir } from '../build/previous-domain-site.ts';
+import { removeAbandonedStaging } from '../publish/swap-directory.ts';
 import { installRelease, rollback } from '../publish/releases.ts';
 import { differs, formatVerifyResult, verifyDirectory, verifyUrl } from '../publish/verify.ts';
 import { targetOwnerProblem, UnsafeServerValue } from '../security/server-values.ts';
@@ -77,7 +78,7 @@ async function publishLocked(options: PublishOptions, config: SiteConfig, target
   const { siteId } = options;
   if (!options.skipBuild) {
     // Strict: errors and vetoes (单项否决) both stop the site; a failed build publishes nothing.
-    await mkdir(options.outRoot, { recursive: true });
+    await removeAbandonedStaging(options.outRoot, [siteId]);
     const [result] = await buildPlatform([siteId], { root: options.root, outRoot: options.outRoot, now: options.now, jobs: options.jobs, strict: true });
     if (!result?.ok) {
       console.error(`✘ ${siteId} 构建或检查未通过，没有发布；${target} 仍是原来的版本`);

@@ -2,7 +2,7 @@
 // the old one and renamed into place; on any failure the old tree is left as it was.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { processAlive } from '../util/run-lock.ts';
 
@@ -11,6 +11,23 @@ export function stagingDir(outRoot: string, siteId: string): string {
 }
 
 const DISCARDED = '.discarded-';
+
+/**
+ * Staging a run left behind when it was killed (the folder, a partial render's `.rendered`, the
+ * site data `.json`, the old domains' notice): removed by the next run holding the site's lock
+ * (src/util/run-lock.ts), since a build that keeps the published output never removes them.
+ */
+export async function removeAbandonedStaging(outRoot: string, siteIds: readonly string[]): Promise<void> {
+  const names = existsSync(outRoot) ? readdirSync(outRoot) : [];
+  for (const siteId of siteIds) {
+    const prefix = path.basename(stagingDir(outRoot, siteId));
+    for (const name of names) {
+      if (name.startsWith(prefix) && ['', '.rendered', '.json', '--previous-domain'].includes(name.slice(prefix.length))) {
+        await rm(path.join(outRoot, name), { recursive: true, force: true });
+      }
+    }
+  }
+}
 
 /**
  * Where a replaced output tree goes until it is deleted. Deleting is the slowest thing done to a

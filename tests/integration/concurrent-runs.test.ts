@@ -108,6 +108,22 @@ describe('concurrent runs (issue 24)', () => {
     expect(outputs()).toEqual(single);
   });
 
+  it('an interrupted build gives its locks back, and the next build succeeds', async () => {
+    const running = startCli(build('--force'), { env });
+    // Rendering: the lock is held and Astro writes the staging folder.
+    await until(() => existsSync(path.join(dist, '.lock-alpha')) && existsSync(path.join(dist, '.building-alpha')));
+    running.child.kill('SIGTERM');
+    const stopped = await running.done;
+    expect(stopped.status).toBe(143);
+    expect(stopped.output).not.toMatch(/^\s+at /m);
+    expect(readdirSync(dist).filter((name) => name.startsWith('.lock-'))).toEqual([]);
+    const next = runCli(build(), { env });
+    expect(next.status, next.output).toBe(0);
+    expect(next.output).not.toContain('正被另一次运行使用');
+    expect(outputs()).toEqual(single);
+    expect(leftovers()).toEqual([]);
+  });
+
   it('stops with a clear message, changing nothing, when the other run does not end in time', () => {
     // A live run of this host (the test runner itself) holds beta.
     const lock = path.join(dist, '.lock-beta');
