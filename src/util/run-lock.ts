@@ -14,7 +14,7 @@
 // every exit: at the end of the work, and on exit, an uncaught exception, SIGINT or SIGTERM.
 import { randomUUID } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -95,7 +95,7 @@ export function chinaTime(iso: string): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** “进程 123（主机 h），命令“govsite build”，自 2026-12-08 04:31:02 起” */
+/** “进程 123，命令“govsite build …”，自 2026-12-08 04:31:02（北京时间）起” (the host only when it is another). */
 export function describeHolder(holder: LockHolder): string {
   const host = holder.host === hostname() ? '' : `，主机 ${holder.host}`;
   return `进程 ${holder.pid}${host}，命令“${holder.command}”，自 ${chinaTime(holder.started)}（北京时间）起`;
@@ -180,8 +180,10 @@ async function takeOver(file: string, stale: NonNullable<Reading>): Promise<bool
       ? moved.holder.token === stale.holder.token
       : moved !== undefined && 'unreadable' in moved && 'unreadable' in stale && moved.ageMs > 60_000;
   if (!same) {
-    // Another run took it over meanwhile and this moved its fresh lock: give it back.
-    await rename(aside, file).catch(() => undefined);
+    // Another run took it over meanwhile and this moved its fresh lock: give it back, unless a
+    // third run holds the name by now (a link, unlike a rename, never replaces a file).
+    await link(aside, file).catch(() => undefined);
+    await rm(aside, { force: true });
     return false;
   }
   await rm(aside, { force: true });
