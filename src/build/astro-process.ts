@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import path from 'node:path';
 import type { AstroSiteMessage } from './astro-worker.ts';
 import { projectRoot } from '../util/paths.ts';
+import { onInterrupt } from '../util/run-lock.ts';
 
 // Through its entry, which turns the module caches on first (astro-worker-entry.ts).
 const WORKER = path.join(projectRoot, 'src/build/astro-worker-entry.ts');
@@ -79,8 +80,17 @@ function sameFolders(a: RenderFolders, b: RenderFolders): boolean {
   return a.root === b.root && a.outRoot === b.outRoot;
 }
 
+/** The render processes running now: an interrupted run stops them before it gives its site locks back (run-lock.ts). */
+const running = new Set<ChildProcess>();
+onInterrupt(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 function startWorker(env: NodeJS.ProcessEnv, cwd: string | undefined, ipc: boolean, folders: RenderFolders): ChildProcess {
-  return spawn(process.execPath, [...renderPermissions(folders), WORKER], { cwd, env: astroWorkerEnv(env), stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])] });
+  const child = spawn(process.execPath, [...renderPermissions(folders), WORKER], { cwd, env: astroWorkerEnv(env), stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])] });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  return child;
 }
 
 /** Starts the process taken by the next astroProcess() call, unless one is waiting already. */

@@ -1,6 +1,6 @@
 // One site: validate, build with Astro into a staging folder, swap into place only on success.
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ExternalLinks } from '../check/output/check-links.ts';
@@ -30,6 +30,7 @@ import { isPage, listOutputFiles, relistFolders, sortedFiles } from '../util/out
 import type { FileDigests } from '../util/hash-files.ts';
 import { relativePath } from '../util/paths.ts';
 import { once } from '../util/once.ts';
+import { writeFileAtomically } from '../util/cache-file.ts';
 
 export interface BuildOptions {
   /** Folder holding sites/ and content/. */
@@ -74,9 +75,8 @@ export function externalLinksReportFile(root: string, siteId: string): string {
 }
 
 async function writeExternalLinksReport(options: BuildOptions, siteId: string, externalLinks: ExternalLinks | undefined): Promise<void> {
-  const report = externalLinksReportFile(options.root, siteId);
-  await mkdir(path.dirname(report), { recursive: true });
-  await writeFile(report, `${JSON.stringify({ now: options.now, ...externalLinks }, null, 2)}\n`);
+  // Whole or not at all: a check may be writing the site's other reports meanwhile.
+  await writeFileAtomically(externalLinksReportFile(options.root, siteId), `${JSON.stringify({ now: options.now, ...externalLinks }, null, 2)}\n`);
 }
 
 export async function countPages(dir: string): Promise<number> {

@@ -1,5 +1,5 @@
 // `npm run check`: the governance check and the inspection reports (REP-01…03).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlatform, countBySeverity } from '../check/check-platform.ts';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
@@ -9,7 +9,9 @@ import { ItemCache } from '../load/item-cache.ts';
 import { inspectionHtml, inspectionReport } from '../report/inspection-report.ts';
 import { isCalendarDate, isChinaDateTime } from '../schema/fields.ts';
 import { relativePath } from '../util/paths.ts';
+import { writeFileAtomically } from '../util/cache-file.ts';
 import { fail } from './usage-error.ts';
+import { MANIFEST_FILE } from '../publish/integrity-manifest.ts';
 
 interface CheckFlags {
   files?: string[];
@@ -39,6 +41,8 @@ export async function runCheck(root: string, now: string, flags: CheckFlags, sit
     if (!json) console.log(line);
   };
 
+  const reportRoot = path.resolve(flags.out ?? path.join(root, 'reports'));
+  if (!files) refuseOutputFolder(reportRoot, siteIds);
   // An editor's check of a few files parses only their bodies; the others' front matter is
   // still read, since relations (interpretations, replacements, reprints) cross files.
   const focus = files ? new Set(files) : undefined;
@@ -51,7 +55,6 @@ export async function runCheck(root: string, now: string, flags: CheckFlags, sit
   await itemCache?.save();
   const reports = [];
   let failed = false;
-  const reportRoot = path.resolve(flags.out ?? path.join(root, 'reports'));
   for (const siteId of siteIds) {
     const site = platform.get(siteId)!;
     const shown = files ? site.diagnostics.filter((d) => files.includes(d.file)) : site.diagnostics;
@@ -62,13 +65,13 @@ export async function runCheck(root: string, now: string, flags: CheckFlags, sit
     const report = inspectionReport(site, inspectedAt, window);
     reports.push(report);
     const dir = path.join(reportRoot, siteId);
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'inspection.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(path.join(dir, 'inspection.html'), inspectionHtml(report));
+    // Each report written whole (a temporary file renamed): two checks at once leave one of the two.
+    await writeFileAtomically(path.join(dir, 'inspection.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFileAtomically(path.join(dir, 'inspection.html'), inspectionHtml(report));
     if (site.source) {
       const figures = annualFigures(root, siteId, site.source.config, site.source.items, figuresWindow.from, figuresWindow.to);
-      await writeFile(path.join(dir, 'annual-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
-      await writeFile(path.join(dir, 'annual-figures.html'), annualFiguresHtml(figures));
+      await writeFileAtomically(path.join(dir, 'annual-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+      await writeFileAtomically(path.join(dir, 'annual-figures.html'), annualFiguresHtml(figures));
     }
   }
   if (json) {
@@ -87,6 +90,17 @@ export async function runCheck(root: string, now: string, flags: CheckFlags, sit
   log(`检查时间 ${inspectedAt}${window ? `，统计区间 ${window.from} 至 ${window.to}` : ''}；报告已写入 ${relativePath(root, reportRoot) || '.'}/<站点标识>/inspection.html（及 .json、annual-figures.*）`);
   if (flags.strict && reports.some((r) => r.counts.veto > 0)) log('严格模式：有单项否决项，检查不通过');
   return failed ? 1 : 0;
+}
+
+/**
+ * A check never writes into a build's output (issue 24): `--out` names the reports' folder here,
+ * and `check --out dist` would put inspection.html inside the published sites, under a running
+ * build and past their integrity manifests.
+ */
+function refuseOutputFolder(reportRoot: string, siteIds: readonly string[]): void {
+  const isOutput = (id: string) => existsSync(path.join(reportRoot, `.${id}.build.json`)) || existsSync(path.join(reportRoot, `.lock-${id}`)) || existsSync(path.join(reportRoot, id, MANIFEST_FILE));
+  const site = siteIds.find(isOutput);
+  if (site) fail(`${reportRoot} 是构建输出目录（含站点 ${site} 的发布输出）：检查报告不能写在这里。check 的 --out 指报告目录，默认 reports/`);
 }
 
 function platformFindings(platform: Awaited<ReturnType<typeof checkPlatform>>, siteIds: string[], files: string[]) {

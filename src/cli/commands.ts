@@ -17,6 +17,8 @@ import { discoverSiteIds, loadPlatform, loadSite } from '../load/load-site.ts';
 import { isChinaDateTime } from '../schema/fields.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { projectRoot } from '../util/paths.ts';
+import { LockTimeout, siteLock, withLocks } from '../util/run-lock.ts';
+import { removeAbandonedStaging } from '../publish/swap-directory.ts';
 
 const usage = `用法：
   npm run build [-- --site <站点标识> …] [-- --changed <git 版本>] [--now "YYYY-MM-DD HH:MM"] [--strict] [--jobs N] [--force]
@@ -92,7 +94,11 @@ async function run(argv: string[]): Promise<number> {
       await mkdir(outRoot, { recursive: true });
       const jobs = values.jobs ? Number(values.jobs) : Math.min(2, availableParallelism());
       const progressIntervalMs = process.env.GOVSITE_PROGRESS_SECONDS ? Number(process.env.GOVSITE_PROGRESS_SECONDS) * 1000 : undefined;
-      const results = await buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs, strict: values.strict, force: values.force });
+      // One run at a time per site output (run-lock.ts): a second build waits, naming the first.
+      const results = await withLocks(siteIds.map((id) => siteLock(outRoot, id)), async () => {
+        await removeAbandonedStaging(outRoot, siteIds);
+        return buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs, strict: values.strict, force: values.force });
+      });
       return results.every((r) => r.ok) ? 0 : 1;
     }
     case 'validate': {
@@ -165,7 +171,7 @@ export async function runCommand(argv: string[]): Promise<void> {
   try {
     process.exitCode = await run(argv);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof LockTimeout || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error((error as Error).message);
       process.exitCode = 2;
     } else {

@@ -10,10 +10,12 @@ import { readManifest, type IntegrityManifest } from '../publish/integrity-manif
 import { NETLIFY_HEADERS_FILE, netlifyHeaders } from '../publish/netlify-headers.ts';
 import { nginxServerBlock, PREVIOUS_DOMAIN_DIR } from '../publish/nginx-config.ts';
 import { previousDomainDir } from '../build/previous-domain-site.ts';
+import { removeAbandonedStaging } from '../publish/swap-directory.ts';
 import { installRelease, rollback } from '../publish/releases.ts';
 import { differs, formatVerifyResult, verifyDirectory, verifyUrl } from '../publish/verify.ts';
 import { targetOwnerProblem, UnsafeServerValue } from '../security/server-values.ts';
 import { fail } from './usage-error.ts';
+import { besideLock, folderLock, siteLock, withLocks } from '../util/run-lock.ts';
 
 export interface PublishOptions {
   root: string;
@@ -64,9 +66,19 @@ export async function publishCommand(options: PublishOptions): Promise<number> {
   const config = await siteConfig(options.root, siteId);
   requireDomestic(config, siteId);
   const target = targetOf(config, siteId, options.to);
+  // The site's output (built, then copied) and the target (its releases and links) stay this
+  // run's until it is done (run-lock.ts): a build started meanwhile cannot swap the output being
+  // copied, nor a second publish switch the links.
+  await mkdir(options.outRoot, { recursive: true });
+  await mkdir(target, { recursive: true });
+  return withLocks([siteLock(options.outRoot, siteId), folderLock(target, `发布目录 ${target} `)], () => publishLocked(options, config, target));
+}
+
+async function publishLocked(options: PublishOptions, config: SiteConfig, target: string): Promise<number> {
+  const { siteId } = options;
   if (!options.skipBuild) {
     // Strict: errors and vetoes (单项否决) both stop the site; a failed build publishes nothing.
-    await mkdir(options.outRoot, { recursive: true });
+    await removeAbandonedStaging(options.outRoot, [siteId]);
     const [result] = await buildPlatform([siteId], { root: options.root, outRoot: options.outRoot, now: options.now, jobs: options.jobs, strict: true });
     if (!result?.ok) {
       console.error(`✘ ${siteId} 构建或检查未通过，没有发布；${target} 仍是原来的版本`);
@@ -118,7 +130,9 @@ export async function rollbackCommand(options: { root: string; siteId: string; t
   const config = await siteConfig(options.root, options.siteId);
   const target = targetOf(config, options.siteId, options.to);
   try {
-    const state = await rollback(target);
+    // Not while a publish to the same target switches its links (run-lock.ts). A target that does
+    // not exist has nothing to roll back to (rollback says so) and nothing to lock.
+    const state = existsSync(target) ? await withLocks([folderLock(target, `发布目录 ${target} `)], () => rollback(target)) : await rollback(target);
     console.log(`✔ ${options.siteId} 已回退到上一版本 ${state.current}（${target}）；刚才的版本 ${state.previous} 保留，再运行一次即恢复`);
     return 0;
   } catch (error) {
@@ -173,11 +187,14 @@ export async function nginxCommand(options: { root: string; siteIds: string[]; t
 /** Netlify previews: the built site and its _headers file, in the folder Netlify publishes. */
 export async function previewCommand(options: { root: string; outRoot: string; siteId: string; to?: string }): Promise<number> {
   const siteDir = path.join(options.outRoot, options.siteId);
-  if (!existsSync(path.join(siteDir, 'index.html'))) fail(`没有 ${options.siteId} 的构建结果：先运行 npm run build -- --site ${options.siteId}`);
   const to = path.resolve(options.to ?? '.preview');
-  await rm(to, { recursive: true, force: true });
-  await cp(siteDir, to, { recursive: true });
-  await writeFile(path.join(to, NETLIFY_HEADERS_FILE), netlifyHeaders({ root: options.root }));
-  console.log(`已准备预览 ${to}（含 ${NETLIFY_HEADERS_FILE}）`);
-  return 0;
+  // The output is copied whole, never while a build replaces it; the preview folder is one run's (run-lock.ts).
+  return withLocks([siteLock(options.outRoot, options.siteId), besideLock(to, `预览目录 ${to} `)], async () => {
+    if (!existsSync(path.join(siteDir, 'index.html'))) fail(`没有 ${options.siteId} 的构建结果：先运行 npm run build -- --site ${options.siteId}`);
+    await rm(to, { recursive: true, force: true });
+    await cp(siteDir, to, { recursive: true });
+    await writeFile(path.join(to, NETLIFY_HEADERS_FILE), netlifyHeaders({ root: options.root }));
+    console.log(`已准备预览 ${to}（含 ${NETLIFY_HEADERS_FILE}）`);
+    return 0;
+  });
 }

@@ -22,6 +22,7 @@ import { BUNDLE_DIR, partFolder, partOfFolder, PLATFORM_DIR } from './search-par
 import { isPlatformPortal } from './portal.ts';
 import { refreshIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { linkTree } from '../util/link-files.ts';
+import { siteLock, withLocks } from '../util/run-lock.ts';
 
 export const PLATFORM_MANIFEST = 'sites.json';
 
@@ -186,10 +187,16 @@ export function refreshPlatformSearch(root: string, outRoot: string): Promise<vo
   return serialized(async () => {
     try {
       const configs = await platformConfigs(root);
-      if (!configs.portal || !existsSync(path.join(outRoot, configs.portal, 'index.html'))) return;
-      const { changed } = await syncInto(path.join(outRoot, configs.portal), outRoot, configs);
-      // PUB-02: the portal's integrity manifest must list the copies as they now are.
-      await refreshIntegrityManifest(path.join(outRoot, configs.portal), configs.portal, PLATFORM_DIR, changed);
+      const portal = configs.portal;
+      if (!portal || !existsSync(path.join(outRoot, portal, 'index.html'))) return;
+      // The portal's published folder is written here: under the portal's lock (run-lock.ts),
+      // which this run already holds when it builds the portal, else waits for a run that does.
+      await withLocks([siteLock(outRoot, portal)], async () => {
+        if (!existsSync(path.join(outRoot, portal, 'index.html'))) return;
+        const { changed } = await syncInto(path.join(outRoot, portal), outRoot, configs);
+        // PUB-02: the portal's integrity manifest must list the copies as they now are.
+        await refreshIntegrityManifest(path.join(outRoot, portal), portal, PLATFORM_DIR, changed);
+      });
     } catch (error) {
       process.stderr.write(`警告：全省统一搜索的索引副本没有更新（${(error as Error).message}），下次构建任一网站时会重试\n`);
     }

@@ -2,14 +2,32 @@
 // the old one and renamed into place; on any failure the old tree is left as it was.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { processAlive } from '../util/run-lock.ts';
 
 export function stagingDir(outRoot: string, siteId: string): string {
   return path.join(outRoot, `.building-${siteId}`);
 }
 
 const DISCARDED = '.discarded-';
+
+/**
+ * Staging a run left behind when it was killed (the folder, a partial render's `.rendered`, the
+ * site data `.json`, the old domains' notice): removed by the next run holding the site's lock
+ * (src/util/run-lock.ts), since a build that keeps the published output never removes them.
+ */
+export async function removeAbandonedStaging(outRoot: string, siteIds: readonly string[]): Promise<void> {
+  const names = existsSync(outRoot) ? readdirSync(outRoot) : [];
+  for (const siteId of siteIds) {
+    const prefix = path.basename(stagingDir(outRoot, siteId));
+    for (const name of names) {
+      if (name.startsWith(prefix) && ['', '.rendered', '.json', '--previous-domain'].includes(name.slice(prefix.length))) {
+        await rm(path.join(outRoot, name), { recursive: true, force: true });
+      }
+    }
+  }
+}
 
 /**
  * Where a replaced output tree goes until it is deleted. Deleting is the slowest thing done to a
@@ -24,11 +42,21 @@ function discardedName(target: string): string {
 }
 
 /**
- * Removes every discarded tree under `outRoot`, in the background. `GOVSITE_DISCARD=inline`
+ * Whether a discarded tree may be removed now: this process's, or one whose run is gone. Another
+ * run's (building another site of the same folder) is its own to remove: between its two renames
+ * it is the tree a failed swap puts back.
+ */
+function removable(name: string): boolean {
+  const pid = Number(/-(\d+)-\d+$/.exec(name)?.[1]);
+  return !Number.isInteger(pid) || pid === process.pid || !processAlive(pid);
+}
+
+/**
+ * Removes the discarded trees under `outRoot` (see removable), in the background. `GOVSITE_DISCARD=inline`
  * removes them before returning (the tests, whose temporary folders are deleted right after).
  */
 export function removeDiscarded(outRoot: string): void {
-  const trees = existsSync(outRoot) ? readdirSync(outRoot).filter((name) => name.startsWith(DISCARDED)).map((name) => path.join(outRoot, name)) : [];
+  const trees = existsSync(outRoot) ? readdirSync(outRoot).filter((name) => name.startsWith(DISCARDED) && removable(name)).map((name) => path.join(outRoot, name)) : [];
   if (trees.length === 0) return;
   const inline = () => {
     for (const tree of trees) rmSync(tree, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // Test helpers: throwaway copies of fixture platforms, and the real CLI run on them.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +59,23 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     stderr: result.stderr,
     output: `${result.stdout}\n${result.stderr}`,
   };
+}
+
+/** Starts `node src/cli/main.ts <args>` without waiting for it (two runs at once: tests/integration/concurrent-runs.test.ts). */
+export function startCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'src/cli/main.ts'), ...args], {
+    cwd: options.cwd ?? projectRoot,
+    env: { ...cliEnv(), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<CliResult>((resolve) => {
+    child.on('close', (code) => resolve({ status: code ?? 1, stdout, stderr, output: `${stdout}\n${stderr}` }));
+  });
+  return { child, done };
 }
 
 /** SHA-256 of every file under `dir`, keyed by relative path: equal maps mean equal trees. */
