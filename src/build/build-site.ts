@@ -330,8 +330,6 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
         },
         parts,
         reuse,
-        // A partial render's rebuilt parts are written over the published ones' hashed files.
-        published: plan && path.join(target, BUNDLE_DIR),
       }),
     );
   const publishedManifest = await manifestReading;
