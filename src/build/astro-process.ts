@@ -1,31 +1,17 @@
-// The process each site's Astro build runs in (astro-worker.ts). Loading Astro's modules takes
-// about a second of each build here, before Astro reads anything of the site: in an edit's
-// rebuild that is a second of the editor's wait. So one process is started ahead, by
-// buildPlatform as soon as the check finds a render likely (an item's front matter changed, an
-// item new or gone, no item cache), and loads Astro while the platform is checked and the site's
-// cache keys are computed; the first site that needs Astro is given it. The others start their own.
+// The process each site's Astro build runs in (astro-worker.ts): started once the site is known
+// to need Astro, one per site, from this one place (build-site.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { Socket } from 'node:net';
 import path from 'node:path';
-import type { AstroSiteMessage } from './astro-worker.ts';
 import { projectRoot } from '../util/paths.ts';
 
-// Through its entry, which turns the module caches on first (astro-worker-entry.ts).
+// Through its entry, which installs the child-process guard first (astro-worker-entry.ts).
 const WORKER = path.join(projectRoot, 'src/build/astro-worker-entry.ts');
-
-let spare: { child: ChildProcess; folders: RenderFolders } | undefined;
-let platformFolders: RenderFolders | undefined;
 
 /** The platform folder (`--root`) and the output folder (`--out`) a render process works in. */
 export interface RenderFolders {
   root: string;
   outRoot: string;
-}
-
-/** Tells the processes started ahead which platform they will render (the CLI knows before any site does). */
-export function setRenderFolders(folders: RenderFolders): void {
-  platformFolders = { root: path.resolve(folders.root), outRoot: path.resolve(folders.outRoot) };
 }
 
 // Only what Node, Astro and the render need: a deploy token or any other secret of the pipeline's
@@ -75,56 +61,11 @@ function viteProbes(project: string): string[] {
   return probes;
 }
 
-function sameFolders(a: RenderFolders, b: RenderFolders): boolean {
-  return a.root === b.root && a.outRoot === b.outRoot;
-}
-
-function startWorker(env: NodeJS.ProcessEnv, cwd: string | undefined, ipc: boolean, folders: RenderFolders): ChildProcess {
-  return spawn(process.execPath, [...renderPermissions(folders), WORKER], { cwd, env: astroWorkerEnv(env), stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])] });
-}
-
-/** Starts the process taken by the next astroProcess() call, unless one is waiting already. */
-export function startAstroAhead(): ChildProcess | undefined {
-  if (spare && spare.child.exitCode === null && spare.child.connected) return spare.child;
-  // Its permissions name the folders: without them no process is started ahead.
-  if (!platformFolders) return undefined;
-  spare = { child: startWorker({ ...process.env, GOVSITE_ASTRO_AHEAD: '1' }, undefined, true, platformFolders), folders: platformFolders };
-  const child = spare.child;
-  // Waiting, it must not keep this process alive (its pipes are not read until it is taken: it
-  // writes nothing meanwhile).
-  child.unref();
-  child.channel?.unref();
-  for (const stream of [child.stdout, child.stderr]) (stream as Socket | null)?.unref();
-  return child;
-}
-
-/** Ends the process started ahead if no site took it. */
-export function stopAstroAhead(): void {
-  spare?.child.kill();
-  spare = undefined;
-}
-
-export interface AstroProcess {
-  child: ChildProcess;
-  /** It was started ahead (startAstroAhead), with Astro loaded before its site was known. */
-  ahead: boolean;
-}
-
 /**
- * A process building the site of `env` with `cwd` as its working folder: the one started ahead
- * when there is one, else a new one. Its standard output and error are pipes.
+ * A new process building the site of `env` with `cwd` as its working folder. Its standard output
+ * and error are pipes.
  */
-export function astroProcess(cwd: string, env: Record<string, string>): AstroProcess {
+export function astroProcess(cwd: string, env: Record<string, string>): ChildProcess {
   const folders: RenderFolders = { root: path.resolve(env.GOVSITE_CONTENT_ROOT!), outRoot: path.dirname(path.resolve(env.GOVSITE_OUT_DIR!)) };
-  const ready = spare && sameFolders(spare.folders, folders) ? spare.child : undefined;
-  if (!ready) spare?.child.kill();
-  spare = undefined;
-  if (ready && ready.exitCode === null && ready.connected) {
-    ready.ref();
-    for (const stream of [ready.stdout, ready.stderr]) (stream as Socket | null)?.ref();
-    ready.send({ cwd, env } satisfies AstroSiteMessage);
-    return { child: ready, ahead: true };
-  }
-  ready?.kill();
-  return { child: startWorker({ ...process.env, ...env }, cwd, false, folders), ahead: false };
+  return spawn(process.execPath, [...renderPermissions(folders), WORKER], { cwd, env: astroWorkerEnv({ ...process.env, ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
 }
