@@ -6,7 +6,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/util/paths.ts';
 
-const packageVersion = (name: string) => (JSON.parse(readFileSync(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+// The installed versions, as the lockfile pins them (npm's lockfile keys packages by their folder).
+const locked = (JSON.parse(readFileSync(path.join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> }).packages;
+const packageVersion = (name: string) => locked[`node_modules/${name}`]?.version ?? 'unknown';
 const commandVersion = (command: string, args: string[]) => {
   const result = spawnSync(command, args, { encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim().split('\n')[0]! : 'not installed';

@@ -12,7 +12,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
-import { __astro_tag_component__ } from 'astro/runtime/server/index.js';
 import { evaluate } from 'satteri';
 import { bodyHastPlugins, bodyMdastPlugins } from './body-processor.ts';
 import { checkedBody } from './checked-body.ts';
@@ -42,7 +41,8 @@ export async function directBody(absoluteFile: string, bodyHash: string): Promis
     [Symbol.for('astro.needsHeadRendering')]: true,
     moduleId: absoluteFile,
   });
-  __astro_tag_component__(Content, 'astro:jsx');
+  // Not tagged with a renderer: Astro asks its renderers, and @astrojs/mdx's (astro:jsx) claims a
+  // component that returns Astro JSX, as this one does (its public `check`).
   return { Content };
 }
 

@@ -7,7 +7,6 @@ import { scrubMachineData } from '../diagnostics/scrub-machine-data.ts';
 import { checkPlatform } from '../check/check-platform.ts';
 import { ItemCache } from '../load/item-cache.ts';
 import { stagingDir } from '../publish/swap-directory.ts';
-import { setRenderFolders, startAstroAhead, stopAstroAhead } from './astro-process.ts';
 import { buildSite, countPages, pagesSoFar, type BuildOptions, type SiteBuildResult } from './build-site.ts';
 import { publishPreviousDomainNotice } from './previous-domain-site.ts';
 
@@ -48,26 +47,11 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
   const checkStarted = performance.now();
   // Files unchanged since the last build keep their findings (src/load/item-cache.ts); --force re-checks all.
   const itemCache = options.force ? undefined : await ItemCache.open(options.root);
-  // The first site to render gets a process that loaded Astro meanwhile (astro-process.ts). It
-  // is started once a render is likely: always without the item cache, else when an item's front
-  // matter changes or an item is new or gone. Started for a build Astro has no part in (nothing
-  // changed, a body patched), it took a core the build needed: at 1,000 items a patched edit took
-  // 3.70 s with it, 2.97 s without (medians of 6 interleaved runs, 2026-12-02, 2 cores). A site
-  // that renders without it starts its own.
-  setRenderFolders({ root: options.root, outRoot: options.outRoot });
-  if (siteIds.length) {
-    if (itemCache) itemCache.onFrontMatterChange(() => startAstroAhead());
-    else startAstroAhead();
-  }
-  const platform = await checkPlatform(options.root, options.now, { itemCache }).catch((error: unknown) => {
-    stopAstroAhead();
-    throw error;
-  });
+  const platform = await checkPlatform(options.root, options.now, { itemCache });
   // Sites whose items changed go first: an editor waits for the site they changed, not for the
   // others to be found unchanged. (Only the order: every site is still checked for changes.)
   const changed = new Set(itemCache?.changedFiles().map((file) => file.split('/')[1]));
   siteIds = [...siteIds.filter((id) => changed.has(id)), ...siteIds.filter((id) => !changed.has(id))];
-  if (siteIds.length && itemCache?.goneFiles().length) startAstroAhead();
   await itemCache?.save();
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   if (options.verbose) log(`全平台读取与治理检查用时 ${seconds((performance.now() - checkStarted) / 1000)}`);
@@ -122,7 +106,6 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
     await Promise.all(Array.from({ length: jobs }, worker));
   } finally {
     clearInterval(heartbeat);
-    stopAstroAhead();
   }
 
   results.sort((a, b) => a.siteId.localeCompare(b.siteId));

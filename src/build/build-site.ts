@@ -15,7 +15,6 @@ import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
 import { MANIFEST_FILE, readManifest, writeIntegrityManifest } from '../publish/integrity-manifest.ts';
 import { astroRootFor } from './astro-root.ts';
 import { astroProcess } from './astro-process.ts';
-import { COMPILED_PAGES_FAILED, compiledPagesDir, compiledPagesKey, installCompiledPages, keptCompiledPagesKey, rendersFromCompiledPages } from './compiled-pages.ts';
 import { forgetBuild, outputUnchanged, readBuildRecord, recordBuild, reusableBuild, siteInputKey } from './build-cache.ts';
 import { bodyOnlyEdit, patchBodies, siteDataKey } from './body-patch.ts';
 import { carryAssets, carryPages, itemAssets, itemPageKeys, listPageKeys, planRender, sharedPageKey } from './incremental-render.ts';
@@ -128,8 +127,6 @@ const outputSteps = once(() => Promise.all([import('../index/search-index.ts'), 
 interface RenderOutcome {
   code: number;
   stderr: string;
-  /** Astro ran in the process started ahead (astro-process.ts). */
-  ahead: boolean;
   /** Item pages patched instead (body-patch.ts): Astro did not run. */
   patched?: number;
 }
@@ -149,12 +146,12 @@ async function patchOrRender(
     return render();
   }
   for (const page of pages) edit.written?.markWritten(page);
-  return { code: 0, stderr: '', ahead: false, patched: pages.length };
+  return { code: 0, stderr: '', patched: pages.length };
 }
 
-function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written: WrittenPages | undefined, compiledEnv: Record<string, string>): Promise<RenderOutcome> {
+function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFile: string, written: WrittenPages | undefined): Promise<RenderOutcome> {
   return new Promise((resolve) => {
-    const { child, ahead } = astroProcess(
+    const child = astroProcess(
       // Astro puts intermediate server chunks in <cwd>/.astro when the output folder is outside
       // the cwd: the site's own root keeps parallel builds apart.
       astroRootFor(options.root, siteId),
@@ -166,7 +163,6 @@ function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFil
         GOVSITE_DATA_FILE: dataFile,
         // Astro's info log names each page it has written (written-pages.ts); shown only with --verbose.
         ...(options.verbose || written ? { GOVSITE_ASTRO_LOG: 'info' } : {}),
-        ...compiledEnv,
       },
     );
     child.stdout!.setEncoding('utf8');
@@ -179,15 +175,10 @@ function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFil
     child.stderr!.on('data', (chunk: string) => {
       stderr += chunk;
     });
-    child.on('close', (code) => resolve({ code: code ?? 1, stderr, ahead }));
+    child.on('close', (code) => resolve({ code: code ?? 1, stderr }));
   });
 }
 
-/** The render's step as --verbose names it: editors and the docs read which way it went. */
-function astroPhaseName(ahead: boolean, fromCompiled: boolean): string {
-  const how = [fromCompiled ? '沿用上次编译的页面模板' : '', ahead ? '进程已预先启动' : ''].filter(Boolean).join('，');
-  return how ? `Astro 渲染（${how}）` : 'Astro 渲染';
-}
 
 /** Turns the worker's failure into a diagnostic when it points into content, else a scrubbed platform error. */
 function explainAstroFailure(stderr: string, root: string): { diagnostics: Diagnostic[]; internalError?: string } {
@@ -269,13 +260,6 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   const dataKey = siteDataKey(siteData);
   // Only plain bodies changed: their pages are patched, without Astro (body-patch.ts).
   const bodyEdit = bodyOnlyEdit(plan, siteData, plan?.previous.siteData, dataKey);
-  // The page templates Astro compiled in the site's last render, for a render that can start
-  // from them; a render that compiles keeps its own for the edits after it (compiled-pages.ts).
-  const compiledDir = noticeOnly ? undefined : compiledPagesDir(options.root, options.outRoot, siteId);
-  const compiledKey = compiledDir && compiledPagesKey(sharedKey, dataFile);
-  const fromCompiled = plan && compiledDir && rendersFromCompiledPages(plan, siteData) && keptCompiledPagesKey(compiledDir) === compiledKey ? compiledDir : undefined;
-  const keepCompiled = !fromCompiled && compiledDir ? `${compiledDir}.new` : undefined;
-  const compiledEnv: Record<string, string> = fromCompiled ? { GOVSITE_COMPILED_PAGES: fromCompiled } : keepCompiled ? { GOVSITE_KEEP_COMPILED_PAGES: keepCompiled } : {};
   phaseDone('内容页键');
   // A partial render: Astro writes the pages it renders into a folder of their own (it empties
   // its output folder when it starts), while the pages carried over are linked into the staging
@@ -284,7 +268,6 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   const removeStaging = async () => {
     await rm(staging, { recursive: true, force: true });
     await rm(rendered, { recursive: true, force: true });
-    if (keepCompiled) await rm(keepCompiled, { recursive: true, force: true });
   };
   await removeStaging();
   await writeFile(dataFile, JSON.stringify(plan ? { ...siteData, renderOnly: plan.render, renderListPages: plan.renderListPages } : siteData));
@@ -295,9 +278,9 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   const manifestReading = plan ? readManifest(target).catch(() => undefined) : undefined;
   const astro = bodyEdit
     ? patchOrRender({ root: options.root, data: siteData, items: bodyEdit, published: target, manifest: manifestReading!, renderedDir: rendered, written }, () =>
-        runAstro(siteId, options, rendered, dataFile, written, compiledEnv),
+        runAstro(siteId, options, rendered, dataFile, written),
       )
-    : runAstro(siteId, options, rendered, dataFile, written, compiledEnv);
+    : runAstro(siteId, options, rendered, dataFile, written);
   const steps = outputSteps();
   // Pages unchanged since the last build are not parsed again (page-cache.ts); --force parses all.
   // Read while Astro renders: at 10,000 pages the file takes half a second to parse.
@@ -330,8 +313,6 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
         },
         parts,
         reuse,
-        // A partial render's rebuilt parts are written over the published ones' hashed files.
-        published: plan && path.join(target, BUNDLE_DIR),
       }),
     );
   const publishedManifest = await manifestReading;
@@ -352,7 +333,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
     plan &&
     published &&
     outputUnchanged(options.outRoot, siteId, published, publishedManifest && sortedFiles([...Object.keys(publishedManifest.files), MANIFEST_FILE])).catch(() => false);
-  const { code, stderr, ahead, patched } = await astro;
+  const { code, stderr, patched } = await astro;
   const carriedPages = await carrying;
   // Astro regenerates its root's files on every build; only the cacheDir is worth keeping.
   await rm(astroRootFor(options.root, siteId), { recursive: true, force: true });
@@ -362,15 +343,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
     await abandonOutput(new Error('已发布的输出被改动'));
     return buildSite(loaded, options, true);
   }
-  if (fromCompiled && code === COMPILED_PAGES_FAILED) {
-    // The kept bundle did not render (an Astro that no longer fits render-compiled-pages.ts, a
-    // damaged cache): it is dropped, and the site rendered in full, which keeps a new one.
-    if (options.verbose) console.log(`  ${siteId}：沿用上次编译的页面模板未能渲染，改为完整渲染\n${stderr.trim()}`);
-    await abandonOutput(new Error('沿用已编译的页面模板失败'));
-    await rm(fromCompiled, { recursive: true, force: true });
-    return buildSite(loaded, options, true);
-  }
-  phaseDone(patched ? '替换正文（未启动 Astro）' : astroPhaseName(ahead, fromCompiled !== undefined));
+  phaseDone(patched ? '替换正文（未启动 Astro）' : 'Astro 渲染');
   if (code !== 0 || !existsSync(path.join(rendered, 'index.html'))) {
     await abandonOutput(new Error('构建失败'));
     const failure = code !== 0 ? explainAstroFailure(stderr, options.root) : { diagnostics: [], internalError: '构建没有生成首页 index.html' };
@@ -473,7 +446,6 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
     externalLinks: links.externalLinks,
     itemPages: noticeOnly ? undefined : { shared: sharedKey, items: itemKeys, assets, searchParts, listPages: listKeys, siteData: dataKey },
   }, sortedFiles([...publishedFiles, MANIFEST_FILE]));
-  if (keepCompiled && compiledDir && compiledKey && existsSync(keepCompiled)) await installCompiledPages(keepCompiled, compiledDir, compiledKey);
   phaseDone('构建记录');
   await refreshPlatformSearch(options.root, options.outRoot);
   await writeExternalLinksReport(options, siteId, links.externalLinks);

@@ -8,7 +8,6 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkTree } from '../util/link-files.ts';
 import { pinyinKeys } from './pinyin-keys.ts';
-import { linkHashedFiles, removeUnnamedFiles } from './reuse-hashed-files.ts';
 import { BUNDLE_DIR, partFolder, partOf, partOfFolder } from './search-parts.ts';
 import { isPage, listOutputFiles, sortedFiles } from '../util/output-files.ts';
 
@@ -151,12 +150,6 @@ export interface IndexSiteOptions {
   parts?: number;
   /** Parts taken whole from a published bundle folder (`<site>/pagefind/`) instead of indexed again: their pages are not read. */
   reuse?: { bundle: string; parts: ReadonlySet<number> };
-  /**
-   * The published bundle folder (`<site>/pagefind/`) of the output this build replaces: a part
-   * indexed again is written over its part's content-hashed files, which Pagefind then does not
-   * compress and write again (reuse-hashed-files.ts).
-   */
-  published?: string;
 }
 
 // The sites built in parallel share this process's Pagefind service, each with an index of its
@@ -176,7 +169,7 @@ const PART_SCRIPTS = /(?:\.js|\.css|\.pagefind)$/;
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
 async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<SiteIndexResult> {
-  const { searchKeys = true, inProgress, parts = 1, reuse, published } = options;
+  const { searchKeys = true, inProgress, parts = 1, reuse } = options;
   const errors: string[] = [];
   const indexes = new Map<number, PagefindIndex>();
   // The parts are written beside the output and moved into it once all are there: Astro empties
@@ -205,10 +198,8 @@ async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<S
     const folder = path.join(bundle, partFolder(part));
     const index = indexes.get(part);
     if (index) {
-      const linked = published ? await linkHashedFiles(path.join(published, partFolder(part)), folder) : [];
       const result = await index.writeFiles({ outputPath: folder });
       errors.push(...result.errors);
-      if (linked.length && !result.errors.length) removeUnnamedFiles(folder, linked);
       // Dropped at once: Pagefind's service keeps an index in memory until it is deleted.
       indexes.delete(part);
       await index.deleteIndex();

@@ -19,7 +19,7 @@ export async function buildSearchIndex(
   siteId: string,
   stagingDir: string,
   options: SearchIndexOptions,
-  index: Pick<IndexSiteOptions, 'inProgress' | 'parts' | 'reuse' | 'published'> = {},
+  index: Pick<IndexSiteOptions, 'inProgress' | 'parts' | 'reuse'> = {},
 ): Promise<string | undefined> {
   try {
     const { errors } = await indexSite(stagingDir, index);

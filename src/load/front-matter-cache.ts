@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
@@ -32,7 +33,8 @@ function codeVersion(): string {
   }
   for (const pkg of ['yaml', 'zod']) {
     try {
-      hash.update(readFileSync(path.join(here, '../../node_modules', pkg, 'package.json')));
+      // Through the package's own export of its package.json, not a path into node_modules.
+      hash.update(JSON.stringify(createRequire(import.meta.url)(`${pkg}/package.json`)));
     } catch {
       hash.update(`${pkg}:?`);
     }

@@ -53,7 +53,6 @@ export class ItemCache {
   private readonly file: string;
   private readonly day: string;
   private changed = false;
-  private frontMatterListener: (() => void) | undefined;
 
   private constructor(file: string, stored: Map<string, Entry>, day: string) {
     this.file = file;
@@ -136,26 +135,6 @@ export class ItemCache {
   set(file: string, key: string, value: CachedItem): void {
     this.seen.set(file, { key, ...value });
     this.changed = true;
-    if (this.frontMatterListener && !this.sameFrontMatter(file, value)) {
-      const listener = this.frontMatterListener;
-      this.frontMatterListener = undefined;
-      listener();
-    }
-  }
-
-  /** The file was cached with this front matter (as JSON: the stored dates are strings). */
-  private sameFrontMatter(file: string, value: CachedItem): boolean {
-    const stored = this.stored.get(file);
-    return stored !== undefined && JSON.stringify(stored.data) === JSON.stringify(value.data);
-  }
-
-  /**
-   * Calls `listener` once, as soon as a file is found new or with other front matter than it was
-   * cached with: the first sign, while the platform is still being loaded, that a build will
-   * render pages with Astro (an edit of a body alone may not: body-patch.ts).
-   */
-  onFrontMatterChange(listener: () => void): void {
-    this.frontMatterListener = listener;
   }
 
   /** Item files cached by the last run that this run did not read: deleted or moved. */

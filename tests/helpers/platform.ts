@@ -1,10 +1,9 @@
 // Test helpers: throwaway copies of fixture platforms, and the real CLI run on them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { folderKey } from '../../src/util/folder-key.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 
 export const fixturesDir = path.join(projectRoot, 'tests', 'fixtures');
@@ -23,10 +22,6 @@ export function copyPlatform(name: string): string {
 
 export function removePlatform(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
-  // The page templates the builds kept for this root, in the project (src/build/compiled-pages.ts).
-  const rootKey = folderKey(dir);
-  const compiled = path.join(projectRoot, '.cache', 'compiled-pages');
-  for (const name of existsSync(compiled) ? readdirSync(compiled) : []) if (name.includes(rootKey)) rmSync(path.join(compiled, name), { recursive: true, force: true });
 }
 
 /** The environment a person's shell would give the CLI: without the test runner's variables. */

@@ -22,7 +22,7 @@ describe('SEC: the render process sandbox', () => {
     writeFileSync(published, 'published');
     const canary = path.join(root, 'canary');
     const probe = path.join(projectRoot, 'tests/fixtures/sandbox/render-probe.ts');
-    const result = spawnSync(process.execPath, [...renderPermissions({ root, outRoot }), probe, canary, published], {
+    const result = spawnSync(process.execPath, [...renderPermissions({ root, outRoot, siteId: 'alpha' }), probe, canary, published, path.join(outRoot, '.building-alpha-2', 'index.html')], {
       env: astroWorkerEnv({ ...process.env, DEPLOY_TOKEN: 'canary-token-3f9a', GOVSITE_PROBE_PROJECT: projectRoot }),
       encoding: 'utf8',
     });
@@ -30,7 +30,7 @@ describe('SEC: the render process sandbox', () => {
     const results = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Record<string, string>;
     const { secret, ...attempts } = results;
     expect(secret).toBe('absent');
-    expect(Object.keys(attempts)).toHaveLength(15);
+    expect(Object.keys(attempts)).toHaveLength(16);
     for (const [name, outcome] of Object.entries(attempts)) expect(outcome, name).toBe('ERR_ACCESS_DENIED');
     expect(existsSync(canary)).toBe(false);
     expect(existsSync(`${canary}-2`)).toBe(false);
