@@ -1,5 +1,5 @@
 // content/<siteId>/<columnId>/<slug>.mdx (or <slug>/index.mdx) → validated content items.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -18,7 +18,7 @@ import type { ItemLoadPool } from './item-load-pool.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import type { parseMdxBody } from './parse-mdx-body.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { decodeSource } from './read-source-file.ts';
+import { decodeSource, oversizeProblem } from './read-source-file.ts';
 import { loadSiteConfig } from './load-site-config.ts';
 import { createLocator, validateYaml, type FieldLocator } from './validate-yaml.ts';
 import { mapLimited } from '../util/map-limited.ts';
@@ -174,6 +174,12 @@ async function findCandidates(root: string, siteId: string, config: SiteConfig):
           `路径名“${candidate.slug}”不合规：网址由它生成，只能用小写英文字母、数字和连字符 -`,
           `改名为例如“${suggestSlug(candidate.slug)}”（中文标题可用拼音或英文缩写，发布后不要再改）`,
         );
+        continue;
+      }
+      // Refused before any loader reads it: one oversized file must not stop the platform's load.
+      const oversize = oversizeProblem(candidate.file, statSync(candidate.absolute).size);
+      if (oversize) {
+        diagnostics.push(oversize);
         continue;
       }
       candidates.push(candidate);

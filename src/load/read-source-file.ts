@@ -4,6 +4,7 @@
 // larger than any real one is refused before it is decoded or parsed (SEC-05), and a control
 // character (NUL, ESC, form feed…) anywhere in the file is refused with its line and column
 // (SEC-04), so none reaches a page, a feed or a log.
+import { lstatSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { FILE_LIMITS, formatBytes } from '../security/limits.ts';
@@ -69,6 +70,13 @@ function tooLarge(file: string, bytes: number): SourceText {
       }),
     ],
   };
+}
+
+/** SEC-05 before a file is read: its size on disk over the limit of its kind (a file over 2 GiB cannot even be read). */
+export function oversizeProblem(file: string, bytes: number): Diagnostic | undefined {
+  if (bytes <= maxBytesOf(file)) return undefined;
+  const result = tooLarge(file, bytes);
+  return result.ok ? undefined : result.diagnostics[0];
 }
 
 /** SEC-04: control characters, at their line and column (at most one finding per line). */
@@ -153,6 +161,22 @@ export function decodeSource(bytes: Uint8Array, file: string): SourceText {
   const controls = controlCharacters(normalised, file);
   if (controls.length > 0) return { ok: false, diagnostics: controls };
   return { ok: true, text: normalised };
+}
+
+/**
+ * The same, synchronously, for a file read on its own (annual-figures.yaml): a symbolic link or
+ * anything but a plain file is refused unread (SEC-07), as the walk of sites/ refuses it.
+ */
+export function readSourceFileSync(absolutePath: string, file: string): SourceText {
+  const stats = lstatSync(absolutePath);
+  if (!stats.isFile()) {
+    return {
+      ok: false,
+      diagnostics: [diagnostic({ ruleId: 'SEC-07', file, line: 1, message: `“${file}”不是普通文件（是符号链接或其他特殊文件），没有读取`, fix: '换成真实的文件' })],
+    };
+  }
+  if (stats.size > maxBytesOf(file)) return tooLarge(file, stats.size);
+  return decodeSource(readFileSync(absolutePath), file);
 }
 
 export async function readSourceFile(absolutePath: string, file: string): Promise<SourceText> {
