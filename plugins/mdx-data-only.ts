@@ -7,18 +7,16 @@
 //   - JSX elements only from the allowlist, no on* or style-like attributes;
 //   - every URL through the SEC-02 allowlist; local files by the checker's reference grammar,
 //     images only as image files of the item's folder, never through a symbolic link (SEC-01, SEC-07).
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastPluginDefinition, type MdxJsxFlowElement, type MdxJsxTextElement } from 'satteri';
-import { parse } from 'yaml';
 import { ContentError, type ContentErrorInfo } from '../src/diagnostics/content-error.ts';
 import { extensionOf, IMAGE_EXTENSIONS, lstatInside, parseReference, quoteReference, symlinkRefusal } from '../src/security/content-paths.ts';
 import { FORBIDDEN_ATTRIBUTE } from '../src/security/mdx-attributes.ts';
 import { isOnlyComments } from '../src/security/mdx-comments.ts';
 import { attributeUrls, checkUrl, URL_ATTRIBUTES, URL_FIX } from '../src/security/url-policy.ts';
-import { projectRoot } from '../src/util/paths.ts';
 import { ALLOWED_COMPONENTS, ALLOWED_HTML, iframeHostsSchema } from './checks/remark-mdx-allowlist.ts';
+import { loadPlatformDataFile } from './checks/support/data-files.ts';
 
 type Place = { position?: { start: { line: number; column: number } } | undefined };
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -32,9 +30,7 @@ function refuse(node: Place, info: Omit<ContentErrorInfo, 'line' | 'column'> | {
 
 /** The government video hosts an <iframe> may embed: the platform's data file, else the repository's. */
 function iframeHosts(): Array<{ host: string }> {
-  const own = path.join(path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.'), 'data', 'iframe-hosts.yaml');
-  const file = existsSync(own) ? own : path.join(projectRoot, 'data', 'iframe-hosts.yaml');
-  return iframeHostsSchema.parse(parse(readFileSync(file, 'utf8'), { maxAliasCount: 0 }) ?? {}).hosts;
+  return loadPlatformDataFile(path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.'), 'iframe-hosts.yaml', iframeHostsSchema).hosts;
 }
 
 function allowedFrame(src: string): boolean {

@@ -20,6 +20,7 @@ import type { VFile } from 'vfile';
 import { IMAGE_EXTENSIONS, extensionOf, lstatInside, parseReference, printable, quoteReference, symlinkRefusal } from '../../src/security/content-paths.ts';
 import { urlScheme } from '../../src/security/url-policy.ts';
 import { closestName } from '../../src/util/closest-name.ts';
+import { platformRoot } from './support/data-files.ts';
 import { isJsxElement, report, type FieldPath } from './support/text.ts';
 
 /** Links to these are pages, not files (relative page links are CONT-13's). */
@@ -31,12 +32,6 @@ type ImageUse = 'markdown' | 'element' | 'map';
 interface Where {
   place?: Point;
   field?: FieldPath;
-}
-
-/** The platform folder: the item's absolute path minus its project-relative one. */
-function platformRoot(absoluteFile: string, file: string): string | undefined {
-  const absolute = absoluteFile.split(path.sep).join('/');
-  return absolute.endsWith(`/${file}`) ? path.resolve(absolute.slice(0, -file.length - 1)) : undefined;
 }
 
 function filesIn(dir: string): string[] {

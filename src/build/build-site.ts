@@ -180,10 +180,10 @@ function runAstro(siteId: string, options: BuildOptions, outDir: string, dataFil
 }
 
 
-/** Turns the worker's failure into a diagnostic when it points into content, else a scrubbed platform error. */
+/** Turns the worker's failure into a diagnostic when it points into content, else a platform error (scrubbed where it is printed: build-platform.ts). */
 function explainAstroFailure(stderr: string, root: string): { diagnostics: Diagnostic[]; internalError?: string } {
   const line = stderr.split('\n').find((l) => l.startsWith('GOVSITE_BUILD_ERROR '));
-  if (!line) return { diagnostics: [], internalError: scrubMachineData(stderr, root) || 'Astro 构建进程异常退出' };
+  if (!line) return { diagnostics: [], internalError: stderr.trim() || 'Astro 构建进程异常退出' };
   const error = JSON.parse(line.slice('GOVSITE_BUILD_ERROR '.length)) as { message: string; file?: string; line?: number; column?: number };
   const file = error.file ? relativePath(root, error.file.replace(/^file:\/\//, '').split('?')[0]!) : undefined;
   const inContent = file !== undefined && file.startsWith('content/') && file.endsWith('.mdx');
@@ -207,7 +207,7 @@ function explainAstroFailure(stderr: string, root: string): { diagnostics: Diagn
       ],
     };
   }
-  return { diagnostics: [], internalError: `${scrubMachineData(error.message, root)}${file ? `\n  位置：${file}${error.line ? `:${error.line}` : ''}` : ''}` };
+  return { diagnostics: [], internalError: `${error.message}${file ? `\n  位置：${file}${error.line ? `:${error.line}` : ''}` : ''}` };
 }
 
 /**

@@ -164,11 +164,17 @@ export function decodeSource(bytes: Uint8Array, file: string): SourceText {
 }
 
 /**
- * The same, synchronously, for a file read on its own (annual-figures.yaml): a symbolic link or
- * anything but a plain file is refused unread (SEC-07), as the walk of sites/ refuses it.
+ * The same, synchronously, for an optional file read on its own (annual-figures.yaml): undefined
+ * when there is none; a symbolic link or anything but a plain file is refused unread (SEC-07), as
+ * the walk of sites/ refuses it.
  */
-export function readSourceFileSync(absolutePath: string, file: string): SourceText {
-  const stats = lstatSync(absolutePath);
+export function readSourceFileSync(absolutePath: string, file: string): SourceText | undefined {
+  let stats;
+  try {
+    stats = lstatSync(absolutePath);
+  } catch {
+    return undefined;
+  }
   if (!stats.isFile()) {
     return {
       ok: false,

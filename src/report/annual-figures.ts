@@ -1,21 +1,11 @@
 // REP-02: the figures of the national annual work report table (政府网站年度工作报表) that content
 // can know, computed for a date window; the rest (visits, messages handled, security checks…)
 // come from sites/<siteId>/annual-figures.yaml, maintained by the site's administrators.
-import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import type { ContentItem } from '../load/load-items.ts';
 import { parseYamlValue } from '../load/parse-yaml.ts';
 import { readSourceFileSync } from '../load/read-source-file.ts';
-
-/** A link, even a dangling one (existsSync follows it, and says no). */
-function isLink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
 import type { SiteConfig } from '../schema/site-schema.ts';
 
 export interface AnnualFigures {
@@ -54,7 +44,7 @@ export function annualFigures(root: string, siteId: string, config: SiteConfig, 
   const dataFile = path.join(root, 'sites', siteId, 'annual-figures.yaml');
   // Written by a site's administrators: read with site.yaml's limits (SEC-04/05), never thrown.
   const file = `sites/${siteId}/annual-figures.yaml`;
-  const decoded = existsSync(dataFile) || isLink(dataFile) ? readSourceFileSync(dataFile, file) : undefined;
+  const decoded = readSourceFileSync(dataFile, file);
   const empty = decoded && !decoded.ok && decoded.diagnostics.every((d) => d.ruleId === 'FILE-02');
   const read = decoded?.ok ? parseYamlValue({ text: decoded.text, file, firstLine: 1 }) : { value: undefined, diagnostics: empty ? [] : (decoded?.diagnostics ?? []) };
   const value = read.value;

@@ -11,27 +11,39 @@ import { projectRoot } from '../../../src/util/paths.ts';
 
 const cache = new Map<string, { mtimeMs: number; value: unknown }>();
 
-/** The platform folder of the item being checked: its absolute path minus its project-relative one. */
-function platformRoot(file: VFile): string | undefined {
-  const context = file.data.govsite;
-  if (!context?.absoluteFile || !context.file) return undefined;
-  const absolute = context.absoluteFile.split(path.sep).join('/');
-  return absolute.endsWith(`/${context.file}`) ? path.resolve(absolute.slice(0, -context.file.length - 1)) : undefined;
+/** The platform folder of a content file: its absolute path minus its project-relative one. */
+export function platformRoot(absoluteFile: string, file: string): string | undefined {
+  const absolute = absoluteFile.split(path.sep).join('/');
+  return absolute.endsWith(`/${file}`) ? path.resolve(absolute.slice(0, -file.length - 1)) : undefined;
+}
+
+function rootOf(file: VFile | undefined): string | undefined {
+  const context = file?.data.govsite;
+  return context?.absoluteFile && context.file ? platformRoot(context.absoluteFile, context.file) : undefined;
+}
+
+/** data/<name> of the platform at `root` if it has its own, else the repository's. */
+function dataFileIn(root: string | undefined, name: string): string {
+  const own = root && path.join(root, 'data', name);
+  return own && existsSync(own) ? own : path.join(projectRoot, 'data', name);
 }
 
 /** Path of data/<name> for this item: the platform's own copy if it has one, else the repository's. */
 export function dataFilePath(file: VFile | undefined, name: string): string {
-  const root = file ? platformRoot(file) : undefined;
-  if (root) {
-    const own = path.join(root, 'data', name);
-    if (existsSync(own)) return own;
-  }
-  return path.join(projectRoot, 'data', name);
+  return dataFileIn(rootOf(file), name);
+}
+
+/** loadDataFile for code that knows the platform folder rather than an item (the MDX compile). */
+export function loadPlatformDataFile<S extends z.ZodType>(root: string, name: string, schema: S): z.output<S> {
+  return loadDataFileAt(dataFileIn(root, name), name, schema);
 }
 
 /** Reads and validates a data file; a broken file is the platform maintainer's to fix, so it throws with the reason. */
 export function loadDataFile<S extends z.ZodType>(file: VFile | undefined, name: string, schema: S): z.output<S> {
-  const location = dataFilePath(file, name);
+  return loadDataFileAt(dataFilePath(file, name), name, schema);
+}
+
+function loadDataFileAt<S extends z.ZodType>(location: string, name: string, schema: S): z.output<S> {
   let mtimeMs: number;
   try {
     mtimeMs = statSync(location).mtimeMs;
