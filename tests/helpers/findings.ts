@@ -5,6 +5,14 @@ import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnos
 import { loadPlatform } from '../../src/load/load-site.ts';
 import { copyPlatform, writeText } from './platform.ts';
 
+/** An item of site alpha: front matter lines 2–5 (title, pubDate, source, reviewedBy), then `extra`, then the body from line BODY (after `extra`'s lines). */
+export function item(options: { title?: string; pubDate?: string; extra?: string; body?: string } = {}): string {
+  return `---\ntitle: ${options.title ?? '测试市政务公开工作动态'}\npubDate: ${options.pubDate ?? '2026-11-21 10:00'}\nsource: 测试市人民政府办公室\nreviewedBy: 刘敏\n${options.extra ?? ''}---\n\n${options.body ?? '正文。'}\n`;
+}
+
+/** The body's first line of an `item` whose front matter has no extra lines. */
+export const BODY = 8;
+
 /** A copy of `mini` with `files` written (path → text), and every diagnostic of its load. */
 export async function loadWithFiles(files: Array<[string, string]>): Promise<{ root: string; found: Diagnostic[] }> {
   const root = copyPlatform('mini');

@@ -11,13 +11,7 @@ import { loadPlatform } from '../../src/load/load-site.ts';
 import { parseYaml } from '../../src/load/parse-yaml.ts';
 import { readSourceFile } from '../../src/load/read-source-file.ts';
 import { copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
-import { findingAt } from '../helpers/findings.ts';
-
-/** Front matter lines 2–5 (title on 2, pubDate on 3), `extra` from line 6, then the body. */
-function item(options: { title?: string; pubDate?: string; extra?: string; body?: string }): string {
-  return `---\ntitle: ${options.title ?? '测试市政务公开工作动态'}\npubDate: ${options.pubDate ?? '2026-11-21 10:00'}\nsource: 测试市人民政府办公室\nreviewedBy: 刘敏\n${options.extra ?? ''}---\n\n${options.body ?? '正文。'}\n`;
-}
-const BODY = 8;
+import { BODY, findingAt, item } from '../helpers/findings.ts';
 
 interface Case {
   name: string;

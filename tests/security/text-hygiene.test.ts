@@ -11,14 +11,7 @@ import { decodeSource } from '../../src/load/read-source-file.ts';
 import { loadPlatform } from '../../src/load/load-site.ts';
 import { visibleText } from '../../src/security/text-hygiene.ts';
 import { copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
-import { findingAt, loadWithFiles } from '../helpers/findings.ts';
-
-/** Front matter lines 2–5, then `extra`, then the body from line BODY (after `extra`'s lines). */
-function item(options: { title?: string; extra?: string; body?: string }): string {
-  return `---\ntitle: ${options.title ?? '测试市政务公开工作动态'}\npubDate: 2026-11-21 10:00\nsource: 测试市人民政府办公室\nreviewedBy: 刘敏\n${options.extra ?? ''}---\n\n${options.body ?? '正文。'}\n`;
-}
-/** The body's first line when the front matter has no extra lines. */
-const BODY = 8;
+import { BODY, findingAt, item, loadWithFiles } from '../helpers/findings.ts';
 
 interface Case {
   name: string;

@@ -10,13 +10,8 @@ import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnos
 import { loadPlatform } from '../../src/load/load-site.ts';
 import { checkUrl } from '../../src/security/url-policy.ts';
 import { copyPlatform, removePlatform, runCli, writeText } from '../helpers/platform.ts';
-import { findingAt } from '../helpers/findings.ts';
+import { BODY, findingAt, item } from '../helpers/findings.ts';
 
-/** Front matter lines 2–5, `extra` from line 6, then the body. */
-function item(options: { extra?: string; body?: string }): string {
-  return `---\ntitle: 测试市政务公开工作动态\npubDate: 2026-11-21 10:00\nsource: 测试市人民政府办公室\nreviewedBy: 刘敏\n${options.extra ?? ''}---\n\n${options.body ?? '正文。'}\n`;
-}
-const BODY = 8;
 const reprint = (url: string) => item({ extra: `reprint: { site: 中国政府网, url: ${url} }\n` });
 
 interface Case {
