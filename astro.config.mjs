@@ -22,7 +22,7 @@ process.env.GOVSITE_PROJECT_ROOT ??= here('.').replace(/\/$/, '');
 // of the build needs it (measured 2026-12-02).
 /** @type {import('astro').AstroUserConfig} */
 export default {
-  // Astro's root is a per-site folder (see src/build/astro-root.ts); the templates live here.
+  // Astro's root is a per-site folder (see src/render/astro-root.ts); the templates live here.
   srcDir: here('./templates/'),
   publicDir: here('./templates/public/'),
   outDir: process.env.GOVSITE_OUT_DIR ?? path.join(contentRoot, 'dist', siteId),

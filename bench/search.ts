@@ -28,7 +28,7 @@ import { projectRoot } from '../src/util/paths.ts';
 import { markdownToPlainText } from '../src/util/plain-text.ts';
 import { searchAttributes } from '../templates/lib/search-attributes.ts';
 import { RANKING } from '../templates/scripts/search-query.ts';
-import type { ItemSummary } from '../plugins/astro-govsite/site-data.ts';
+import type { ItemSummary } from '../src/render/site-data.ts';
 import type { ColumnConfig, SiteConfig } from '../src/schema/site-schema.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { serveDirectory } from '../tests/helpers/static-server.ts';

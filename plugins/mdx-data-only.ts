@@ -1,6 +1,6 @@
 // CONT-16, enforced in the compile itself: a Sätteri mdast plugin in the very MDX compile that
 // renders the pages (Astro's MDX modules and the direct render alike, body-processor.ts). The
-// checker (plugins/checks/remark-mdx-allowlist.ts) explains these refusals to editors before a
+// checker (src/rules/content/remark-mdx-allowlist.ts) explains these refusals to editors before a
 // build; this plugin makes them hold whatever the checker missed or disagreed on: a body that
 // reaches the compiler with code in it fails the build and is never evaluated.
 //   - no ESM (import/export), no expression {…} but a comment, no attribute expression;
@@ -15,8 +15,8 @@ import { extensionOf, IMAGE_EXTENSIONS, lstatInside, parseReference, quoteRefere
 import { FORBIDDEN_ATTRIBUTE } from '../src/security/mdx-attributes.ts';
 import { isOnlyComments } from '../src/security/mdx-comments.ts';
 import { attributeUrls, checkUrl, URL_ATTRIBUTES, URL_FIX } from '../src/security/url-policy.ts';
-import { ALLOWED_COMPONENTS, ALLOWED_HTML, iframeHostsSchema } from './checks/remark-mdx-allowlist.ts';
-import { loadPlatformDataFile } from './checks/support/data-files.ts';
+import { ALLOWED_COMPONENTS, ALLOWED_HTML, iframeHostsSchema } from '../src/rules/content/remark-mdx-allowlist.ts';
+import { loadPlatformDataFile } from '../src/rules/content/support/data-files.ts';
 
 type Place = { position?: { start: { line: number; column: number } } | undefined };
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;

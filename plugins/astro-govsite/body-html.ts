@@ -1,6 +1,6 @@
 // A plain body's HTML without an Astro build (issue 8): the bytes the item page writes inside
 // `<div class="article__body">`, for an edit that changed nothing but such a body
-// (src/build/body-patch.ts). The body is the component directBody() gives the item page, rendered
+// (src/render/body-patch.ts). The body is the component directBody() gives the item page, rendered
 // through Astro's public Container API (`astro/container`) with @astrojs/mdx's renderer as its
 // container entry names it (`@astrojs/mdx/container-renderer`): the same "astro:jsx" renderer
 // and streaming renderer as the page, as a partial (no document around it).

@@ -1,22 +1,18 @@
 // The MDX compiler's input for an item file: exactly the body govsite's checks read, split from
-// the front matter by govsite's one splitter (src/load/front-matter.ts) — never the file as it
+// the front matter by govsite's one splitter (src/content/front-matter.ts) — never the file as it
 // is on disk, which another front-matter parser could split elsewhere. Both ways a body is
 // compiled take it from here: Astro's MDX modules (through the Vite `load` hook below, which
 // runs before @astrojs/mdx reads the file) and the direct render (direct-body.ts).
 //
 // In a build, the site data records a hash of each checked body; a file whose body no longer
 // matches (edited between the check and the render) is refused rather than compiled unchecked.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { ContentError } from '../../src/diagnostics/content-error.ts';
-import { splitFrontMatter } from '../../src/load/front-matter.ts';
-import { decodeSource } from '../../src/load/read-source-file.ts';
-
-export function bodyHash(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
-}
+import { splitFrontMatter } from '../../src/content/front-matter.ts';
+import { decodeSource } from '../../src/config/read-source-file.ts';
+import { bodyHash } from '../../src/content/body-hash.ts';
 
 const CHANGED_SINCE_CHECK = {
   ruleId: 'FILE-06',

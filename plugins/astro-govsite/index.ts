@@ -7,8 +7,8 @@ import { checkedBodiesPlugin } from './checked-body.ts';
 import { stopEsbuildBeforePages } from './stop-esbuild.ts';
 import { contentSignature } from './content-signature.ts';
 import { copySiteFiles, serveSiteFiles } from './site-files.ts';
-import { writeSitemapXml } from './sitemap-xml.ts';
-import { toSiteData, type SiteData } from './site-data.ts';
+import { writeSitemapXml } from '../../src/render/sitemap-xml.ts';
+import { toSiteData, type SiteData } from '../../src/render/site-data.ts';
 
 export interface GovsiteOptions {
   siteId: string;
@@ -48,7 +48,7 @@ async function loadSiteData(options: GovsiteOptions): Promise<SiteData> {
   // The build CLI has already loaded and checked the whole platform: it hands over the result.
   if (options.dataFile) return JSON.parse(await readFile(options.dataFile, 'utf8')) as SiteData;
   // The dev server loads the site itself; imported only then (see referenced-files.ts: Vite runs this configuration).
-  const { loadSite } = await import('../../src/load/load-site.ts');
+  const { loadSite } = await import('../../src/content/load-site.ts');
   const loaded = await loadSite(options.contentRoot, options.siteId);
   if (!loaded.model) {
     const report = loaded.diagnostics.map(formatDiagnostic).join('\n');

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isJunk, lstatInside, parseReference } from '../../src/security/content-paths.ts';
-import { renderedItems } from './rendered-items.ts';
-import type { SiteData } from './site-data.ts';
+import { renderedItems } from '../../src/render/rendered-items.ts';
+import type { SiteData } from '../../src/render/site-data.ts';
 
 interface Roots {
   siteId: string;

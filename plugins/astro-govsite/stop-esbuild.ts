@@ -1,5 +1,5 @@
 // The render process may start one program: esbuild's service, which Astro's import.meta.env
-// plugin uses while Vite bundles (src/build/render-sandbox.ts). esbuild is a native program that
+// plugin uses while Vite bundles (src/render/render-sandbox.ts). esbuild is a native program that
 // Node's permission model does not bind, so code that ran in the process could ask the service to
 // read or write any file. The service is stopped once the bundles are built, before any page is
 // rendered (the only time code from content could ever run); the guard then refuses to start it

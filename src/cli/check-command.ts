@@ -1,11 +1,11 @@
 // `npm run check`: the governance check and the inspection reports (REP-01…03).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { checkPlatform, countBySeverity } from '../check/check-platform.ts';
+import { checkPlatform, countBySeverity } from '../pipeline/check-platform.ts';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { annualFigures, annualFiguresHtml } from '../report/annual-figures.ts';
-import { FrontMatterCache } from '../load/front-matter-cache.ts';
-import { ItemCache } from '../load/item-cache.ts';
+import { FrontMatterCache } from '../incremental/front-matter-cache.ts';
+import { ItemCache } from '../incremental/item-cache.ts';
 import { inspectionHtml, inspectionReport } from '../report/inspection-report.ts';
 import { isCalendarDate, isChinaDateTime } from '../schema/fields.ts';
 import { relativePath } from '../util/paths.ts';

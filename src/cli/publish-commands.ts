@@ -3,13 +3,13 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildPlatform } from '../build/build-platform.ts';
-import { loadSiteConfig } from '../load/load-site-config.ts';
+import { buildPlatform } from '../pipeline/build-platform.ts';
+import { loadSiteConfig } from '../config/load-site-config.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { readManifest, type IntegrityManifest } from '../publish/integrity-manifest.ts';
 import { NETLIFY_HEADERS_FILE, netlifyHeaders } from '../publish/netlify-headers.ts';
 import { nginxServerBlock, PREVIOUS_DOMAIN_DIR } from '../publish/nginx-config.ts';
-import { previousDomainDir } from '../build/previous-domain-site.ts';
+import { previousDomainDir } from '../render/previous-domain-site.ts';
 import { removeAbandonedStaging } from '../publish/swap-directory.ts';
 import { installRelease, rollback } from '../publish/releases.ts';
 import { differs, formatVerifyResult, verifyDirectory, verifyUrl } from '../publish/verify.ts';

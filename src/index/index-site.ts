@@ -122,7 +122,7 @@ const SENT_AHEAD = 8;
 /** Pages read and prepared ahead of the one Pagefind is indexing (1,024 were tried for an edit's wait: no faster, more CPU taken from Astro). */
 const READ_AHEAD = 16;
 
-/** Pages that are still being written while the index is built (src/build/written-pages.ts). */
+/** Pages that are still being written while the index is built (src/render/written-pages.ts). */
 export interface PagesInProgress {
   /** Output-relative paths (forward slashes) of the pages to index first, in this order: the item pages, in the order Astro renders them. */
   order: readonly string[];
@@ -209,7 +209,7 @@ async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<S
     }
   };
   // Pages still to add, per part, of the pages given in order (inProgress): the item pages, part by
-  // part (plugins/astro-govsite/rendered-items.ts), so Pagefind holds one part at a time.
+  // part (src/render/rendered-items.ts), so Pagefind holds one part at a time.
   const pending = new Array<number>(parts).fill(0);
   const writeCompleteParts = async () => {
     while (written < parts && pending[written] === 0) await writePart(written++);

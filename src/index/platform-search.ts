@@ -15,8 +15,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { discoverSiteIds } from '../load/discover-sites.ts';
-import { loadSiteConfig } from '../load/load-site-config.ts';
+import { discoverSiteIds } from '../config/discover-sites.ts';
+import { loadSiteConfig } from '../config/load-site-config.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { BUNDLE_DIR, partFolder, partOfFolder, PLATFORM_DIR } from './search-parts.ts';
 import { isPlatformPortal } from './portal.ts';

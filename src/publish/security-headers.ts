@@ -18,7 +18,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { iframeHostsSchema } from '../../plugins/checks/remark-mdx-allowlist.ts';
+import { iframeHostsSchema } from '../rules/content/remark-mdx-allowlist.ts';
 import { projectRoot } from '../util/paths.ts';
 
 /**

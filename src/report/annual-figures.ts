@@ -3,9 +3,9 @@
 // come from sites/<siteId>/annual-figures.yaml, maintained by the site's administrators.
 import path from 'node:path';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
-import type { ContentItem } from '../load/load-items.ts';
-import { parseYamlValue } from '../load/parse-yaml.ts';
-import { readSourceFileSync } from '../load/read-source-file.ts';
+import type { ContentItem } from '../content/load-items.ts';
+import { parseYamlValue } from '../config/parse-yaml.ts';
+import { readSourceFileSync } from '../config/read-source-file.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 
 export interface AnnualFigures {

@@ -1,7 +1,7 @@
 // REP-01: the inspection report of one site (监测报告), as JSON for machines and HTML for people.
 // Deterministic: the only time in it is the inspection time given (--now / --to).
-import type { CheckedSite } from '../check/check-platform.ts';
-import { countBySeverity } from '../check/check-platform.ts';
+import type { CheckedSite } from '../pipeline/check-platform.ts';
+import { countBySeverity } from '../pipeline/check-platform.ts';
 import { ruleInfo } from '../rules/catalogue.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 

@@ -1,6 +1,6 @@
 // site.yaml fields whose values leave govsite's pages: written into the server's configuration
 // (SEC-06: nginx, _headers, robots.txt, sitemap.xml) or linked from pages (SEC-02). Each refusal
-// names its own rule through `params.ruleId` (src/load/validate-yaml.ts), whatever rule the field
+// names its own rule through `params.ruleId` (src/config/validate-yaml.ts), whatever rule the field
 // belongs to, and never repeats the value (it may hold a newline or an escape sequence).
 import { z } from 'zod';
 import { checkUrl, URL_FIX } from '../security/url-policy.ts';

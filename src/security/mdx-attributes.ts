@@ -1,5 +1,5 @@
 // The attributes a body's HTML elements may not carry (CONT-16): one list for the checker
-// (plugins/checks/remark-mdx-allowlist.ts) and the compile (plugins/mdx-data-only.ts). Beside
+// (src/rules/content/remark-mdx-allowlist.ts) and the compile (plugins/mdx-data-only.ts). Beside
 // event handlers and style, these speak to the page itself: `data-*` (Pagefind reads
 // data-pagefind-* to file a page under another site or title), `id`, `name` and `form` (the
 // templates' scripts find their elements by id: a body element with the same id takes its place),

@@ -78,7 +78,7 @@ export const URL_FIX = '链接只能用 https://…（或 http://…）网址、
 
 /**
  * Attributes that hold a URL in HTML (and SVG's xlink:href), whatever the element: the checker
- * (plugins/checks/remark-safe-urls.ts) and the compile (plugins/mdx-data-only.ts) use this list.
+ * (src/rules/content/remark-safe-urls.ts) and the compile (plugins/mdx-data-only.ts) use this list.
  */
 export const URL_ATTRIBUTES = new Set([
   'href', 'src', 'srcset', 'action', 'formaction', 'data', 'poster', 'cite', 'background', 'longdesc', 'lowsrc', 'dynsrc',

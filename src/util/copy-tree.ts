@@ -1,6 +1,6 @@
 // Copies a folder of content files (a site's assets, an item's images and attachments) into the
 // output. Not fs.cp: it stats every parent folder of its source and target, which the render's
-// permission model (src/build/astro-process.ts) rightly does not allow outside the platform. A
+// permission model (src/render/astro-process.ts) rightly does not allow outside the platform. A
 // symbolic link is never followed or copied (SEC-07: the checks refuse them before a build; this
 // is the second line).
 import { copyFile, lstat, mkdir, readdir } from 'node:fs/promises';

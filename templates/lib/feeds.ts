@@ -2,7 +2,7 @@
 // RSS 2.0 (https://www.rssboard.org/rss-specification) and JSON Feed 1.1
 // (https://www.jsonfeed.org/version/1.1/). Dates come from the items, never from the clock, so
 // the same content gives the same bytes (PUB-04).
-import type { ItemSummary } from '../../plugins/astro-govsite/site-data.ts';
+import type { ItemSummary } from '../../src/render/site-data.ts';
 import type { ColumnConfig, SiteConfig } from '../../src/schema/site-schema.ts';
 import { chinaDateTimeToEpoch, chinaDateTimeToIso } from '../../src/util/china-time.ts';
 

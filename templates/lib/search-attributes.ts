@@ -3,7 +3,7 @@
 // `data-pagefind-body`; the `data-search-*` values are invisible attributes that Pagefind reads
 // as filters (栏目, 内容类型, 年份, 站点, 状态), metadata shown in results and the date sort key.
 // src/index/ adds the pinyin of the title and keywords at index time (SRCH-05).
-import type { ItemSummary } from '../../plugins/astro-govsite/site-data.ts';
+import type { ItemSummary } from '../../src/render/site-data.ts';
 import type { ColumnConfig, SiteConfig } from '../../src/schema/site-schema.ts';
 
 const STATE_LABEL = { amended: '已修改', repealed: '已废止', expired: '已失效' } as const;

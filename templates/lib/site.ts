@@ -1,7 +1,7 @@
 // Lookups the templates share over the site data.
 import data from 'virtual:govsite/site';
-import type { ItemSummary } from '../../plugins/astro-govsite/site-data.ts';
-import { itemsOfColumn } from '../../plugins/astro-govsite/list-pages.ts';
+import type { ItemSummary } from '../../src/render/site-data.ts';
+import { itemsOfColumn } from '../../src/render/list-pages.ts';
 import type { ColumnConfig } from '../../src/schema/site-schema.ts';
 
 export const site = data;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadSiteConfig } from '../../src/load/load-site-config.ts';
+import { loadSiteConfig } from '../../src/config/load-site-config.ts';
 import { nginxServerBlock } from '../../src/publish/nginx-config.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { freePort, makeCertificate, NGINX, startNginx, type RunningNginx } from '../helpers/nginx.ts';

@@ -1,10 +1,10 @@
-// The no-change rebuild (src/build/build-cache.ts) on throwaway copies of the `mini` fixture: a
+// The no-change rebuild (src/incremental/build-cache.ts) on throwaway copies of the `mini` fixture: a
 // site whose inputs are unchanged is skipped without touching its output, every class of input
 // invalidates it, and output built on top of caches equals a clean build byte for byte.
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRecordFile } from '../../src/build/build-cache.ts';
+import { buildRecordFile } from '../../src/incremental/build-cache.ts';
 import { copyPlatform, readText, removePlatform, runCli, treeHashes, writeText } from '../helpers/platform.ts';
 
 const NOW = ['--now', '2026-11-22 10:00'];

@@ -12,8 +12,8 @@ import { copyPlatform, readText, removePlatform, runCli, writeText } from '../he
 
 const NOW = ['--now', '2026-11-22 10:00'];
 /** Modules of later steps, by the file that holds each. */
-const BODY_CHECKS = ['src/load/parse-mdx-body.ts', 'src/check/run-item-checks.ts'];
-const OUTPUT_STEPS = ['src/index/index-site.ts', 'src/check/output/check-links.ts'];
+const BODY_CHECKS = ['src/content/parse-mdx-body.ts', 'src/rules/content/run-item-checks.ts'];
+const OUTPUT_STEPS = ['src/index/index-site.ts', 'src/rules/output/check-links.ts'];
 const OTHER_COMMANDS = ['src/cli/check-command.ts', 'src/cli/publish-commands.ts', 'src/schema/generated-files.ts'];
 
 const BODY_PATCH = 'plugins/astro-govsite/body-html.ts';
@@ -36,7 +36,7 @@ function tracedBuild(root: string): { loaded: string[]; astroStarted: boolean; o
   const loaded = lines
     .filter((line) => line.startsWith(`${pid} load file://`))
     .map((line) => path.relative(projectRoot, new URL(line.slice(`${pid} load `.length)).pathname));
-  const spawned = lines.findIndex((line) => line.startsWith(`${pid} spawn `) && line.endsWith('src/build/astro-worker-entry.ts'));
+  const spawned = lines.findIndex((line) => line.startsWith(`${pid} spawn `) && line.endsWith('src/render/astro-worker-entry.ts'));
   return { loaded, astroStarted: spawned !== -1, output: result.output };
 }
 
@@ -54,7 +54,7 @@ describe('what a build loads', () => {
   it('with nothing changed: neither the body checks nor the index and output checks, nor other commands, nor Astro', () => {
     const { loaded, astroStarted } = tracedBuild(root);
     expect(loaded).toContain('src/cli/commands.ts');
-    expect(loaded).toContain('src/build/build-site.ts');
+    expect(loaded).toContain('src/pipeline/build-site.ts');
     for (const file of [...BODY_CHECKS, ...OUTPUT_STEPS, ...OTHER_COMMANDS, BODY_PATCH]) expect(loaded).not.toContain(file);
     expect(astroStarted).toBe(false);
   });

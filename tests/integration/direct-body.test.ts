@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NOW } from '../global-setup.ts';
 import { copyPlatform, readText, removePlatform, runCli, treeHashes, writeText } from '../helpers/platform.ts';
 import { directBodyHtml } from '../../plugins/astro-govsite/body-html.ts';
-import { hasItemPage, itemPageFile } from '../../plugins/astro-govsite/rendered-items.ts';
-import { toSiteData } from '../../plugins/astro-govsite/site-data.ts';
-import { bodyRange } from '../../src/build/body-patch.ts';
-import { loadSite } from '../../src/load/load-site.ts';
+import { hasItemPage, itemPageFile } from '../../src/render/rendered-items.ts';
+import { toSiteData } from '../../src/render/site-data.ts';
+import { bodyRange } from '../../src/render/body-patch.ts';
+import { loadSite } from '../../src/content/load-site.ts';
 
 const SITES = ['shili', 'shili-jyt', 'anping'];
 const SAMPLER = 'content/shili/news/2026-11-20-markdown-sampler.mdx';

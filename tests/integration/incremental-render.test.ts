@@ -1,8 +1,8 @@
-// Partial renders (src/build/incremental-render.ts): after an edit, only the item pages and column
+// Partial renders (src/incremental/incremental-render.ts): after an edit, only the item pages and column
 // list pages it can change are rendered again, and the published output is byte for byte what a full build of the
 // same content gives (PUB-04), whatever the edit: a body, a title other pages show, a new item
 // with an image, a deleted one. A change the item pages share (site.yaml) renders the whole site.
-// An edit of plain bodies alone is published without Astro (src/build/body-patch.ts), the same bytes.
+// An edit of plain bodies alone is published without Astro (src/render/body-patch.ts), the same bytes.
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadSiteConfig } from '../../src/load/load-site-config.ts';
+import { loadSiteConfig } from '../../src/config/load-site-config.ts';
 import { listing, MANIFEST_FILE, sha256, type IntegrityManifest } from '../../src/publish/integrity-manifest.ts';
 import { nginxServerBlock } from '../../src/publish/nginx-config.ts';
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, securityHeaders } from '../../src/publish/security-headers.ts';

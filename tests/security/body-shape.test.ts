@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from '../../src/load/front-matter.ts';
-import { parseMdxBody } from '../../src/load/parse-mdx-body.ts';
+import { splitFrontMatter } from '../../src/content/front-matter.ts';
+import { parseMdxBody } from '../../src/content/parse-mdx-body.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 
 const FILE = 'content/alpha/news/a.mdx';

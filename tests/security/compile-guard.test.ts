@@ -7,10 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bodyHash, checkedBody, checkedModuleSource } from '../../plugins/astro-govsite/checked-body.ts';
+import { checkedBody, checkedModuleSource } from '../../plugins/astro-govsite/checked-body.ts';
+import { bodyHash } from '../../src/content/body-hash.ts';
 import { directBody } from '../../plugins/astro-govsite/direct-body.ts';
 import { parseContentError } from '../../src/diagnostics/content-error.ts';
-import { splitFrontMatter } from '../../src/load/front-matter.ts';
+import { splitFrontMatter } from '../../src/content/front-matter.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'govsite-compile-guard-'));
 const canary = path.join(dir, 'pwned');

@@ -1,7 +1,7 @@
 // A feed reader renders an RSS title, description and category as HTML after decoding the XML:
 // the editor's text must reach it as text. (Issue 23 review: `<img onerror>` in a description.)
 import { describe, expect, it } from 'vitest';
-import type { ItemSummary } from '../../plugins/astro-govsite/site-data.ts';
+import type { ItemSummary } from '../../src/render/site-data.ts';
 import type { ColumnConfig, SiteConfig } from '../../src/schema/site-schema.ts';
 import { rssFeed } from '../../templates/lib/feeds.ts';
 import { childrenNamed, childText, parseXml } from '../helpers/xml.ts';

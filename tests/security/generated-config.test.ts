@@ -8,10 +8,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sitemapXml } from '../../plugins/astro-govsite/sitemap-xml.ts';
-import type { SiteData } from '../../plugins/astro-govsite/site-data.ts';
+import { sitemapXml } from '../../src/render/sitemap-xml.ts';
+import type { SiteData } from '../../src/render/site-data.ts';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadSiteConfig } from '../../src/load/load-site-config.ts';
+import { loadSiteConfig } from '../../src/config/load-site-config.ts';
 import { headerLine, netlifyHeaders } from '../../src/publish/netlify-headers.ts';
 import { headerDirective, nginxServerBlock } from '../../src/publish/nginx-config.ts';
 import { CACHE_IMMUTABLE, securityHeaders } from '../../src/publish/security-headers.ts';

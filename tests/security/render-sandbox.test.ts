@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroWorkerEnv, renderPermissions } from '../../src/build/astro-process.ts';
-import { isEsbuildService } from '../../src/build/render-sandbox.ts';
+import { astroWorkerEnv, renderPermissions } from '../../src/render/astro-process.ts';
+import { isEsbuildService } from '../../src/render/render-sandbox.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'govsite-sandbox-'));

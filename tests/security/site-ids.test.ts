@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { discoverSiteIds } from '../../src/load/discover-sites.ts';
-import { loadSiteConfig } from '../../src/load/load-site-config.ts';
-import { loadPlatform } from '../../src/load/load-site.ts';
+import { discoverSiteIds } from '../../src/config/discover-sites.ts';
+import { loadSiteConfig } from '../../src/config/load-site-config.ts';
+import { loadPlatform } from '../../src/content/load-site.ts';
 import { idProblem, isId, printableName, suggestId } from '../../src/security/names.ts';
 import { copyPlatform, fixturesDir, removePlatform, runCli } from '../helpers/platform.ts';
 

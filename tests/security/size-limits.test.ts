@@ -7,9 +7,9 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform } from '../../src/load/load-site.ts';
-import { parseYaml } from '../../src/load/parse-yaml.ts';
-import { readSourceFile } from '../../src/load/read-source-file.ts';
+import { loadPlatform } from '../../src/content/load-site.ts';
+import { parseYaml } from '../../src/config/parse-yaml.ts';
+import { readSourceFile } from '../../src/config/read-source-file.ts';
 import { copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
 import { BODY, findingAt, item } from '../helpers/findings.ts';
 

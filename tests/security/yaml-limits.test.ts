@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { parseYaml, parseYamlValue } from '../../src/load/parse-yaml.ts';
+import { parseYaml, parseYamlValue } from '../../src/config/parse-yaml.ts';
 import { copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
 import { loadWithFiles } from '../helpers/findings.ts';
 

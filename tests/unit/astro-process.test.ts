@@ -1,4 +1,4 @@
-// The Astro process (src/build/astro-process.ts): one per site that renders, started from one
+// The Astro process (src/render/astro-process.ts): one per site that renders, started from one
 // place, with the site in its environment; telemetry off; none for a command that renders nothing.
 import { spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AstroTelemetry } from '@astrojs/telemetry';
-import { astroProcess, astroWorkerEnv } from '../../src/build/astro-process.ts';
+import { astroProcess, astroWorkerEnv } from '../../src/render/astro-process.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 
 function ended(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {

@@ -1,11 +1,11 @@
-// Patching an edited plain body into its published page (src/build/body-patch.ts): where the body
+// Patching an edited plain body into its published page (src/render/body-patch.ts): where the body
 // is cut, what is never cut, and which edits may be patched at all. That a patched site equals a
 // full build is tests/integration/incremental-render.test.ts; that the body's HTML is the page's,
 // tests/integration/direct-body.test.ts.
 import { describe, expect, it } from 'vitest';
-import { BODY_CLOSE, BODY_OPEN, bodyOnlyEdit, bodyRange, replaceBody, siteDataKey } from '../../src/build/body-patch.ts';
-import type { RenderPlan } from '../../src/build/incremental-render.ts';
-import type { ItemSummary, SiteData } from '../../plugins/astro-govsite/site-data.ts';
+import { BODY_CLOSE, BODY_OPEN, bodyOnlyEdit, bodyRange, replaceBody, siteDataKey } from '../../src/render/body-patch.ts';
+import type { RenderPlan } from '../../src/incremental/incremental-render.ts';
+import type { ItemSummary, SiteData } from '../../src/render/site-data.ts';
 
 const page = (body: string, after = '<ul class="attachments"><li>附件</li></ul>') =>
   `<html><body><div class="page"><article><h1>标题</h1>${BODY_OPEN}${body}${BODY_CLOSE}${after}</article></div></body></html>`;

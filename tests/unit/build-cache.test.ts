@@ -1,14 +1,14 @@
-// What the no-change rebuild's key (src/build/build-cache.ts) covers beyond a site's own files,
+// What the no-change rebuild's key (src/incremental/build-cache.ts) covers beyond a site's own files,
 // which the integration test (tests/integration/build-cache.test.ts) changes one by one.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { programFiles, siteInputKey } from '../../src/build/build-cache.ts';
-import { itemPageKeys } from '../../src/build/incremental-render.ts';
-import { ItemCache } from '../../src/load/item-cache.ts';
-import { loadPlatform } from '../../src/load/load-site.ts';
-import { toSiteData } from '../../plugins/astro-govsite/site-data.ts';
+import { programFiles, siteInputKey } from '../../src/incremental/build-cache.ts';
+import { itemPageKeys } from '../../src/incremental/incremental-render.ts';
+import { ItemCache } from '../../src/incremental/item-cache.ts';
+import { loadPlatform } from '../../src/content/load-site.ts';
+import { toSiteData } from '../../src/render/site-data.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 
 describe('the build key', () => {
@@ -18,8 +18,8 @@ describe('the build key', () => {
       'templates/pages/index.astro',
       'templates/layouts/BaseLayout.astro',
       'plugins/astro-govsite/index.ts',
-      'src/build/build-site.ts',
-      'src/check/output/check-links.ts',
+      'src/pipeline/build-site.ts',
+      'src/rules/output/check-links.ts',
       'src/index/index-site.ts',
       'data/government-hosts.yaml',
       'astro.config.mjs',

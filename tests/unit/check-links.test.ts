@@ -3,12 +3,13 @@
 // patterns left alone; non-government links through the leave-site notice; the external list.
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { checkLinks, pageUrl, type LinkCheckInput } from '../../src/check/output/check-links.ts';
-import { hidingClasses, hidingReason, parseColor, parseDeclarations } from '../../src/check/output/css-values.ts';
-import { isGovernmentHost, webHost } from '../../src/check/output/government-hosts.ts';
-import { bodyOffset, findInSource, sourceCandidates } from '../../src/check/output/source-lines.ts';
-import { leavingPages } from '../../plugins/astro-govsite/site-data.ts';
-import rehypeExternalLinkNotice, { LEAVING_NOTE, leavingHash, leavingPath, nonGovernmentLinks } from '../../plugins/rehype-external-link-notice.ts';
+import { checkLinks, pageUrl, type LinkCheckInput } from '../../src/rules/output/check-links.ts';
+import { hidingClasses, hidingReason, parseColor, parseDeclarations } from '../../src/rules/output/css-values.ts';
+import { isGovernmentHost, webHost } from '../../src/rules/output/government-hosts.ts';
+import { bodyOffset, findInSource, sourceCandidates } from '../../src/rules/output/source-lines.ts';
+import { leavingPages } from '../../src/render/site-data.ts';
+import rehypeExternalLinkNotice from '../../plugins/rehype-external-link-notice.ts';
+import { LEAVING_NOTE, leavingHash, leavingPath, nonGovernmentLinks } from '../../src/render/leaving-links.ts';
 
 /** The templates' utility classes, as global.css has them (minified like Astro's output). */
 const SITE_CSS = `

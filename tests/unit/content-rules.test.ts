@@ -7,11 +7,11 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform, loadSite } from '../../src/load/load-site.ts';
+import { loadPlatform, loadSite } from '../../src/content/load-site.ts';
 import { projectRoot } from '../../src/util/paths.ts';
-import { advertisingSchema } from '../../plugins/checks/remark-no-advertising.ts';
-import { officialNamesSchema, sensitiveWordsSchema } from '../../plugins/checks/remark-no-wrong-official-names.ts';
-import { iframeHostsSchema } from '../../plugins/checks/remark-mdx-allowlist.ts';
+import { advertisingSchema } from '../../src/rules/content/remark-no-advertising.ts';
+import { officialNamesSchema, sensitiveWordsSchema } from '../../src/rules/content/remark-no-wrong-official-names.ts';
+import { iframeHostsSchema } from '../../src/rules/content/remark-mdx-allowlist.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
 
 const CONTENT_RULES = ['CONT-06', 'CONT-07', 'CONT-08', 'CONT-09', 'CONT-10', 'CONT-12', 'CONT-16'];

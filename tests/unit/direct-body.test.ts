@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyHash } from '../../plugins/astro-govsite/checked-body.ts';
+import { bodyHash } from '../../src/content/body-hash.ts';
 import { directBody } from '../../plugins/astro-govsite/direct-body.ts';
 
 let dir: string | undefined;

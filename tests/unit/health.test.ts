@@ -1,8 +1,8 @@
 // HEALTH-01…04, 06, 07: the inspection indicators, computed against a fixed time.
 import { describe, expect, it } from 'vitest';
-import { checkHealth } from '../../src/check/health/index.ts';
-import { columnKind, freshnessPeriod } from '../../src/check/health/freshness-periods.ts';
-import type { ContentItem } from '../../src/load/load-items.ts';
+import { checkHealth } from '../../src/rules/health/index.ts';
+import { columnKind, freshnessPeriod } from '../../src/rules/health/freshness-periods.ts';
+import type { ContentItem } from '../../src/content/load-items.ts';
 import { frontMatterSchema } from '../../src/schema/front-matter-schema.ts';
 import { siteSchema, type SiteConfig } from '../../src/schema/site-schema.ts';
 

@@ -1,12 +1,12 @@
-// The item cache of the build and the full check (src/load/item-cache.ts), on the mini fixture:
+// The item cache of the build and the full check (src/incremental/item-cache.ts), on the mini fixture:
 // a file unchanged since the last load keeps its findings, and anything its findings depend on
 // (its bytes, the site's configuration, the files beside it) makes it load and check again.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPlatform } from '../../src/check/check-platform.ts';
-import { ItemCache, type CachedItem } from '../../src/load/item-cache.ts';
-import { loadPlatform } from '../../src/load/load-site.ts';
+import { checkPlatform } from '../../src/pipeline/check-platform.ts';
+import { ItemCache, type CachedItem } from '../../src/incremental/item-cache.ts';
+import { loadPlatform } from '../../src/content/load-site.ts';
 import { copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
 
 const NOW = '2026-11-22 10:00';

@@ -2,11 +2,11 @@
 // beta: a city department site under it), checked against a fixed `now`: the rule's errors with
 // file, line, message and fix, and the notices the platform loader computes for the templates.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toSiteData } from '../../plugins/astro-govsite/site-data.ts';
-import { siteRules } from '../../src/check/site-rules/index.ts';
-import { activeNotices, site09Lifecycle, type LifecycleNotice } from '../../src/check/site-rules/site-09-lifecycle.ts';
+import { toSiteData } from '../../src/render/site-data.ts';
+import { siteRules } from '../../src/rules/site/index.ts';
+import { activeNotices, site09Lifecycle, type LifecycleNotice } from '../../src/rules/site/site-09-lifecycle.ts';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform } from '../../src/load/load-site.ts';
+import { loadPlatform } from '../../src/content/load-site.ts';
 import { currentChinaDateTime } from '../../src/util/china-time.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';

@@ -1,8 +1,8 @@
-// site.yaml read again in one process (src/load/load-site-config.ts): the parse of a text read
+// site.yaml read again in one process (src/config/load-site-config.ts): the parse of a text read
 // before is reused, yet an edited file is parsed again, and a caller changing what it was given
 // changes nothing for the next caller.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSiteConfig } from '../../src/load/load-site-config.ts';
+import { loadSiteConfig } from '../../src/config/load-site-config.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
 
 const roots: string[] = [];

@@ -1,10 +1,10 @@
-// The output checks overlap the search index (src/build/build-site.ts): pages are parsed while
+// The output checks overlap the search index (src/pipeline/build-site.ts): pages are parsed while
 // Pagefind writes, and links are resolved against the files once it is done.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkOutputLinks } from '../../src/check/output/check-links.ts';
+import { checkOutputLinks } from '../../src/rules/output/check-links.ts';
 
 let dir: string;
 beforeEach(() => {

@@ -1,11 +1,11 @@
-// The output checks' page cache (src/check/output/page-cache.ts): pages with the same bytes and
+// The output checks' page cache (src/rules/output/page-cache.ts): pages with the same bytes and
 // the same hiding classes are not parsed again, and the findings are those of a check without it.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkLinks, type LinkCheckInput } from '../../src/check/output/check-links.ts';
-import { OutputPageCache } from '../../src/check/output/page-cache.ts';
+import { checkLinks, type LinkCheckInput } from '../../src/rules/output/check-links.ts';
+import { OutputPageCache } from '../../src/rules/output/page-cache.ts';
 
 const page = (body: string) => `<!doctype html><html lang="zh-CN"><head><title>t</title><link rel="stylesheet" href="/_astro/site.css"></head><body>
 <main id="main"><article class="article"><h1>标题</h1><div class="article__body">${body}</div></article></main>

@@ -1,12 +1,12 @@
-// Which bodies the item page renders itself (plugins/astro-govsite/renders-directly.ts) and which
+// Which bodies the item page renders itself (src/render/renders-directly.ts) and which
 // Astro compiles as MDX modules (issue 8), and that the module collections leave the direct ones out.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canRenderDirectly, rendersDirectly } from '../../plugins/astro-govsite/renders-directly.ts';
+import { canRenderDirectly, rendersDirectly } from '../../src/render/renders-directly.ts';
 import { ownItemPatterns, referencedFiles } from '../../plugins/astro-govsite/referenced-files.ts';
-import type { ItemSummary, SiteData } from '../../plugins/astro-govsite/site-data.ts';
+import type { ItemSummary, SiteData } from '../../src/render/site-data.ts';
 
 describe('canRenderDirectly', () => {
   it('takes text, lists, tables, links, footnotes and the allowed HTML', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { partOf, searchPartCount } from '../../src/index/search-parts.ts';
 import { partKeys } from '../../src/index/search-part-keys.ts';
-import { inRenderOrder, itemPageFile } from '../../plugins/astro-govsite/rendered-items.ts';
+import { inRenderOrder, itemPageFile } from '../../src/render/rendered-items.ts';
 
 const pages = Array.from({ length: 6000 }, (_, i) => `news/item-${i}/index.html`);
 

@@ -1,7 +1,7 @@
 // PUB-01: the one header policy (src/publish/security-headers.ts) and the two files generated from
 // it, the nginx server block and Netlify's _headers, which must carry exactly the same headers.
 import { describe, expect, it } from 'vitest';
-import { loadSiteConfig } from '../../src/load/load-site-config.ts';
+import { loadSiteConfig } from '../../src/config/load-site-config.ts';
 import { netlifyHeaders } from '../../src/publish/netlify-headers.ts';
 import { nginxServerBlock } from '../../src/publish/nginx-config.ts';
 import { allowedScript, contentSecurityPolicy, securityHeaders, THIRD_PARTY_SCRIPTS } from '../../src/publish/security-headers.ts';

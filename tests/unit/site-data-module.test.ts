@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { siteDataModule } from '../../plugins/astro-govsite/index.ts';
-import type { SiteData } from '../../plugins/astro-govsite/site-data.ts';
+import type { SiteData } from '../../src/render/site-data.ts';
 
 // A large site's data: the literal would be this big.
 const data = { config: { name: '示例省人民政府' }, items: Array.from({ length: 2000 }, (_, i) => ({ id: `news/item-${i}`, title: `第${i}号通知` })) } as unknown as SiteData;

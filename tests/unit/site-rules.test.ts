@@ -5,10 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { siteRules } from '../../src/check/site-rules/index.ts';
-import { closestColumnType } from '../../src/check/site-rules/meta-04-column-type.ts';
+import { siteRules } from '../../src/rules/site/index.ts';
+import { closestColumnType } from '../../src/rules/site/meta-04-column-type.ts';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform, loadSite } from '../../src/load/load-site.ts';
+import { loadPlatform, loadSite } from '../../src/content/load-site.ts';
 import { contrastRatio, parseHex, rgbToHsl } from '../../src/util/contrast.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadSiteConfig } from '../../src/load/load-site-config.ts';
+import { loadSiteConfig } from '../../src/config/load-site-config.ts';
 import { fixturesDir } from '../helpers/platform.ts';
 
 const ALPHA = readFileSync(path.join(fixturesDir, 'mini', 'sites', 'alpha', 'site.yaml'), 'utf8');

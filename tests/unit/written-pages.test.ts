@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WrittenPages, writtenPage } from '../../src/build/written-pages.ts';
+import { WrittenPages, writtenPage } from '../../src/render/written-pages.ts';
 import { indexSite } from '../../src/index/index-site.ts';
 import { partOf } from '../../src/index/search-parts.ts';
 
@@ -154,7 +154,7 @@ describe('indexing pages while they are written', () => {
     const staging = mkdtempSync(path.join(tmpdir(), 'govsite-stream-'));
     dirs.push(staging);
     const pages = Array.from({ length: 12 }, (_, i) => `news/item-${i}/index.html`);
-    // The order the build gives: part by part (plugins/astro-govsite/rendered-items.ts).
+    // The order the build gives: part by part (src/render/rendered-items.ts).
     const byPart = [...pages].sort((a, b) => partOf(a, 2) - partOf(b, 2));
     const lastOfPart0 = byPart.findLastIndex((file) => partOf(file, 2) === 0);
     expect(lastOfPart0).toBeGreaterThan(0);

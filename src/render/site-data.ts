@@ -1,0 +1,112 @@
+// What the templates know about the site being built: the validated configuration and the
+// published items' metadata (bodies are rendered by Astro from the content collection).
+import { searchPartCount } from '../index/search-parts.ts';
+import type { ItemReferenceSource, ItemRelations } from '../content/load-items.ts';
+import type { SiteModel } from '../content/load-site.ts';
+import { activeNotices, type SiteNotices } from '../rules/site/site-09-lifecycle.ts';
+import type { FrontMatter } from '../schema/front-matter-schema.ts';
+import type { SiteConfig } from '../schema/site-schema.ts';
+import { summarize } from '../util/plain-text.ts';
+import { leavingHash, nonGovernmentHost, nonGovernmentLinks } from './leaving-links.ts';
+import { bodyHash } from '../content/body-hash.ts';
+import { hasItemPage } from './rendered-items.ts';
+import { rendersDirectly } from './renders-directly.ts';
+
+export interface ItemSummary {
+  id: string;
+  columnId: string;
+  slug: string;
+  url: string;
+  file: string;
+  /** Site-relative URL prefix of the item's own files (images, attachments), for folder items. */
+  assetBase?: string;
+  summary: string;
+  data: FrontMatter;
+  relations: ItemRelations;
+  /** A copy published by reference (PUB-07): its body is the original's. */
+  reference?: ItemReferenceSource;
+  /** The body is rendered by the item page itself, not compiled as a module (direct-body.ts). */
+  directBody: boolean;
+  /** SHA-256 of the body the checks read: the compiler is given only that body (checked-body.ts). */
+  bodyHash: string;
+}
+
+/** A non-government destination and its leave-site notice page /leaving/<hash>/ (CONT-13). */
+export interface LeavingPage {
+  hash: string;
+  /** The destination, exactly as the rendered link had it. */
+  url: string;
+  host: string;
+  /** The items linking to it: the notice page's way back. */
+  from: Array<{ url: string; title: string }>;
+}
+
+export interface SiteData {
+  id: string;
+  config: SiteConfig;
+  items: ItemSummary[];
+  /** One notice page per non-government destination of the item bodies, by hash. */
+  leaving: LeavingPage[];
+  /** Build time `YYYY-MM-DD HH:MM` (China time); fixed by --now for reproducible builds. */
+  now: string;
+  /** SITE-09 notices in force at `now`: pinned on the home page, or (`outage`) the site's whole output. */
+  notices: SiteNotices;
+  /**
+   * A partial render (src/incremental/incremental-render.ts): the ids of the only items whose pages
+   * are rendered; every other page is rendered from the full data as always. Absent: all.
+   */
+  renderOnly?: string[];
+  /**
+   * In a partial render, the column list pages rendered again (output-relative files, list-pages.ts):
+   * those whose items changed; the others are carried over. Absent: all.
+   */
+  renderListPages?: string[];
+  /** Parts of the site's search index (src/index/search-parts.ts): the search page merges them. */
+  searchParts: number;
+}
+
+
+/**
+ * The non-government destinations of the items: links in the bodies (rewritten to the notice page
+ * by plugins/rehype-external-link-notice.ts) and a reprint's original (转载) when it is not a
+ * government site, so a template can send that link through the notice page too.
+ */
+export function leavingPages(items: SiteModel['items']): LeavingPage[] {
+  const pages = new Map<string, LeavingPage>();
+  for (const item of items) {
+    const urls = nonGovernmentLinks(item.body);
+    if (item.data.reprint && nonGovernmentHost(item.data.reprint.url)) urls.push(item.data.reprint.url);
+    for (const url of urls) {
+      const hash = leavingHash(url);
+      const page = pages.get(hash) ?? { hash, url, host: nonGovernmentHost(url)!, from: [] };
+      if (!page.from.some((f) => f.url === item.url)) page.from.push({ url: item.url, title: item.data.title });
+      pages.set(hash, page);
+    }
+  }
+  return [...pages.values()].sort((a, b) => a.hash.localeCompare(b.hash));
+}
+
+export function toSiteData(model: SiteModel, now: string): SiteData {
+  return {
+    searchParts: searchPartCount(model.items.filter(hasItemPage).length),
+    id: model.id,
+    config: model.config,
+    now,
+    notices: activeNotices(model.notices, now),
+    leaving: leavingPages(model.items),
+    items: model.items.map((item) => ({
+      id: item.id,
+      columnId: item.columnId,
+      slug: item.slug,
+      url: item.url,
+      file: item.file,
+      assetBase: item.assetDir ? item.url : undefined,
+      summary: item.data.description ?? summarize(item.body),
+      data: item.data,
+      relations: item.relations ?? { interpretations: [] },
+      reference: item.referenceOf,
+      directBody: rendersDirectly(item.body),
+      bodyHash: bodyHash(item.body),
+    })),
+  };
+}

@@ -1,0 +1,123 @@
+// CONT-08: no commercial advertising, no links to it, no ad or tracking code (晋 第十条 “严禁发布
+// 商业广告等经营性信息”; 陕 第十二条(二) “不得刊登商业广告或链接商业广告页面”; 滇 二(二)4).
+// Ad phrases and ad/tracking hosts come from the platform-maintained data/advertising.yaml.
+// Matching is by phrase, never the bare word 广告: “加强广告监管”“查处虚假广告” pass, and a phrase
+// in a sentence about regulation or fraud (“警惕‘扫码领红包’骗局”) passes too (proseContext).
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Point } from 'unist';
+import type { VFile } from 'vfile';
+import { z } from 'zod';
+import { withoutHidden } from '../../security/text-hygiene.ts';
+import { maskPersonalData } from './remark-no-personal-data.ts';
+import { loadDataFile } from './support/data-files.ts';
+import { attributeValue, bodyRuns, fieldRuns, inRun, isJsxElement, matchesIn, report, reportInRun, sentenceAround } from './support/text.ts';
+
+export const advertisingSchema = z.strictObject({
+  proseContext: z.array(z.string().min(1)).default([]),
+  phrases: z
+    .array(z.union([z.string().min(2), z.strictObject({ phrase: z.string().min(2), unlessNear: z.array(z.string().min(1)).default([]) })]))
+    .default([]),
+  hosts: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z0-9]+$/, { error: '域名只写主机名，例如 doubleclick.net' })).default([]),
+});
+
+export type AdvertisingData = z.output<typeof advertisingSchema>;
+
+/** The listed host a URL points to, if any (the host itself or a subdomain of it). */
+export function adHostOf(written: string, hosts: readonly string[]): string | undefined {
+  // Invisible characters in a host are dropped by the browser (IDNA) and must not hide it here.
+  const url = withoutHidden(written);
+  let hostname: string;
+  try {
+    const absolute = url.startsWith('//') ? `https:${url}` : /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(url) ? `https://${url}` : '';
+    if (!absolute) return undefined;
+    hostname = new URL(absolute).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  return hosts.find((host) => hostname === host || hostname.endsWith(`.${host}`));
+}
+
+const TRACKING_CODE = /_hmt|gtag\(|googletag|google-analytics|_czc|cnzz|fbq\(|dataLayer|_paq|\bga\(/;
+const DOMAIN_IN_TEXT = /(?<![A-Za-z0-9.@-])(?:https?:\/\/)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![A-Za-z0-9-])/;
+
+function textOf(node: { children?: unknown[]; value?: unknown }): string {
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map((c) => textOf(c as { children?: unknown[] })).join('');
+}
+
+export default function remarkNoAdvertising() {
+  return (tree: Root, file: VFile) => {
+    const data = loadDataFile(file, 'advertising.yaml', advertisingSchema);
+    const phrases = data.phrases.map((p) => (typeof p === 'string' ? { phrase: p, unlessNear: [] as string[] } : p));
+
+    // Ad phrases in the text, and ad/tracking domains written out in it.
+    const runs = [...fieldRuns(file.data.govsite?.frontMatter, ['title', 'description']), ...bodyRuns(tree, file)];
+    for (const run of runs) {
+      const hits: Array<{ index: number; phrase: string; sentence: string }> = [];
+      for (const { phrase, unlessNear } of phrases) {
+        for (let index = run.text.indexOf(phrase); index !== -1; index = run.text.indexOf(phrase, index + phrase.length)) {
+          const sentence = sentenceAround(run.text, index, phrase.length);
+          if ([...data.proseContext, ...unlessNear].some((word) => sentence.includes(word))) continue;
+          hits.push({ index, phrase, sentence });
+        }
+      }
+      // One report per place: “招商加盟热线” is 招商加盟 and 加盟热线.
+      hits.sort((a, b) => a.index - b.index || b.phrase.length - a.phrase.length);
+      let reachedTo = -1;
+      for (const { index, phrase, sentence } of hits) {
+        if (index < reachedTo) continue;
+        reachedTo = index + phrase.length;
+        reportInRun(file, run, index, {
+          ruleId: 'CONT-08',
+          reason: `${inRun(run)}有商业广告用语“${phrase}”（所在句：“${maskPersonalData(sentence.trim()).slice(0, 60)}”）：政府网站不得刊登商业广告`,
+          note: `删除这段推销内容。如是政府组织的惠民活动，写明主办单位、活动依据和办理方式，不用“${phrase}”这类招揽用语；如是在介绍监管或提醒防骗，在同一句中写明（如“警惕……骗局”“查处……违法广告”）`,
+        });
+      }
+      for (const m of matchesIn(run.text, DOMAIN_IN_TEXT)) {
+        const host = adHostOf(m[0], data.hosts);
+        if (!host) continue;
+        reportInRun(file, run, m.index, {
+          ruleId: 'CONT-08',
+          reason: `${inRun(run)}写出了广告或访问跟踪服务的网址“${m[0]}”（${host}）：政府网站不得链接商业广告页面`,
+          note: '删除这个网址',
+        });
+      }
+    }
+
+    // Links, images, frames and scripts pointing at ad or tracking hosts; tracking code and pixels.
+    visit(tree, (node) => {
+      const at = (place: Point | undefined, reason: string, note: string) => report(file, { ruleId: 'CONT-08', reason, note }, { place });
+      if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
+        const host = adHostOf(node.url, data.hosts);
+        if (host) {
+          const what = node.type === 'image' ? '图片来自' : '链接指向';
+          at(node.position?.start, `${what}广告或访问跟踪服务“${host}”（${node.url}）：政府网站不得刊登或链接商业广告，不得跟踪访客`, node.type === 'image' ? '删除这张图片；需要的图片请放在本条目目录中' : '删除这个链接（保留链接文字时去掉方括号和网址）');
+        }
+        return;
+      }
+      if (!isJsxElement(node)) return;
+      const name = node.name ?? '';
+      for (const attribute of node.attributes) {
+        if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+        if (!/^(?:href|src|srcset|data|action|poster|formaction)$/i.test(attribute.name)) continue;
+        const host = attribute.value.split(/[\s,]+/).map((u) => adHostOf(u, data.hosts)).find(Boolean);
+        if (!host) continue;
+        const what = name === 'script' ? '嵌入了来自' : name === 'iframe' ? '嵌入了来自' : name === 'img' ? '图片来自' : `<${name}> 指向`;
+        const kind = name === 'script' ? '的脚本' : name === 'iframe' ? '的嵌入框' : '';
+        at(attribute.position?.start ?? node.position?.start, `<${name}> ${what}广告或访问跟踪服务“${host}”${kind}（${attribute.value}）：政府网站不得刊登商业广告，不得跟踪访客`, `删除整个 <${name}> 标签；网站访问统计由平台统一提供，正文中不需要也不允许另加`);
+      }
+      if (name === 'script' && TRACKING_CODE.test(textOf(node))) {
+        at(node.position?.start, '<script> 中是访问跟踪或广告代码：政府网站不得在正文中嵌入跟踪代码', '删除整个 <script>…</script>；网站访问统计由平台统一提供');
+      }
+      if (name === 'img') {
+        const size = (v: string | null | undefined) => (typeof v === 'string' ? Number.parseFloat(v) : Number.NaN);
+        const width = size(attributeValue(node, 'width'));
+        const height = size(attributeValue(node, 'height'));
+        if (width <= 1 && height <= 1) {
+          at(node.position?.start, `<img> 是 ${width}×${height} 像素的隐形图片（跟踪像素），用于统计访客：政府网站不得跟踪访客`, '删除这个 <img> 标签');
+        }
+      }
+    });
+  };
+}

@@ -1,0 +1,154 @@
+// Relations between items, across the platform: policy ↔ interpretation (CONT-04), documents
+// replaced by others (CONT-03), reprints of superior sites' items (CONT-02), topic membership.
+// Each reference is resolved once here; templates only render what is resolved.
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+import type { ContentItem, ItemLink } from '../../content/load-items.ts';
+import type { FieldLocator } from '../../config/validate-yaml.ts';
+import type { SiteConfig } from '../../schema/site-schema.ts';
+import { chinaDateTimeToEpoch } from '../../util/china-time.ts';
+import { expectedFiles, parseItemReference } from './item-reference.ts';
+
+export interface RelationSite {
+  id: string;
+  config: SiteConfig;
+  /** Project-relative path of site.yaml, and where its fields are. */
+  file: string;
+  locate: FieldLocator;
+  /** Every valid item, drafts included (a reference to a draft is reported, not followed). */
+  items: ContentItem[];
+}
+
+const REPRINT_DELAY_HOURS = 12;
+
+function columnType(site: RelationSite, item: ContentItem): string | undefined {
+  return site.config.columns.find((c) => c.id === item.columnId)?.type;
+}
+
+function ancestors(sites: ReadonlyMap<string, RelationSite>, siteId: string): Set<string> {
+  const seen = new Set<string>();
+  for (let id = sites.get(siteId)?.config.parent; id && !seen.has(id); id = sites.get(id)?.config.parent) seen.add(id);
+  return seen;
+}
+
+/** Resolves every relation, filling `item.relations`, and returns the problems found, per site. */
+export function resolveRelations(sites: ReadonlyMap<string, RelationSite>): Map<string, Diagnostic[]> {
+  const found = new Map<string, Diagnostic[]>([...sites.keys()].map((id) => [id, []]));
+  const index = new Map<string, { site: RelationSite; item: ContentItem }>();
+  for (const site of sites.values()) {
+    for (const item of site.items) {
+      item.relations = { interpretations: [] };
+      index.set(`${site.id}:${item.id}`, { site, item });
+    }
+  }
+  const linkTo = (from: RelationSite, to: RelationSite, item: ContentItem): ItemLink => ({
+    title: item.data.title,
+    url: from.id === to.id ? item.url : `https://${to.config.domain}${item.url}`,
+    siteName: from.id === to.id ? undefined : to.config.name,
+  });
+  const byUrl = new Map<string, { site: RelationSite; item: ContentItem }>();
+  for (const entry of index.values()) byUrl.set(`${entry.site.config.domain}${entry.item.url}`, entry);
+
+  for (const site of sites.values()) {
+    const report = (d: Parameters<typeof diagnostic>[0]) => found.get(site.id)!.push(diagnostic(d));
+    const declaredTopics = new Set(site.config.topics.map((t) => t.id));
+    for (const item of site.items) {
+      if (item.data.draft) continue;
+      const resolve = (reference: string) => {
+        const ref = parseItemReference(reference, site.id);
+        const target = index.get(`${ref.siteId}:${ref.itemId}`);
+        return { ref, target: target && !target.item.data.draft ? target : undefined };
+      };
+
+      if (item.data.interprets) {
+        const { ref, target } = resolve(item.data.interprets);
+        if (!target) {
+          report({
+            ruleId: 'CONT-04',
+            file: item.file,
+            ...item.locate(['interprets']),
+            field: 'interprets',
+            message: `解读对象“${item.data.interprets}”不存在（或是草稿）：应有文件 ${expectedFiles(ref)}`,
+            fix: `核对政策文件的栏目标识和路径名；跨站点引用写成“站点标识:栏目标识/路径名”`,
+          });
+        } else {
+          item.relations!.interprets = linkTo(site, target.site, target.item);
+          target.item.relations!.interpretations.push(linkTo(target.site, site, item));
+        }
+      }
+
+      if (item.data.status?.replacedBy) {
+        const { ref, target } = resolve(item.data.status.replacedBy);
+        if (!target) {
+          report({
+            ruleId: 'CONT-03',
+            file: item.file,
+            ...item.locate(['status', 'replacedBy']),
+            field: 'status.replacedBy',
+            message: `替代文件“${item.data.status.replacedBy}”不存在（或是草稿）：应有文件 ${expectedFiles(ref)}`,
+            fix: '核对现行文件的栏目标识和路径名，或先发布现行文件',
+          });
+        } else {
+          item.relations!.replacedBy = linkTo(site, target.site, target.item);
+        }
+      }
+
+      if (item.data.topic && !declaredTopics.has(item.data.topic)) {
+        report({
+          ruleId: 'FILE-04',
+          file: item.file,
+          ...item.locate(['topic']),
+          field: 'topic',
+          message: `所属专题“${item.data.topic}”没有在 sites/${site.id}/site.yaml 的 topics 中声明`,
+          fix: `改为已声明的专题：${[...declaredTopics].join('、') || '（本站没有专题）'}，或在 site.yaml 的 topics 中添加该专题`,
+        });
+      }
+
+      if (item.data.reprint) {
+        let original: { site: RelationSite; item: ContentItem } | undefined;
+        try {
+          const url = new URL(item.data.reprint.url);
+          original = byUrl.get(`${url.host}${url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`}`);
+        } catch {
+          original = undefined;
+        }
+        if (original) {
+          item.relations!.reprintOf = linkTo(site, original.site, original.item);
+          const superior = ancestors(sites, site.id).has(original.site.id);
+          const important = original.item.data.important && columnType(original.site, original.item) === '政策文件';
+          const originalTime = item.data.reprint.originalPubDate ?? original.item.data.pubDate;
+          const hours = (chinaDateTimeToEpoch(item.data.pubDate) - chinaDateTimeToEpoch(originalTime)) / 3_600_000;
+          if (superior && important && hours > REPRINT_DELAY_HOURS) {
+            report({
+              ruleId: 'CONT-02',
+              file: item.file,
+              ...item.locate(['pubDate']),
+              field: 'pubDate',
+              severity: 'warn',
+              message: `转载上级网站重要政策晚了 ${Math.floor(hours)} 小时（原文 ${originalTime} 发布，本站 ${item.data.pubDate} 发布），超过 ${REPRINT_DELAY_HOURS} 小时`,
+              fix: `上级网站重要政策文件应在发布后 ${REPRINT_DELAY_HOURS} 小时内转载；也可改用引用订阅（同源发布）自动同步`,
+            });
+          }
+        }
+      }
+    }
+  }
+
+  for (const site of sites.values()) {
+    for (const item of site.items) {
+      if (item.data.draft || !item.data.important || columnType(site, item) !== '政策文件') continue;
+      if (item.relations!.interpretations.length > 0) continue;
+      found.get(site.id)!.push(
+        diagnostic({
+          ruleId: 'CONT-04',
+          file: item.file,
+          ...item.locate(['important']),
+          field: 'important',
+          severity: 'warn',
+          message: '重要政策文件还没有解读',
+          fix: '在政策解读栏目发布解读，并在解读的前置信息中写“interprets: ' + item.id + '”',
+        }),
+      );
+    }
+  }
+  return found;
+}
