@@ -16,7 +16,7 @@ const { glob } = nativeRequire('astro/loaders') as typeof import('astro/loaders'
 const siteId = process.env.GOVSITE_SITE ?? '';
 const contentRoot = path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.');
 const references = await referencedFiles(contentRoot, siteId, process.env.GOVSITE_DATA_FILE);
-// A partial render (src/incremental/incremental-render.ts) compiles only the changed items' bodies.
+// A partial render (src/incremental/plan-build.ts) compiles only the changed items' bodies.
 const ownItems = await ownItemPatterns(siteId, process.env.GOVSITE_DATA_FILE);
 
 export const collections = {

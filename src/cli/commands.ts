@@ -50,7 +50,7 @@ async function selectSites(root: string, requested: string[] | undefined, change
     }
     const scope = scopeOfPaths(paths);
     if (scope.all) {
-      console.log(`自 ${changed} 以来模板或构建程序有改动：构建全部站点`);
+      console.log(`自 ${changed} 以来模板、构建程序或平台数据（data/）有改动：构建全部站点`);
       return all;
     }
     const subscriptions = new Map<string, string[]>();

@@ -1,8 +1,8 @@
-// `--changed <ref>`: which sites a change touches. Content and configuration map to their site;
-// shared code (templates, plugins, the build itself, dependencies) touches every site.
+// `--changed <ref>`: which sites a change touches, by the inputs declared in build-inputs.ts.
+// Content and configuration map to their site; the program and the platform data files
+// (templates, plugins, the build itself, dependencies, data/*.yaml) touch every site.
 import { execFileSync } from 'node:child_process';
-
-const SHARED = [/^templates\//, /^plugins\//, /^src\//, /^astro\.config\.mjs$/, /^package(-lock)?\.json$/, /^tsconfig\.json$/];
+import { ownerOfPath } from './build-inputs.ts';
 
 export type ChangeScope = { all: true } | { all: false; siteIds: Set<string>; configChanged: Set<string> };
 
@@ -10,11 +10,11 @@ export function scopeOfPaths(paths: readonly string[]): ChangeScope {
   const siteIds = new Set<string>();
   const configChanged = new Set<string>();
   for (const p of paths) {
-    if (SHARED.some((pattern) => pattern.test(p))) return { all: true };
-    const m = /^(content|sites)\/([^/]+)\//.exec(p);
-    if (!m) continue;
-    siteIds.add(m[2]!);
-    if (m[1] === 'sites') configChanged.add(m[2]!);
+    const owner = ownerOfPath(p);
+    if (!owner) continue;
+    if (owner.all) return { all: true };
+    siteIds.add(owner.siteId);
+    if (owner.config) configChanged.add(owner.siteId);
   }
   return { all: false, siteIds, configChanged };
 }

@@ -1,14 +1,12 @@
 // A cache of validated front matter, so an editor's check of one file does not re-parse the
 // YAML of every other file of the platform (relations need their front matter, nothing else).
 // Only files whose body is not checked are served from it; the build never uses it.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import { removeOtherVersions, sortedEntries, writeCacheFile } from '../util/cache-file.ts';
+import { checkingFingerprint } from './build-inputs.ts';
 
 export interface CachedFrontMatter {
   /** Valid front matter, or null when the file had front-matter errors (it yields no item). */
@@ -18,28 +16,6 @@ export interface CachedFrontMatter {
 
 interface Entry extends CachedFrontMatter {
   stamp: string;
-}
-
-/**
- * What a file's validated front matter depends on besides its bytes: the schema and the loader
- * code, and the versions of the YAML parser and zod. Any change gives a new cache file.
- */
-function codeVersion(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
-  for (const dir of [here, path.join(here, '../schema')]) {
-    const sources = readdirSync(dir).filter((name) => name.endsWith('.ts')).sort();
-    for (const name of sources) hash.update(name).update(readFileSync(path.join(dir, name)));
-  }
-  for (const pkg of ['yaml', 'zod']) {
-    try {
-      // Through the package's own export of its package.json, not a path into node_modules.
-      hash.update(JSON.stringify(createRequire(import.meta.url)(`${pkg}/package.json`)));
-    } catch {
-      hash.update(`${pkg}:?`);
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
 }
 
 /**
@@ -68,7 +44,9 @@ export class FrontMatterCache {
 
   /** Opens the cache of a platform root (`<root>/.cache/govsite/`); a missing or unreadable cache is empty. */
   static async open(root: string): Promise<FrontMatterCache> {
-    const file = path.join(root, '.cache', 'govsite', `front-matter-${codeVersion()}.json`);
+    // What a file's validated front matter depends on besides its bytes: the checking program (the
+    // schema, the loader, the YAML parser and zod in the lockfile): any change, a new cache file.
+    const file = path.join(root, '.cache', 'govsite', `front-matter-${(await checkingFingerprint(root)).slice(0, 16)}.json`);
     let stored = new Map<string, Entry>();
     try {
       stored = new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, Entry>));

@@ -9,7 +9,8 @@
 // - the site's configuration (review required, contact fields…);
 // - the files the rules look at beside the item (attachments, map images): the names, kinds and
 //   emptiness of every file under the item's folder (for a single-file item, its column folder);
-// - the code and data of loading and checking: src/, plugins/, data/, the lockfile;
+// - the code and data of loading and checking (checkingFingerprint, build-inputs.ts): the
+//   checking program, Node, and the platform data files, the platform folder's own included;
 // - the date (China time): the ID-number rule does not flag a birth date in the future.
 // Findings across items (relations, duplicates, subscriptions) and the inspection indicators
 // are computed afresh on every run from the items, never cached.
@@ -22,7 +23,8 @@ import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { removeOtherVersions, sortedEntries, writeCacheFile } from '../util/cache-file.ts';
-import { codeFingerprint, sha256, type FileDigests } from '../util/hash-files.ts';
+import { sha256, type FileDigests } from '../util/hash-files.ts';
+import { checkingFingerprint } from './build-inputs.ts';
 
 export interface CachedItem {
   /** Valid front matter, or null when the file yields no item (its errors are in diagnostics). */
@@ -34,14 +36,6 @@ export interface CachedItem {
 
 interface Entry extends CachedItem {
   key: string;
-}
-
-/** The code and data that loading and checking run: any change starts a new cache. */
-const CHECKING_CODE = ['src', 'plugins', 'data', 'package-lock.json'];
-
-/** Fingerprint of the code the cached results come from (the output page cache's too). */
-export async function checkingCodeVersion(): Promise<string> {
-  return (await codeFingerprint(CHECKING_CODE)).slice(0, 16);
 }
 
 export class ItemCache {
@@ -62,7 +56,8 @@ export class ItemCache {
 
   /** The cache of a platform root (`<root>/.cache/govsite/items-<program>.json`); missing or damaged: empty. */
   static async open(root: string): Promise<ItemCache> {
-    const file = path.join(root, '.cache', 'govsite', `items-${await checkingCodeVersion()}.json`);
+    // Any change of the checking program or the platform data starts a new cache file.
+    const file = path.join(root, '.cache', 'govsite', `items-${(await checkingFingerprint(root)).slice(0, 16)}.json`);
     let stored = new Map<string, Entry>();
     try {
       stored = new Map(Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, Entry>));

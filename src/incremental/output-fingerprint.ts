@@ -1,4 +1,4 @@
-// The fingerprint a build record keeps of the published output (build-cache.ts).
+// The fingerprint a build record keeps of the published output (build-record.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';

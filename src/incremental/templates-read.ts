@@ -1,6 +1,5 @@
-// The site data as the templates read it, for the keys that say whether pages can change: the
-// site's input key (build-cache.ts), the shared page key (incremental-render.ts) and the
-// site-data key of a body patch (body-patch.ts).
+// The site data as the templates read it, for the keys that say whether pages can change
+// (site-keys.ts: the input key, the shared page key and the site-data key of a body patch).
 import type { SiteData } from '../render/site-data.ts';
 
 /**

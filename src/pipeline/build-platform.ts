@@ -32,7 +32,7 @@ function externalSummary(result: SiteBuildResult): string {
   return `，外部链接 ${hosts.length} 个网站（非政府网站 ${other} 个${direct > 0 ? `，其中 ${direct} 个未经离站提示` : ''}）`;
 }
 
-/** After a partial render (incremental-render.ts): how many item pages were rendered again. */
+/** After a partial render (src/render/carry-pages.ts): how many item pages were rendered again. */
 function partialSummary(result: SiteBuildResult): string {
   if (result.rendered === undefined || result.rendered >= result.items) return '';
   const lists = result.renderedListPages !== undefined ? `和 ${result.renderedListPages} 个栏目列表页` : '';

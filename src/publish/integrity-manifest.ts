@@ -100,7 +100,7 @@ const isManifest = (relative: string) => relative === MANIFEST_FILE || relative 
 
 /**
  * Writes `<dir>/govsite-integrity.json` over every other file of `dir`. The last write of a build.
- * After a partial render most files are links to the published output's (incremental-render.ts):
+ * After a partial render most files are links to the published output's (src/render/carry-pages.ts):
  * with `known` (the published folder and its manifest) those are not read again. The build
  * trusts the published files as far as its record's fingerprint of them (paths, sizes, mtimes);
  * a published file changed in place would keep its old hash here, so verify still reports it.

@@ -1,10 +1,11 @@
-// An edit that changed nothing but plain bodies is published without an Astro build (issue 8).
+// An edit that changed nothing but plain bodies is published without an Astro build (the plan's
+// `patch`, src/incremental/plan-build.ts).
 //
-// A partial render (incremental-render.ts) still starts Astro: loading it, syncing the content,
+// A partial render (carry-pages.ts) still starts Astro: loading it, syncing the content,
 // bundling the pages with Vite and rendering every page that is not an item page took 3–4 s of a
 // 5 s edit at 1,000 items (measured 2026-12-02), for pages that come out as they were. When the
 // site data is what the published output was built from (same metadata, summaries, relations,
-// leave-site pages: the key below), and the shared key is too (configuration, date, program),
+// leave-site pages: siteData in src/incremental/site-keys.ts), and the shared key is too (configuration, date, program),
 // then every page but the edited items' is what is published, byte for byte; and an edited
 // item's page differs from its published page only inside `<div class="article__body">`, which
 // holds the body alone. So when each edited item's body is a plain one (direct-body.ts: no image,
@@ -16,7 +17,6 @@
 // The published pages must be what the last build wrote: the build compares them with its
 // record while this runs, as it does while Astro renders, and on a difference renders the whole
 // site. tests/integration/incremental-render.test.ts compares the result with a full build.
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemSummary, SiteData } from './site-data.ts';
@@ -26,18 +26,12 @@ import { MANIFEST_FILE } from '../publish/integrity-manifest.ts';
 import { INDEX_FOLDERS } from '../index/search-parts.ts';
 import { linkFiles } from '../util/link-files.ts';
 import { once } from '../util/once.ts';
-import { inFolderOf, type RenderPlan } from '../incremental/incremental-render.ts';
-import { templatesReadJson } from '../incremental/templates-read.ts';
+import { inFolderOf } from './carry-pages.ts';
 
 /** The item page's body wrapper as the compressed template writes it ([slug].astro): tag, then one space. */
 export const BODY_OPEN = '<div class="article__body"> ';
 /** And its end: one space, then the tag. */
 export const BODY_CLOSE = ' </div>';
-
-/** Key of everything in the site data, as the templates read it: equal keys, equal pages but for the bodies. */
-export function siteDataKey(data: SiteData): string {
-  return createHash('sha256').update(`site data 1\0${templatesReadJson(data)}`).digest('hex');
-}
 
 /** Elements whose content is not markup: a body holding one is not patched. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'template', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
@@ -78,21 +72,6 @@ export function replaceBody(page: string, bodyHtml: string): string | undefined 
   // The new body must be found where it was put: then the next edit can cut it out again.
   const again = bodyRange(patched);
   return again && again[0] === range[0] && again[1] === range[0] + bodyHtml.length ? patched : undefined;
-}
-
-/**
- * The items of a partial render whose pages can be patched, or undefined when the edit needs
- * Astro: the site data differs from the published output's (`previousKey`), a list page is
- * rendered again, or an item rendered again is new, has no page of its own, has a body that is
- * not plain, or has a folder of files.
- */
-export function bodyOnlyEdit(plan: RenderPlan | undefined, data: SiteData, previousKey: string | undefined, key: string): ItemSummary[] | undefined {
-  if (!plan || !plan.render.length || previousKey !== key || plan.renderListPages?.length !== 0) return undefined;
-  const byId = new Map(data.items.map((item) => [item.id, item]));
-  const items = plan.render.map((id) => byId.get(id));
-  const patchable = (item: ItemSummary | undefined): item is ItemSummary =>
-    item !== undefined && item.id in plan.previous.items && hasItemPage(item) && item.directBody && !item.assetBase;
-  return items.every(patchable) ? items : undefined;
 }
 
 const bodyHtmlModule = once(() => import('../../plugins/astro-govsite/body-html.ts'));

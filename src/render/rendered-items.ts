@@ -1,5 +1,5 @@
 // The items whose pages a build renders: all of them, or in a partial render only those named in
-// SiteData.renderOnly (src/incremental/incremental-render.ts). Its own module, with type imports only
+// SiteData.renderOnly (src/incremental/plan-build.ts). Its own module, with type imports only
 // besides the part arithmetic, so the item route can use it without bundling the loader's code.
 import { partOf } from '../index/search-parts.ts';
 import type { ItemSummary, SiteData } from './site-data.ts';

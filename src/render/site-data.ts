@@ -52,7 +52,7 @@ export interface SiteData {
   /** SITE-09 notices in force at `now`: pinned on the home page, or (`outage`) the site's whole output. */
   notices: SiteNotices;
   /**
-   * A partial render (src/incremental/incremental-render.ts): the ids of the only items whose pages
+   * A partial render (src/incremental/plan-build.ts): the ids of the only items whose pages
    * are rendered; every other page is rendered from the full data as always. Absent: all.
    */
   renderOnly?: string[];

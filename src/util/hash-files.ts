@@ -23,7 +23,7 @@ export async function filesUnder(dir: string): Promise<string[]> {
 /**
  * SHA-256 digests (hex) of files' bytes, by absolute path, that a step of this run has taken
  * already: the item cache hashes every item file it loads (item-cache.ts), and a build's keys of
- * the same files (build-cache.ts, incremental-render.ts) then need not read them again, 0.5–1 s
+ * the same files (src/incremental/site-keys.ts) then need not read them again, 0.5–1 s
  * at 10,000 items before Astro starts (measured 2026-12-02).
  */
 export type FileDigests = ReadonlyMap<string, string>;

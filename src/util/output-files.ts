@@ -4,7 +4,7 @@
 // search index's other pages, the integrity manifest, the build record). At 10,000 items the
 // output is 10,000 folders, and each walk of it took 0.3–0.5 s here, most of it in the kernel
 // (measured 2026-12-01): the build walks it once, or not at all after a partial render, whose
-// staging folder holds exactly the files it linked (incremental-render.ts), and then walks again
+// staging folder holds exactly the files it linked (src/render/carry-pages.ts), and then walks again
 // only the folders a later step writes into (the search index's).
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';

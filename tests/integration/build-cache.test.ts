@@ -1,10 +1,10 @@
-// The no-change rebuild (src/incremental/build-cache.ts) on throwaway copies of the `mini` fixture: a
+// The no-change rebuild (src/incremental/plan-build.ts keeps the published output) on throwaway copies of the `mini` fixture: a
 // site whose inputs are unchanged is skipped without touching its output, every class of input
 // invalidates it, and output built on top of caches equals a clean build byte for byte.
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRecordFile } from '../../src/incremental/build-cache.ts';
+import { buildRecordFile } from '../../src/incremental/build-record.ts';
 import { copyPlatform, readText, removePlatform, runCli, treeHashes, writeText } from '../helpers/platform.ts';
 
 const NOW = ['--now', '2026-11-22 10:00'];
@@ -134,5 +134,28 @@ describe('rebuilding the demo platform, provincial portal included', () => {
     expect(again.status, again.output).toBe(0);
     for (const siteId of ['shili', 'shili-jyt', 'anping']) expect(again.stdout).toContain(`✔ ${siteId}：未变化，跳过构建`);
     expect(treeHashes(path.join(root, 'dist/shili'))).toEqual(portal);
+  });
+});
+
+describe('the platform data files are inputs of the checks and the build', () => {
+  let root: string;
+  beforeAll(() => {
+    root = copyPlatform('mini');
+    build(root);
+  });
+  afterAll(() => removePlatform(root));
+
+  it('re-checks unchanged items and rebuilds when the platform folder’s own data/*.yaml changes', () => {
+    // Before: an unchanged item kept its findings from the item cache, and the site was
+    // skipped as unchanged, though the word list the content rules read had changed.
+    expect(build(root).stdout).toContain(SKIPPED);
+    writeText(root, 'data/sensitive-words.yaml', 'words: [数据开放周]\n');
+    const result = build(root);
+    expect(result.stdout).toMatch(/\[CONT-09\].*数据开放周/);
+    expect(result.stdout).not.toContain(SKIPPED);
+    // And back: the finding goes with the word.
+    writeText(root, 'data/sensitive-words.yaml', 'words: []\n');
+    const after = build(root);
+    expect(after.stdout).not.toContain('[CONT-09]');
   });
 });

@@ -154,6 +154,16 @@ describe('--changed <ref> builds only what a change touched', () => {
     expect(readText(root, 'dist/alpha/index.html')).toContain('zwgk@ceshi.gov.cn');
   });
 
+  it('builds every site when only the platform data changed (data/*.yaml: the content rules read it for every site)', () => {
+    writeText(root, 'data/sensitive-words.yaml', 'words: [数据开放周]\n');
+    const result = runCli(['build', '--root', root, '--changed', 'HEAD', ...NOW]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toContain('构建全部站点');
+    expect(result.stdout).toMatch(/\[CONT-09\].*数据开放周/);
+    expect(result.stdout).toMatch(/✔ alpha/);
+    expect(result.stdout).toMatch(/✔ beta/);
+  });
+
   it('says so when the ref does not exist', () => {
     const result = runCli(['build', '--root', root, '--changed', 'no-such-branch', ...NOW]);
     expect(result.status).toBe(2);

@@ -1,11 +1,10 @@
 // Patching an edited plain body into its published page (src/render/body-patch.ts): where the body
-// is cut, what is never cut, and which edits may be patched at all. That a patched site equals a
+// is cut and what is never cut. Which edits may be patched at all is the planner's
+// (tests/unit/plan-build.test.ts). That a patched site equals a
 // full build is tests/integration/incremental-render.test.ts; that the body's HTML is the page's,
 // tests/integration/direct-body.test.ts.
 import { describe, expect, it } from 'vitest';
-import { BODY_CLOSE, BODY_OPEN, bodyOnlyEdit, bodyRange, replaceBody, siteDataKey } from '../../src/render/body-patch.ts';
-import type { RenderPlan } from '../../src/incremental/incremental-render.ts';
-import type { ItemSummary, SiteData } from '../../src/render/site-data.ts';
+import { BODY_CLOSE, BODY_OPEN, bodyRange, replaceBody } from '../../src/render/body-patch.ts';
 
 const page = (body: string, after = '<ul class="attachments"><li>附件</li></ul>') =>
   `<html><body><div class="page"><article><h1>标题</h1>${BODY_OPEN}${body}${BODY_CLOSE}${after}</article></div></body></html>`;
@@ -52,49 +51,5 @@ describe('replaceBody', () => {
   it('refuses a new body that could not be found again (an unclosed div, a comment)', () => {
     expect(replaceBody(page('<p>旧</p>'), '<div><p>新</p>')).toBeUndefined();
     expect(replaceBody(page('<p>旧</p>'), '<p>新</p><!-- x -->')).toBeUndefined();
-  });
-});
-
-const item = (id: string, more: Partial<ItemSummary> = {}): ItemSummary =>
-  ({ id, columnId: 'news', slug: id, url: `/news/${id}/`, file: `content/s/news/${id}.mdx`, summary: '', data: {}, relations: {}, directBody: true, ...more }) as ItemSummary;
-
-const data = (items: ItemSummary[], now = '2026-11-22 10:00'): SiteData => ({ id: 's', config: {} as SiteData['config'], items, leaving: [], now, notices: {} as SiteData['notices'], searchParts: 1 });
-
-const planOf = (render: string[], previous: string[], renderListPages: string[] = []): RenderPlan => ({
-  render,
-  renderListPages,
-  previous: { shared: 'k', items: Object.fromEntries(previous.map((id) => [id, 'old'])), assets: {} },
-});
-
-describe('bodyOnlyEdit: which edits are patched', () => {
-  const items = [item('a'), item('b'), item('c', { directBody: false }), item('d', { assetBase: '/news/d/' }), item('e', { url: '/files/e.pdf' })];
-  const site = data(items);
-  const key = siteDataKey(site);
-  const all = items.map((i) => i.id);
-
-  it('plain bodies of items published before, with the site data as published', () => {
-    expect(bodyOnlyEdit(planOf(['a', 'b'], all), site, key, key)?.map((i) => i.id)).toEqual(['a', 'b']);
-  });
-
-  it('not when the site data changed, a list page is rendered, or nothing is rendered', () => {
-    expect(bodyOnlyEdit(planOf(['a'], all), site, 'other', key)).toBeUndefined();
-    expect(bodyOnlyEdit(planOf(['a'], all), site, undefined, key)).toBeUndefined();
-    expect(bodyOnlyEdit(planOf(['a'], all, ['news/index.html']), site, key, key)).toBeUndefined();
-    // Without a list of list pages to render, all of them are.
-    expect(bodyOnlyEdit({ ...planOf(['a'], all), renderListPages: undefined }, site, key, key)).toBeUndefined();
-    expect(bodyOnlyEdit(planOf([], all), site, key, key)).toBeUndefined();
-    expect(bodyOnlyEdit(undefined, site, key, key)).toBeUndefined();
-  });
-
-  it('not for a body Astro compiles, an item with files, an item without a page, or a new item', () => {
-    for (const id of ['c', 'd', 'e']) expect(bodyOnlyEdit(planOf(['a', id], all), site, key, key), id).toBeUndefined();
-    expect(bodyOnlyEdit(planOf(['a'], ['b', 'c']), site, key, key)).toBeUndefined();
-  });
-
-  it('the key: the same for the same data whatever the render restriction or the time of day, else different', () => {
-    expect(siteDataKey({ ...site, renderOnly: ['a'], renderListPages: [] })).toBe(key);
-    expect(siteDataKey(data(items, '2026-11-22 18:30'))).toBe(key);
-    expect(siteDataKey(data(items, '2026-11-23 10:00'))).not.toBe(key);
-    expect(siteDataKey(data([item('a', { summary: '新摘要' }), ...items.slice(1)]))).not.toBe(key);
   });
 });

@@ -14,6 +14,11 @@ describe('scopeOfPaths', () => {
       expect(scopeOfPaths(['content/shili/news/a.mdx', p])).toEqual({ all: true });
     }
   });
+  it('rebuilds every site when a platform data file changed (the content rules of every site read it)', () => {
+    for (const p of ['data/official-names.yaml', 'data/sensitive-words.yaml', 'tsconfig.json', 'package.json']) {
+      expect(scopeOfPaths([p]), p).toEqual({ all: true });
+    }
+  });
   it('ignores documentation and tests', () => {
     expect(scopeOfPaths(['docs/x.md', 'tests/unit/a.test.ts'])).toEqual({ all: false, siteIds: new Set(), configChanged: new Set() });
   });

@@ -39,7 +39,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 /** One check through the cache as the build runs it: open, check, save. `digests`: the pages' digests known without reading them. */
 async function cachedCheck(pages: Record<string, string>, css = '', digests?: Map<string, string>) {
-  const cache = await OutputPageCache.open<unknown>(root, 'alpha');
+  const cache = await OutputPageCache.open<unknown>(root, 'alpha', 'program-1');
   const reads = new Map<string, number>();
   const result = await checkLinks({ ...input(pages, css, cache, reads), digests });
   await cache.save();

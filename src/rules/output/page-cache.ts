@@ -14,7 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { checkingCodeVersion } from '../../incremental/item-cache.ts';
 import { sortedEntries, writeCacheFile } from '../../util/cache-file.ts';
 import { sha256 } from '../../util/hash-files.ts';
 
@@ -72,10 +71,12 @@ export class OutputPageCache<Ref> {
     return file.replace(/\.json$/, '.delta.json');
   }
 
-  /** The cache of one site under `<root>/.cache/govsite/`; missing, damaged or of other code: empty. */
-  static async open<Ref>(root: string, siteId: string): Promise<OutputPageCache<Ref>> {
+  /**
+   * The cache of one site under `<root>/.cache/govsite/`; missing, damaged or of another
+   * `program` (the fingerprint of the checking code and data: src/incremental/build-inputs.ts): empty.
+   */
+  static async open<Ref>(root: string, siteId: string, program: string): Promise<OutputPageCache<Ref>> {
     const file = path.join(root, '.cache', 'govsite', `output-pages-${siteId}.json`);
-    const program = await checkingCodeVersion();
     let stored = new Map<string, Entry<Ref>>();
     let classes: string | undefined;
     let base: OutputPageCache<Ref>['base'];

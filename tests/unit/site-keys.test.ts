@@ -1,11 +1,12 @@
-// What the no-change rebuild's key (src/incremental/build-cache.ts) covers beyond a site's own files,
+// What a build's keys (src/incremental/site-keys.ts, from the inputs of build-inputs.ts) cover beyond a site's own files,
 // which the integration test (tests/integration/build-cache.test.ts) changes one by one.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { programFiles, siteInputKey } from '../../src/incremental/build-cache.ts';
-import { itemPageKeys } from '../../src/incremental/incremental-render.ts';
+import { PROGRAM } from '../../src/incremental/build-inputs.ts';
+import { itemPageKeys, siteKeys } from '../../src/incremental/site-keys.ts';
+import { projectFiles } from '../../src/util/hash-files.ts';
 import { ItemCache } from '../../src/incremental/item-cache.ts';
 import { loadPlatform } from '../../src/content/load-site.ts';
 import { toSiteData } from '../../src/render/site-data.ts';
@@ -13,7 +14,7 @@ import { projectRoot } from '../../src/util/paths.ts';
 
 describe('the build key', () => {
   it('hashes the program: templates, plugins, build code, data files, Astro config, lockfile', async () => {
-    const files = await programFiles();
+    const files = await projectFiles(PROGRAM);
     for (const file of [
       'templates/pages/index.astro',
       'templates/layouts/BaseLayout.astro',
@@ -49,6 +50,7 @@ describe('the build key', () => {
   it('takes the digests of the item files the platform check read, instead of reading them again', async () => {
     // The cache is not saved: the repository's .cache is left as it was.
     const itemCache = await ItemCache.open(projectRoot);
+    const siteInputKey = async (...args: Parameters<typeof siteKeys>) => (await siteKeys(...args)).input;
     const platform = await loadPlatform(projectRoot, '2026-11-22 10:00', { itemCache });
     const model = platform.get('anping')!.model!;
     const data = toSiteData(model, '2026-11-22 10:00');
