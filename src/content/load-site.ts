@@ -50,13 +50,6 @@ export function byNewestFirst(a: ContentItem, b: ContentItem): number {
  */
 export interface LoadPlatformOptions extends LoadItemsOptions {}
 
-/** `GOVSITE_LOAD_THREADS=0` loads every item on the main thread (to measure the pool against). */
-function newItemLoadPool(): ItemLoadPool | undefined {
-  const threads = process.env.GOVSITE_LOAD_THREADS;
-  if (threads === '0') return undefined;
-  return new ItemLoadPool(threads ? { threads: Number(threads) } : {});
-}
-
 export async function loadPlatform(root: string, now?: string, options: LoadPlatformOptions = {}): Promise<Map<string, LoadedSite>> {
   const at = now ?? currentChinaDateTime();
   const ids = await discoverSiteIds(root);
@@ -71,7 +64,7 @@ export async function loadPlatform(root: string, now?: string, options: LoadPlat
   const diagnostics = new Map<string, Diagnostic[]>(ids.map((id) => [id, [...configs.get(id)!.diagnostics]]));
   const relationSites = new Map<string, RelationSite>();
   // Items loaded whole from their source go to worker threads once there are many (item-load-pool.ts).
-  const ownPool = options.pool ? undefined : newItemLoadPool();
+  const ownPool = options.pool ? undefined : new ItemLoadPool();
   try {
     await Promise.all(
       [...platform.values()].map(async (site) => {
