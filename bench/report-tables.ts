@@ -63,28 +63,30 @@ export function buildTables(results: SizeResult[]): string[] {
 }
 
 export function targetsTable(results: SizeResult[]): string {
-  const rows: string[] = ['| target (issue 8, issue 5) | measured | met |', '|---|---|---|'];
+  const rows: string[] = ['| target (docs/performance.md) | measured | met |', '|---|---|---|'];
   const add = (target: string, measured: string, met: boolean | undefined) => rows.push(`| ${target} | ${measured} | ${met === undefined ? 'not measured' : met ? 'yes' : '**no**'} |`);
   const at = (size: number) => results.find((r) => r.size === size);
-  const full = at(10000) ?? results[results.length - 1];
-  const g = full?.builds.govsite;
-  const a = full?.builds.astro;
-  // The target speaks of one site: say whether the items were in one site or spread over the platform's.
-  const label = full ? `at ${full.size.toLocaleString('en')} items ${full.intoSite ? `in one site (${full.intoSite})` : `spread over ${full.sites} sites`}` : '';
-  if (g && a) {
-    const r = median(g.cold) / median(a.cold);
-    add('full build of a 10,000-item site ≤ ×1.25 plain Astro', `×${r.toFixed(2)} ${label}`, full!.size === 10000 ? r <= 1.25 : undefined);
-  } else add('full build of a 10,000-item site ≤ ×1.25 plain Astro', '—', undefined);
+  // Cold build against plain Astro: ×1.4 allowed at 1,000 items, ×1.0 at 10,000 (the fixed costs
+  // of the governance steps weigh less as the platform grows).
+  for (const [size, limit] of [[1000, 1.4], [10000, 1.0]] as const) {
+    const r = at(size);
+    const g = r?.builds.govsite;
+    const a = r?.builds.astro;
+    const where = r ? (r.intoSite ? ` in one site (${r.intoSite})` : ` spread over ${r.sites} sites`) : '';
+    const ratio = g && a ? median(g.cold) / median(a.cold) : undefined;
+    add(`cold build ≤ ×${limit.toFixed(1)} plain Astro (${size.toLocaleString('en')})`, ratio === undefined ? '—' : `×${ratio.toFixed(2)}${where}`, ratio === undefined ? undefined : ratio <= limit);
+  }
   for (const r of results) {
     const f = r.builds.govsite;
     if (!f) continue;
+    const editLimit = r.size >= 10000 ? 0.1 : 0.2;
     const nc = median(f.noChange) / median(f.cold);
     const ed = median(f.edit) / median(f.cold);
-    add(`no-change rebuild ≤ 10 % of cold build (${r.size.toLocaleString('en')})`, `${(nc * 100).toFixed(0)} %`, nc <= 0.1);
-    add(`one-item edit to published ≤ 15 % of cold build (${r.size.toLocaleString('en')}, body)`, `${(ed * 100).toFixed(0)} %`, ed <= 0.15);
+    add(`no-change rebuild ≤ 5 % of cold build (${r.size.toLocaleString('en')})`, `${(nc * 100).toFixed(0)} %`, nc <= 0.05);
+    add(`one-item edit published ≤ ${editLimit * 100} % of cold build (${r.size.toLocaleString('en')}, body)`, `${(ed * 100).toFixed(0)} %`, ed <= editLimit);
     if (f.titleEdit?.length) {
       const te = median(f.titleEdit) / median(f.cold);
-      add(`one-item edit to published ≤ 15 % of cold build (${r.size.toLocaleString('en')}, title)`, `${(te * 100).toFixed(0)} %`, te <= 0.15);
+      add(`one-item edit published ≤ ${editLimit * 100} % of cold build (${r.size.toLocaleString('en')}, title)`, `${(te * 100).toFixed(0)} %`, te <= editLimit);
     }
     if (f.siteSeconds?.length) {
       const factor = median(f.siteSeconds) / median(f.cold);
