@@ -106,6 +106,9 @@ describe('CONT-06 classification marks', () => {
     '| 处理结果 | 件数 |\n| --- | --- |\n| 不予公开 | 3 |\n| 涉密 | 0 |',
     '国家秘密的密级和保密期限：\n\n- 绝密 三十年\n- 机密 二十年\n- 秘密 十年\n- 涉密',
     '领取社保卡后：\n\n- 妥善保管\n- 注意保密\n- 及时激活',
+    // Issue 25: the text says how a thing is or was handled, it marks nothing.
+    '经保密审查，该批档案已于2025年解除绝密级管理，现依法向社会公开。',
+    '涉及国家秘密的会议材料，按照机密级管理，会后统一收回。',
   ])('lets %j pass', async (body) => {
     expect(reasons(await check(remarkNoClassifiedMarks, body))).toEqual([]);
   });
@@ -258,6 +261,8 @@ describe('CONT-09 wrong official names', () => {
     ['国办发(2017)47号', '国办发〔2017〕47号'],
     ['示教基[2026]3号', '示教基〔2026〕3号'],
     ['示教职成【2025】9号', '示教职成〔2025〕9号'],
+    ['国家总理出席会议并讲话。', '国务院总理'],
+    ['（国家总理）', '国务院总理'],
   ])('blocks %j, fix names %s', async (body, right) => {
     const messages = await check(remarkNoWrongOfficialNames, body);
     expect(messages).toHaveLength(1);
@@ -270,6 +275,9 @@ describe('CONT-09 wrong official names', () => {
     '国发〔2024〕1号、粤府办〔2017〕51号、陕政公开办〔2021〕18号。',
     '审图号 GS京(2023)0456号、示S(2024)012号；（2024）京01民初123号判决。',
     '证书编号（2024）第3号；示教基〔2026〕22号。',
+    // Issue 25: 国家 belongs to “20多个”, the text speaks of other countries' prime ministers.
+    '出席本届论坛的有来自20多个国家总理、部长和国际组织负责人。',
+    '各国家总理和代表团团长出席开幕式。',
   ])('lets %j pass', async (body) => {
     expect(reasons(await check(remarkNoWrongOfficialNames, body))).toEqual([]);
   });
@@ -306,6 +314,8 @@ describe('CONT-10 map review number', () => {
     ['![全市地形](./city-map.png)', 'city-map.png'],
     ['![全市交通](./ditu.jpg)', 'ditu.jpg'],
     ['<img src="./map.png" alt="全市概况" />', 'map.png'],
+    ['![全市交通地图（2024年版）](./a.png)', '地图'],
+    ['![示例省地图，标出各市位置](./a.png)', '地图'],
   ])('takes %j for a map without 审图号', async (body, why) => {
     const messages = await check(remarkMapReviewNumber, body);
     expect(reasons(messages)).toEqual([expect.stringContaining(why)]);
@@ -318,6 +328,9 @@ describe('CONT-10 map review number', () => {
     '![柱状图：各市地区生产总值](./chart.png)',
     '![改革路线图](./roadmap.png)',
     '![政务服务大厅平面布局图](./floor.png)',
+    // Issue 25: a photo whose description mentions a map is not a map.
+    '![工作人员在社区服务中心向老人演示手机地图导航功能](./photo.jpg)',
+    '![志愿者在地图上标注服务网点](./photo.jpg)',
     '<MapImage src="./hall.png" alt="示例省地图" reviewNumber="GS(2024)1234号" />',
   ])('lets %j pass', async (body) => {
     expect(reasons(await check(remarkMapReviewNumber, body, {}, FOLDER_ITEM))).toEqual([]);

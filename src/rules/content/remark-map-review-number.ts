@@ -6,7 +6,8 @@
 //     well-formed reviewNumber;
 //   - a Markdown image (or <img>) whose alt text, title or file name says it is a map (地图,
 //     区划图, 区位图, 位置示意图, map.png…) and that states no 审图号: use <MapImage> instead.
-// Charts (柱状图), photos and floor plans pass; so does prose mentioning 电子地图.
+// Charts (柱状图), photos and floor plans pass; so do photos whose description mentions a map
+// (“工作人员演示手机地图导航功能”): the map word must name what the image is.
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -30,9 +31,16 @@ function fileName(url: string): string {
   return url.split(/[?#]/)[0]!.split('/').pop() ?? url;
 }
 
+/**
+ * A map word that names what the image is: the head of its clause, at the end or before
+ * punctuation (“示例省行政区划图”, “全市交通地图（2024年版）”). A map word inside a description of
+ * a photo (“演示手机地图导航功能”, “地图上标注的服务网点”) does not make the photo a map.
+ */
+const MAP_HEAD = new RegExp(`(?:${MAP_WORDS.source})(?=\\s*(?:$|[，,。；;：:、!！?？（(【\\[—-]|局部|全图))`);
+
 /** Why an image is taken for a map, or undefined. */
 function looksLikeMap(alt: string, title: string, url: string): string | undefined {
-  const word = MAP_WORDS.exec(`${alt} ${title}`)?.[0];
+  const word = MAP_HEAD.exec(alt)?.[0] ?? MAP_HEAD.exec(title)?.[0];
   if (word) return `替代文本或标题中有“${word}”`;
   if (MAP_FILE.test(fileName(url))) return `文件名“${fileName(url)}”表明是地图`;
   return undefined;

@@ -20,8 +20,9 @@ const WEAK = `(?:涉密|${LEVEL})`;
 const STANDALONE = `(?:${STRONG}|${WEAK})`;
 
 /** Words after “机密级” that show the text is about the classification system, not marking a document. */
-const PROSE_AFTER_LEVEL = /^\s*(?:国家秘密|事项|以上|以下|及以上|及以下|的|和|或|与|及|、|载体|涉密|范围|标准|期限|人员|岗位|计算机|信息系统|网络|设备|文件的|资料的|不超过|保密期限|别)/;
-const LIST_BEFORE_LEVEL = /(?:[、和或与及]|定为|列为|属于|分为|划为|确定为)\s*$/;
+const PROSE_AFTER_LEVEL = /^\s*(?:国家秘密|事项|以上|以下|及以上|及以下|的|和|或|与|及|、|载体|涉密|范围|标准|期限|人员|岗位|计算机|信息系统|网络|设备|文件的|资料的|不超过|保密期限|别|管理|保管|要求|规定|处理|标准管理)/;
+/** …and words before it: a listing, or the text says how something is or was handled (“解除绝密级管理”, “按照机密级管理”). */
+const LIST_BEFORE_LEVEL = /(?:[、和或与及]|定为|列为|属于|分为|划为|确定为|解除|按照|按|参照|比照|依照|作为|降为|升为|变更为|调整为|降低为)\s*$/;
 
 interface Mark {
   index: number;

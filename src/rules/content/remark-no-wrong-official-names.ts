@@ -14,7 +14,15 @@ import { bodyRuns, fieldRuns, inRun, matchesIn, reportInRun, type TextRun } from
 
 export const officialNamesSchema = z.strictObject({
   names: z
-    .array(z.strictObject({ wrong: z.string().min(2), right: z.string().min(1), note: z.string().optional() }))
+    .array(
+      z.strictObject({
+        wrong: z.string().min(2),
+        right: z.string().min(1),
+        note: z.string().optional(),
+        /** Words that, just before the wrong form, show it is not one (“20多个国家总理”: 国家 belongs to 个). */
+        notAfter: z.array(z.string().min(1)).default([]),
+      }),
+    )
     .default([]),
 });
 
@@ -50,8 +58,10 @@ function nameHits(text: string, names: z.output<typeof officialNamesSchema>['nam
   // A correct form that contains the wrong one (at the same place) is not a hit.
   const rights = names.map((n) => n.right.replace(/（.*?）/g, ''));
   const hits: Hit[] = [];
-  for (const { wrong, right, note } of names) {
+  for (const { wrong, right, note, notAfter } of names) {
     for (let index = text.indexOf(wrong); index !== -1; index = text.indexOf(wrong, index + 1)) {
+      const before = text.slice(0, index);
+      if (notAfter.some((word) => before.endsWith(word))) continue;
       const insideRight = rights.some((r) => {
         if (r.length <= wrong.length || !r.includes(wrong)) return false;
         for (let at = r.indexOf(wrong); at !== -1; at = r.indexOf(wrong, at + 1)) {
