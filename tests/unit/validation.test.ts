@@ -247,6 +247,14 @@ describe('CONT-11 alternative text', () => {
     expect(d.fix).toContain('![');
   });
 
+  it('rejects a reference-style image without alt text (![][pic] with [pic]: ./hall.png), at its line', async () => {
+    replaceInFile(POLICY, '![测试市政务服务中心大厅，群众在窗口办理业务](./hall.png)', '![][hall]\n\n[hall]: ./hall.png');
+    const d = only(await errorsOf());
+    expect(d).toMatchObject({ ruleId: 'CONT-11', file: POLICY, line: 14, column: 1 });
+    expect(d.message).toContain('./hall.png');
+    expect(d.fix).toContain('][hall]');
+  });
+
   it('rejects an <img> element without alt', async () => {
     writeText(root, NEWS, `${readText(root, NEWS)}\n<img src="/assets/logo.svg" />\n`);
     const d = only(await errorsOf());

@@ -1,6 +1,7 @@
 // CONT-11: every image in an item's body has alternative text, whether written as Markdown
-// `![替代文本](./a.jpg)` or as an `<img>`/`<Image>` element.
-import type { Root } from 'mdast';
+// `![替代文本](./a.jpg)`, as a reference `![替代文本][pic]` with `[pic]: ./a.jpg`, or as an
+// `<img>`/`<Image>` element.
+import type { Definition, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -15,11 +16,16 @@ function altOf(node: MdxJsxFlowElement | MdxJsxTextElement): string | undefined 
 
 export default function remarkRequireImageAlt() {
   return (tree: Root, file: VFile) => {
+    const definitions = new Map<string, Definition>();
+    visit(tree, 'definition', (node) => {
+      definitions.set(node.identifier.toLowerCase(), node);
+    });
     visit(tree, (node) => {
-      if (node.type === 'image') {
+      if (node.type === 'image' || node.type === 'imageReference') {
         if ((node.alt ?? '').trim() === '') {
-          const message = file.message(`图片“${node.url}”没有替代文本，读屏软件无法向视障读者说明图片内容`, { place: node.position, ruleId: 'CONT-11', source: 'govsite' });
-          message.note = `在方括号中写明图片内容，例如 ![工作人员在政务服务大厅为群众办理业务](${node.url})`;
+          const url = node.type === 'image' ? node.url : (definitions.get(node.identifier.toLowerCase())?.url ?? `[${node.label ?? node.identifier}]`);
+          const message = file.message(`图片“${url}”没有替代文本，读屏软件无法向视障读者说明图片内容`, { place: node.position, ruleId: 'CONT-11', source: 'govsite' });
+          message.note = node.type === 'image' ? `在方括号中写明图片内容，例如 ![工作人员在政务服务大厅为群众办理业务](${url})` : `在第一对方括号中写明图片内容，例如 ![工作人员在政务服务大厅为群众办理业务][${node.label ?? node.identifier}]`;
         }
         return;
       }
