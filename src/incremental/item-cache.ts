@@ -8,7 +8,8 @@
 // - the file's bytes (never its mtime: a git checkout or a copy moves mtimes, not content);
 // - the site's configuration (review required, contact fields…);
 // - the files the rules look at beside the item (attachments, map images): the names, kinds and
-//   emptiness of every file under the item's folder (for a single-file item, its column folder);
+//   sizes of every file under the item's folder (for a single-file item, its column folder; of
+//   item files there only their emptiness);
 // - the code and data of loading and checking (checkingFingerprint, build-inputs.ts): the
 //   checking program, Node, and the platform data files, the platform folder's own included;
 // - the date (China time): the ID-number rule does not flag a birth date in the future.
@@ -67,7 +68,7 @@ export class ItemCache {
     return new ItemCache(file, stored, currentChinaDateTime().slice(0, 10));
   }
 
-  /** Names, kinds and emptiness of the files under a folder: what the attachment and map rules look at. */
+  /** Names, kinds and sizes of the files under a folder: what the attachment and map rules look at. */
   private folderState(dir: string): Promise<string> {
     let state = this.folders.get(dir);
     if (!state) {
@@ -82,11 +83,12 @@ export class ItemCache {
         const files = entries
           .map((e) => ({ name: path.relative(dir, path.join(e.parentPath, e.name)), kind: e.isDirectory() ? 'd' : e.isFile() ? 'f' : 'o', absolute: path.join(e.parentPath, e.name) }))
           .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        // An empty attachment is an error (CONT-12): a file's emptiness, not its size, so that
-        // editing one item does not change the key of the other items of its column.
-        const empty = files.map((f) => (f.kind === 'f' ? statSync(f.absolute).size === 0 : false));
+        // The rules look at the attachments' and images' content (an empty file, a text file
+        // named .pdf: CONT-12): their sizes are in the key. Of an item file only its emptiness,
+        // so that editing one item does not change the key of the other items of its column.
+        const sizes = files.map((f) => (f.kind !== 'f' ? '' : f.name.endsWith('.mdx') ? (statSync(f.absolute).size === 0 ? '0' : '') : `:${statSync(f.absolute).size}`));
         const hash = createHash('sha256');
-        files.forEach((f, i) => hash.update(`${f.name}\0${f.kind}${empty[i] ? '0' : ''}\n`));
+        files.forEach((f, i) => hash.update(`${f.name}\0${f.kind}${sizes[i]}\n`));
         return hash.digest('hex');
       })();
       this.folders.set(dir, state);

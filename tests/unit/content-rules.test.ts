@@ -313,6 +313,21 @@ describe('CONT-12 attachments', () => {
     expect(exe!.message).toContain('.exe 格式');
   });
 
+  it('blocks a file whose content is not its format (a text file named .pdf), and passes a real one', async () => {
+    // Issue 25: the extension alone let a text file through as a PDF.
+    writeText(root, 'content/alpha/policies/open-data-rules/rules.pdf', '这是一段文字，不是 PDF。\n');
+    writeText(root, 'content/alpha/policies/open-data-rules/form.docx', '<!DOCTYPE html><html><body>申请表</body></html>');
+    writeText(root, 'content/alpha/policies/open-data-rules/real.pdf', '%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    replaceAttachment('{ file: rules.pdf, title: 公共数据开放实施细则 }\n  - { file: form.docx, title: 公共数据开放申请表 }\n  - { file: real.pdf, title: 公共数据开放目录 }');
+    const [pdf, docx, ...rest] = await findings('CONT-12');
+    expect(rest).toEqual([]);
+    expect(pdf).toMatchObject({ severity: 'error', line: ATTACHMENT_LINE, field: 'attachments.0.file' });
+    expect(pdf!.message).toContain('扩展名是 .pdf，但文件内容是纯文本');
+    expect(pdf!.fix).toContain('不要只改扩展名');
+    expect(docx).toMatchObject({ severity: 'error', line: ATTACHMENT_LINE + 1, field: 'attachments.1.file' });
+    expect(docx!.message).toContain('文件内容是网页（HTML）');
+  });
+
   it('checks body links to local files: existence and descriptive link text', async () => {
     writeText(root, POLICY, `${readText(root, POLICY)}\n[点击下载](./implementation-rules.csv)\n\n[公共数据开放目录](./catalogue.pdf)\n`);
     const [text, missing] = await findings('CONT-12');

@@ -3,7 +3,8 @@
 //   - every `attachments[].file` exists in the item's folder (error at that field); a name out
 //     of the folder, hidden, or through a symbolic link is remark-local-files.ts's (SEC-01/SEC-07);
 //   - its format is common: pdf, ofd, docx, xlsx, wps, et, csv, zip; .doc/.xls warn (suggesting
-//     .docx/.xlsx); anything else is an error;
+//     .docx/.xlsx); anything else is an error; and its content is that format (support/file-format.ts):
+//     a text file renamed .pdf is an error;
 //   - its `title` describes the document: not 附件, 附件1, 下载, 点击下载, 点击这里, 这里, a file name…
 //   - a link in the body to a file beside the item (`[重点任务分工表](./key-tasks.pdf)`) must point to
 //     a file that exists, in a common format, with descriptive link text (same list).
@@ -17,6 +18,7 @@ import { lstatInside, parseReference, printable } from '../../security/content-p
 import { urlScheme } from '../../security/url-policy.ts';
 import { closestName } from '../../util/closest-name.ts';
 import { maskPersonalData } from './remark-no-personal-data.ts';
+import { formatMismatch } from './support/file-format.ts';
 import { report, type Finding } from './support/text.ts';
 
 export const COMMON_FORMATS = ['pdf', 'ofd', 'docx', 'xlsx', 'wps', 'et', 'csv', 'zip'];
@@ -98,7 +100,18 @@ function listFolder(dir: string): string[] {
   }
 }
 
-type FileState = { ok: true } | { ok: false; reason: string; note: string } | { ok: false; refused: true };
+type FileState = { ok: true; absolute: string } | { ok: false; reason: string; note: string } | { ok: false; refused: true };
+
+/** The format finding for a file's content: its extension's format, or an error saying what it is. */
+function contentFinding(absolute: string, name: string, where: string): Finding | undefined {
+  const mismatch = formatMismatch(absolute, extensionOf(name));
+  if (!mismatch) return undefined;
+  return {
+    ruleId: 'CONT-12',
+    reason: `${where}“${name}”${mismatch}，读者下载后打不开`,
+    note: '用原来的软件把文件重新导出为这种格式（例如在 WPS 或 Office 中“另存为 PDF”），不要只改扩展名',
+  };
+}
 
 /**
  * Whether `name` (relative to the item's folder) is a file there. A name that leaves the folder,
@@ -126,7 +139,7 @@ function fileState(dir: string, name: string, folderLabel: string): FileState {
   }
   if (state.state === 'not-file') return { ok: false, reason: `“${name}”是一个目录，不是文件`, note: '写目录中的具体文件名，或把目录压缩成 zip 文件' };
   if (state.stats.size === 0) return { ok: false, reason: `文件“${name}”是空文件（0 字节）`, note: '重新导出或复制完整的文件' };
-  return { ok: true };
+  return { ok: true, absolute: path.join(dir, parsed.path) };
 }
 
 function linkText(node: Link | LinkReference): string {
@@ -180,7 +193,7 @@ export default function remarkAttachments() {
           // reported by remark-local-files.ts
         } else if (!state.ok) report(file, { ruleId: 'CONT-12', reason: `附件${state.reason}`, note: state.note }, { field });
         else {
-          const format = formatFinding(attachment.file, '附件');
+          const format = formatFinding(attachment.file, '附件') ?? contentFinding(state.absolute, attachment.file, '附件');
           if (format) report(file, format, { field });
         }
       }
@@ -212,7 +225,7 @@ export default function remarkAttachments() {
       if (!state.ok && 'refused' in state) return; // reported by remark-local-files.ts
       if (!state.ok) report(file, { ruleId: 'CONT-12', reason: `正文链接的${state.reason}`, note: state.note }, { place });
       else if (!IMAGES.has(extensionOf(name))) {
-        const format = formatFinding(name, '正文链接的文件');
+        const format = formatFinding(name, '正文链接的文件') ?? contentFinding(state.absolute, name, '正文链接的文件');
         if (format) report(file, format, { place });
       }
       const text = linkText(node);
