@@ -19,6 +19,30 @@ function webPage(ctx: z.core.ParsePayload<string>): void {
   }
 }
 
+const STATE_NAMES = { amended: '已修改', repealed: '已废止', expired: '已失效' } as const;
+
+/**
+ * CONT-03: a document that is amended, repealed or expired says so with the date, and an amended
+ * or repealed one says by what: the document that replaces or amends it (replacedBy), or a note
+ * naming the decision (“根据示政发〔2026〕3号废止”). The page shows both (DocumentInfo,
+ * LifecycleNotice).
+ */
+function statusIsExplained(status: { state: string; date?: string; note?: string; replacedBy?: string }, ctx: z.RefinementCtx): void {
+  if (status.state === 'valid') return;
+  const name = STATE_NAMES[status.state as keyof typeof STATE_NAMES];
+  if (!status.date) {
+    ctx.addIssue({ code: 'custom', path: ['date'], message: `文件状态为“${name}”，但没有写${name.slice(1)}日期：页面须标明何时${name.slice(1)}`, params: { ruleId: 'CONT-03', fix: `在 status 下加一行 date: "2026-06-30"（按实际日期填写）` } });
+  }
+  if (status.state !== 'expired' && !status.replacedBy && !status.note?.trim()) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['replacedBy'],
+      message: `文件状态为“${name}”，但既没有替代文件（replacedBy），也没有说明（note）：读者不知道现在按什么执行`,
+      params: { ruleId: 'CONT-03', fix: '在 status 下写 replacedBy: 栏目标识/路径名（替代或修改它的文件），或写 note: 说明依据哪个文件修改或废止' },
+    });
+  }
+}
+
 export const frontMatterSchema = z.strictObject({
   title: labelled(z.string({ error: '缺少标题' }).trim().min(1, { error: '标题不能为空' }), { title: '标题', 'x-rule': 'CONT-01' }),
   pubDate: labelled(chinaDateTime, {
@@ -46,7 +70,9 @@ export const frontMatterSchema = z.strictObject({
       date: labelled(dateOrDateTime.optional(), { title: '状态变更日期' }),
       note: labelled(z.string().optional(), { title: '说明' }),
       replacedBy: labelled(itemReference.optional(), { title: '替代文件' }),
-    }).optional(),
+    })
+      .superRefine(statusIsExplained)
+      .optional(),
     { title: '文件状态', 'x-rule': 'CONT-03' },
   ),
   interprets: labelled(itemReference.optional(), { title: '解读对象', 'x-rule': 'CONT-04' }),

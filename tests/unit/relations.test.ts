@@ -92,6 +92,23 @@ describe('CONT-03 replaced documents', () => {
     const old = loaded.platform.get('alpha')!.model!.items.find((i) => i.id === 'policies/open-data-rules')!;
     expect(old.relations!.replacedBy?.url).toBe('/policies/open-data-rules-2027/');
   });
+
+  it('requires the date, and for a repealed or amended document what replaces it or a note (issue 25)', async () => {
+    writeText(root, POLICY, readText(root, POLICY).replace('reviewedBy: 陈静', 'reviewedBy: 陈静\nstatus:\n  state: repealed'));
+    const { all, platform } = await load();
+    expect(all.map((d) => [d.ruleId, d.field, d.line])).toEqual([
+      ['CONT-03', 'status.date', 7],
+      ['CONT-03', 'status.replacedBy', 7],
+    ]);
+    expect(all[0]!.message).toContain('没有写废止日期');
+    expect(all[1]!.message).toContain('读者不知道现在按什么执行');
+    expect(platform.get('alpha')!.model?.items.some((i) => i.id === 'policies/open-data-rules')).not.toBe(true);
+    // A note naming the decision is enough for a repealed one; an expired one needs only its date.
+    writeText(root, POLICY, readText(root, POLICY).replace('  state: repealed', '  state: repealed\n  date: 2026-10-01\n  note: 根据测政发〔2026〕3号决定废止'));
+    expect((await load()).all).toEqual([]);
+    writeText(root, POLICY, readText(root, POLICY).replace(/  state: repealed\n  date: 2026-10-01\n  note: .*\n/, '  state: expired\n  date: 2026-10-01\n'));
+    expect((await load()).all).toEqual([]);
+  });
 });
 
 describe('CONT-02 reprints of a superior site', () => {
