@@ -141,6 +141,26 @@ reprint:
     expect(all[0]).toMatchObject({ ruleId: 'CONT-02', severity: 'warn', file: 'content/beta/policies/open-data-rules-reprint.mdx', line: 3, field: 'pubDate' });
     expect(all[0]!.message).toContain('晚了 24 小时');
   });
+
+  it('warns on a policy reprinted from www.gov.cn more than 12 hours after the original’s time (issue 25)', async () => {
+    const national = (pubDate: string, originalPubDate: string) => `
+title: 转载：国务院关于进一步优化营商环境的意见
+pubDate: ${pubDate}
+source: 中国政府网
+reviewedBy: 赵磊
+reprint:
+  site: 中国政府网
+  url: https://www.gov.cn/zhengce/content/2026-09/01/content_1.htm
+  originalPubDate: ${originalPubDate}`;
+    item('content/beta/policies/national-reprint.mdx', national('2026-09-10 10:00', '2026-09-01 10:00'));
+    const { all } = await load();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ ruleId: 'CONT-02', severity: 'warn', file: 'content/beta/policies/national-reprint.mdx', field: 'pubDate' });
+    expect(all[0]!.message).toContain('转载中国政府网重要政策晚了 216 小时');
+    // Within 12 hours, or without the original's time, nothing is said.
+    item('content/beta/policies/national-reprint.mdx', national('2026-09-01 21:00', '2026-09-01 10:00'));
+    expect((await load()).all).toEqual([]);
+  });
 });
 
 describe('topics', () => {

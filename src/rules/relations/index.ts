@@ -30,6 +30,40 @@ function ancestors(sites: ReadonlyMap<string, RelationSite>, siteId: string): Se
   return seen;
 }
 
+/** The State Council's portal: superior to every site of every platform. */
+const NATIONAL_HOSTS = new Set(['www.gov.cn', 'gov.cn']);
+
+/**
+ * A reprint of a superior site's important policy, more than 12 hours after the original (CONT-02),
+ * or undefined. The original on the platform: its site must be an ancestor and the original an
+ * important policy. The original elsewhere: on the State Council's portal, with the original's
+ * time given (originalPubDate), reprinted as a policy (a policy column, or marked important).
+ */
+function lateReprint(sites: ReadonlyMap<string, RelationSite>, site: RelationSite, item: ContentItem, original: { site: RelationSite; item: ContentItem } | undefined) {
+  const reprint = item.data.reprint!;
+  let originalTime = reprint.originalPubDate;
+  let whose: string;
+  if (original) {
+    const superior = ancestors(sites, site.id).has(original.site.id);
+    const important = original.item.data.important && columnType(original.site, original.item) === '政策文件';
+    if (!superior || !important) return undefined;
+    originalTime ??= original.item.data.pubDate;
+    whose = '上级网站';
+  } else {
+    let host = '';
+    try {
+      host = new URL(reprint.url).hostname.toLowerCase();
+    } catch {
+      return undefined;
+    }
+    const policy = item.data.important || columnType(site, item) === '政策文件';
+    if (!NATIONAL_HOSTS.has(host) || !policy || !originalTime) return undefined;
+    whose = '中国政府网';
+  }
+  const hours = (chinaDateTimeToEpoch(item.data.pubDate) - chinaDateTimeToEpoch(originalTime)) / 3_600_000;
+  return hours > REPRINT_DELAY_HOURS ? { hours, originalTime, whose } : undefined;
+}
+
 /** Resolves every relation, filling `item.relations`, and returns the problems found, per site. */
 export function resolveRelations(sites: ReadonlyMap<string, RelationSite>): Map<string, Diagnostic[]> {
   const found = new Map<string, Diagnostic[]>([...sites.keys()].map((id) => [id, []]));
@@ -111,23 +145,18 @@ export function resolveRelations(sites: ReadonlyMap<string, RelationSite>): Map<
         } catch {
           original = undefined;
         }
-        if (original) {
-          item.relations!.reprintOf = linkTo(site, original.site, original.item);
-          const superior = ancestors(sites, site.id).has(original.site.id);
-          const important = original.item.data.important && columnType(original.site, original.item) === '政策文件';
-          const originalTime = item.data.reprint.originalPubDate ?? original.item.data.pubDate;
-          const hours = (chinaDateTimeToEpoch(item.data.pubDate) - chinaDateTimeToEpoch(originalTime)) / 3_600_000;
-          if (superior && important && hours > REPRINT_DELAY_HOURS) {
-            report({
-              ruleId: 'CONT-02',
-              file: item.file,
-              ...item.locate(['pubDate']),
-              field: 'pubDate',
-              severity: 'warn',
-              message: `转载上级网站重要政策晚了 ${Math.floor(hours)} 小时（原文 ${originalTime} 发布，本站 ${item.data.pubDate} 发布），超过 ${REPRINT_DELAY_HOURS} 小时`,
-              fix: `上级网站重要政策文件应在发布后 ${REPRINT_DELAY_HOURS} 小时内转载；也可改用引用订阅（同源发布）自动同步`,
-            });
-          }
+        if (original) item.relations!.reprintOf = linkTo(site, original.site, original.item);
+        const late = lateReprint(sites, site, item, original);
+        if (late) {
+          report({
+            ruleId: 'CONT-02',
+            file: item.file,
+            ...item.locate(['pubDate']),
+            field: 'pubDate',
+            severity: 'warn',
+            message: `转载${late.whose}重要政策晚了 ${Math.floor(late.hours)} 小时（原文 ${late.originalTime} 发布，本站 ${item.data.pubDate} 发布），超过 ${REPRINT_DELAY_HOURS} 小时`,
+            fix: `上级网站重要政策文件应在发布后 ${REPRINT_DELAY_HOURS} 小时内转载${original ? '；也可改用引用订阅（同源发布）自动同步' : ''}`,
+          });
         }
       }
     }
