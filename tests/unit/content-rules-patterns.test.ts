@@ -197,9 +197,27 @@ describe('CONT-08 advertising', () => {
     ['欢迎广告投放，广告热线 0590-1234567。', ['广告投放', '广告热线']],
     ['关注公众号领券，全场包邮！', ['领券', '全场包邮']],
     ['统计代码见 hm.baidu.com 。', ['hm.baidu.com']],
+    // Issue 25: selling without any listed phrase.
+    ['推荐选购某品牌空气净化器，今日下单仅售199元。', ['推荐选购', '仅售199元']],
+    ['秋季新品上市，限量供应，满300减50，欢迎市民选购。', ['满300减50', '欢迎市民选购']],
   ])('blocks %j', async (body, quoted) => {
     const messages = await check(remarkNoAdvertising, body);
     expect(reasons(messages)).toEqual(quoted.map((q) => expect.stringContaining(`“${q}”`)));
+  });
+
+  it('blocks a link to an online shop or marketplace (issue 25)', async () => {
+    const messages = await check(remarkNoAdvertising, '详情见[品牌旗舰店](https://brand.tmall.com/shop/view_shop.htm)。\n\n[购买链接]: https://item.jd.com/100012345.html');
+    expect(reasons(messages)).toEqual([expect.stringContaining('网店或电商平台“tmall.com”'), expect.stringContaining('网店或电商平台“jd.com”')]);
+    expect(messages.every((m) => m.ruleId === 'CONT-08')).toBe(true);
+  });
+
+  it.each([
+    '市商务局发放消费券，满300元减50元，在指定商户使用。',
+    '警惕“低至1元”“仅售9.9元”的网购骗局，谨防上当。',
+    '市场监管局查处虚假宣传“买一送一”的违法行为。',
+    '建议市民购买商业保险前仔细阅读条款。',
+  ])('lets the government and regulation text %j pass', async (body) => {
+    expect(reasons(await check(remarkNoAdvertising, body))).toEqual([]);
   });
 
   it('blocks links, images, frames and scripts on ad or tracking hosts, inline tracking code and tracking pixels', async () => {

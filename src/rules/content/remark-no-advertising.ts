@@ -1,6 +1,8 @@
 // CONT-08: no commercial advertising, no links to it, no ad or tracking code (晋 第十条 “严禁发布
 // 商业广告等经营性信息”; 陕 第十二条(二) “不得刊登商业广告或链接商业广告页面”; 滇 二(二)4).
-// Ad phrases and ad/tracking hosts come from the platform-maintained data/advertising.yaml.
+// Ad phrases, ad/tracking hosts and shop hosts come from the platform-maintained
+// data/advertising.yaml; selling itself (urging to buy, sale prices, shop promotions) is
+// recognised by pattern (SELLING).
 // Matching is by phrase, never the bare word 广告: “加强广告监管”“查处虚假广告” pass, and a phrase
 // in a sentence about regulation or fraud (“警惕‘扫码领红包’骗局”) passes too (proseContext).
 import type { Root } from 'mdast';
@@ -19,7 +21,20 @@ export const advertisingSchema = z.strictObject({
     .array(z.union([z.string().min(2), z.strictObject({ phrase: z.string().min(2), unlessNear: z.array(z.string().min(1)).default([]) })]))
     .default([]),
   hosts: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z0-9]+$/, { error: '域名只写主机名，例如 doubleclick.net' })).default([]),
+  /** Online shops and marketplaces: a government page does not send readers to buy. */
+  shopHosts: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z0-9]+$/, { error: '域名只写主机名，例如 taobao.com' })).default([]),
 });
+
+/**
+ * Selling, beyond any phrase list: urging readers to buy, sale prices, shop promotions. Each
+ * passes in a sentence about regulation or fraud (proseContext) or near its own exceptions: a
+ * government consumption voucher is “满200元减50元” too.
+ */
+const SELLING: ReadonlyArray<{ pattern: RegExp; what: string; unlessNear: readonly string[] }> = [
+  { pattern: /(?:推荐|欢迎|赶快|赶紧|立即|马上|快来|抓紧)(?:大家|广大市民|市民|群众|您|读者)?(?:选购|抢购|购买|下单|订购|入手)/, what: '招揽购买', unlessNear: [] },
+  { pattern: /(?:仅售|只需|只要|低至|特价|秒杀价|到手价|优惠价|促销价|团购价)\s*[¥￥]?\s*[0-9０-９]+(?:\.[0-9]+)?\s*元?/, what: '促销价格', unlessNear: [] },
+  { pattern: /包邮|下单立减|买一送一|全场[0-9一二三四五六七八九]+折|满[0-9]+(?:元)?减[0-9]+/, what: '促销用语', unlessNear: ['消费券', '惠民', '补贴', '财政', '商务', '发放', '政府'] },
+];
 
 export type AdvertisingData = z.output<typeof advertisingSchema>;
 
@@ -65,13 +80,28 @@ export default function remarkNoAdvertising() {
       // One report per place: “招商加盟热线” is 招商加盟 and 加盟热线.
       hits.sort((a, b) => a.index - b.index || b.phrase.length - a.phrase.length);
       let reachedTo = -1;
+      const reported: Array<[number, number]> = [];
       for (const { index, phrase, sentence } of hits) {
         if (index < reachedTo) continue;
         reachedTo = index + phrase.length;
+        reported.push([index, reachedTo]);
         reportInRun(file, run, index, {
           ruleId: 'CONT-08',
           reason: `${inRun(run)}有商业广告用语“${phrase}”（所在句：“${maskPersonalData(sentence.trim()).slice(0, 60)}”）：政府网站不得刊登商业广告`,
           note: `删除这段推销内容。如是政府组织的惠民活动，写明主办单位、活动依据和办理方式，不用“${phrase}”这类招揽用语；如是在介绍监管或提醒防骗，在同一句中写明（如“警惕……骗局”“查处……违法广告”）`,
+        });
+      }
+      const selling = SELLING.flatMap(({ pattern, what, unlessNear }) => [...matchesIn(run.text, pattern)].map((m) => ({ index: m.index, text: m[0], what, unlessNear })));
+      for (const { index, text, what, unlessNear } of selling.sort((a, b) => a.index - b.index)) {
+        const sentence = sentenceAround(run.text, index, text.length);
+        if ([...data.proseContext, ...unlessNear].some((word) => sentence.includes(word))) continue;
+        // Said once: “全场包邮” is a listed phrase and a promotion.
+        if (reported.some(([from, to]) => index < to && from < index + text.length)) continue;
+        reported.push([index, index + text.length]);
+        reportInRun(file, run, index, {
+          ruleId: 'CONT-08',
+          reason: `${inRun(run)}有推销商品的${what}“${text}”（所在句：“${maskPersonalData(sentence.trim()).slice(0, 60)}”）：政府网站不得刊登商业广告等经营性信息`,
+          note: '删除推销商品的内容。介绍政府组织的产销对接、消费帮扶等活动时，写明主办单位和活动安排，不推荐具体品牌、不写售价、不链接网店',
         });
       }
       for (const m of matchesIn(run.text, DOMAIN_IN_TEXT)) {
@@ -88,6 +118,10 @@ export default function remarkNoAdvertising() {
     // Links, images, frames and scripts pointing at ad or tracking hosts; tracking code and pixels.
     visit(tree, (node) => {
       const at = (place: Point | undefined, reason: string, note: string) => report(file, { ruleId: 'CONT-08', reason, note }, { place });
+      if (node.type === 'link' || node.type === 'definition') {
+        const shop = adHostOf(node.url, data.shopHosts);
+        if (shop) at(node.position?.start, `链接指向网店或电商平台“${shop}”（${node.url}）：政府网站不得链接商业经营页面`, '删除这个链接（保留链接文字时去掉方括号和网址）；介绍消费帮扶等活动时写明主办单位和参与方式，不链接具体商品');
+      }
       if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
         const host = adHostOf(node.url, data.hosts);
         if (host) {
