@@ -83,6 +83,18 @@ describe('HEALTH indicators', () => {
     expect(late.find((d) => d.ruleId === 'HEALTH-01')!.message).toContain('14 天没有更新');
   });
 
+  it('HEALTH-01: counts only what the home page shows (issue 25)', () => {
+    // A new service guide: the home page has no section for 办事服务, so it is not updated.
+    const items = [item('news', '2026-10-01 09:00'), item('policies', '2026-10-01 09:00'), item('services', '2026-11-21 09:00'), item('interaction', '2026-11-21 09:00')];
+    const found = check(site(HEALTHY), items);
+    expect(found.find((d) => d.ruleId === 'HEALTH-01')).toMatchObject({ severity: 'veto' });
+    expect(found.find((d) => d.ruleId === 'HEALTH-01')!.fix).toContain('工作动态、政策文件');
+    // The same item marked important is in 要闻, on the home page; and a sub-column's item is in its parent's section.
+    expect(check(site(HEALTHY), [...items, item('services', '2026-11-21 09:00', { important: true })]).map((d) => d.ruleId)).not.toContain('HEALTH-01');
+    const withSub = site([...HEALTHY, ['county-news', '县区动态', '工作动态', { parent: 'news' }]]);
+    expect(check(withSub, [...items, item('county-news', '2026-11-21 09:00')]).map((d) => d.ruleId)).not.toContain('HEALTH-01');
+  });
+
   it('HEALTH-01: items scheduled after the inspection time do not count as new', () => {
     const found = check(site(HEALTHY), [...fresh().slice(1), item('news', '2026-12-30 09:00')]);
     expect(found.map((d) => d.ruleId)).toContain('HEALTH-01');

@@ -5,6 +5,7 @@ import type { ContentItem } from '../../content/load-items.ts';
 import type { FieldLocator } from '../../config/validate-yaml.ts';
 import type { SiteConfig } from '../../schema/site-schema.ts';
 import { chinaDateTimeToEpoch } from '../../util/china-time.ts';
+import { homeColumns, shownOnHomePage } from '../../schema/home-page.ts';
 import { columnKind, freshnessPeriod, KIND_LABEL } from './freshness-periods.ts';
 
 export interface HealthContext {
@@ -40,8 +41,9 @@ export function checkHealth(context: HealthContext): Diagnostic[] {
   };
   const newest = (list: readonly ContentItem[]) => list.reduce<string | undefined>((max, i) => (max === undefined || i.data.pubDate > max ? i.data.pubDate : max), undefined);
 
-  // HEALTH-01: the home page shows the newest items of the site.
-  const latest = newest(visible.filter((i) => !i.data.archived));
+  // HEALTH-01: the home page is updated by what it shows (src/schema/home-page.ts), not by a
+  // column it has no section for.
+  const latest = newest(visible.filter((i) => !i.data.archived && shownOnHomePage(config, i.columnId, i.data.important)));
   if (latest === undefined || ageInDays(now, latest) >= HOME_PERIOD_DAYS) {
     found.push(
       diagnostic({
@@ -49,7 +51,7 @@ export function checkHealth(context: HealthContext): Diagnostic[] {
         file,
         ...locate(['name']),
         message: latest ? `首页 ${ageInDays(now, latest)} 天没有更新（最新内容发布于 ${latest}），超过 ${HOME_PERIOD_DAYS} 天` : '网站没有任何已发布的内容',
-        fix: `在首页展示的栏目（工作动态、通知公告、政策文件等）发布新内容；检查时间为 ${now}`,
+        fix: `在首页展示的栏目（${homeColumns(config).map((c) => c.name).join('、') || '本站没有首页栏目'}）发布新内容，或把重要内容标为 important；检查时间为 ${now}`,
       }),
     );
   }
