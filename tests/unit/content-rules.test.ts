@@ -2,7 +2,7 @@
 // tests), each dropped into a copy of the valid `mini` platform and loaded as `validate` does:
 // the finding names the file, the file line (the body starts after the front matter) and
 // column, the rule, what is wrong and how to fix it — and ordinary government text passes.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { advertisingSchema } from '../../src/rules/content/remark-no-advertising
 import { officialNamesSchema, sensitiveWordsSchema } from '../../src/rules/content/remark-no-wrong-official-names.ts';
 import { iframeHostsSchema } from '../../src/rules/content/remark-mdx-allowlist.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
+import { makeZip } from '../helpers/zip.ts';
 
 const CONTENT_RULES = ['CONT-06', 'CONT-07', 'CONT-08', 'CONT-09', 'CONT-10', 'CONT-12', 'CONT-16'];
 
@@ -274,6 +275,50 @@ describe('CONT-10 map review number', () => {
       file: 'content/alpha/news/city-hall/index.mdx',
     });
     none(await findings('CONT-10'));
+  });
+});
+
+describe('CONT-06 and CONT-07 inside attachments (issue 25)', () => {
+  const POLICY = 'content/alpha/policies/open-data-rules/index.mdx';
+  const FOLDER = 'content/alpha/policies/open-data-rules';
+  const ATTACHMENT_LINE = 9;
+  const attach = (file: string, title: string) =>
+    writeText(root, POLICY, readText(root, POLICY).replace(/\{ file: [^,]+, title: [^}]+ \}/, `{ file: ${file}, title: ${title} }`));
+
+  it('reads a CSV attachment: a classification mark and an ID number are reported at the attachment, by row', async () => {
+    writeText(root, `${FOLDER}/implementation-rules.csv`, '字段,说明\n密级,机密★10年\n联系人,王某 310101199001011234\n');
+    const marks = only(await findings('CONT-06'));
+    expect(marks).toMatchObject({ severity: 'error', line: ATTACHMENT_LINE, field: 'attachments.0.file' });
+    expect(marks.message).toContain('附件“implementation-rules.csv”第 2 行中有密级或内部标志“机密★10年”');
+    const id = only(await findings('CONT-07'));
+    expect(id).toMatchObject({ line: ATTACHMENT_LINE, field: 'attachments.0.file' });
+    expect(id.message).toContain('第 3 行');
+    expect(`${id.message}${id.fix}`).not.toContain('310101199001011234');
+  });
+
+  it('reads a GB18030 CSV as Chinese office software saves it', async () => {
+    writeFileSync(path.join(root, FOLDER, 'implementation-rules.csv'), Buffer.from([0xc3, 0xdc, 0xbc, 0xb6, 0x2c, 0xbb, 0xfa, 0xc3, 0xdc, 0xa1, 0xef, 0x31, 0x30, 0xc4, 0xea, 0x0a]));
+    expect(only(await findings('CONT-06')).message).toContain('“机密★10年”');
+  });
+
+  it('reads the paragraphs of a DOCX and the rows of an XLSX', async () => {
+    const docx = makeZip({ 'word/document.xml': '<w:document><w:body><w:p><w:r><w:t>关于数据开放的说明</w:t></w:r></w:p><w:p><w:r><w:t>内部资料</w:t></w:r><w:r><w:t xml:space="preserve"> 注意保存</w:t></w:r></w:p></w:body></w:document>' });
+    writeFileSync(path.join(root, FOLDER, 'notes.docx'), docx);
+    attach('notes.docx', '公共数据开放说明');
+    expect(only(await findings('CONT-06')).message).toContain('附件“notes.docx”第 2 段中有密级或内部标志“内部资料 注意保存”');
+    const xlsx = makeZip({
+      'xl/sharedStrings.xml': '<sst><si><t>姓名</t></si><si><t>手机</t></si><si><t>王某</t></si></sst>',
+      'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>13812345678</v></c></row></sheetData></worksheet>',
+    }, false);
+    writeFileSync(path.join(root, FOLDER, 'contacts.xlsx'), xlsx);
+    attach('contacts.xlsx', '公共数据开放联系人名单');
+    const phone = only(await findings('CONT-07'));
+    expect(phone.message).toContain('附件“contacts.xlsx”工作表 1 第 2 行');
+  });
+
+  it('passes the clean attachments of the fixture and of the demo (no false alarms)', async () => {
+    none(await findings('CONT-06'));
+    none(await findings('CONT-07'));
   });
 });
 

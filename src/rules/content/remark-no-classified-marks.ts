@@ -7,6 +7,7 @@
 // brackets, after “此件/本件”, or followed by a handling instruction (注意保存, 请勿外传…).
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { attachmentRuns } from './support/attachment-text.ts';
 import { bodyRuns, fieldRuns, inRun, matchesIn, reportInRun, type TextRun } from './support/text.ts';
 
 const LEVEL = '(?:绝密|机密|秘密)';
@@ -69,7 +70,7 @@ function findMarks(run: TextRun): Mark[] {
 
 export default function remarkNoClassifiedMarks() {
   return (tree: Root, file: VFile) => {
-    const runs = [...fieldRuns(file.data.govsite?.frontMatter, ['title', 'description', 'attachments']), ...bodyRuns(tree, file)];
+    const runs = [...fieldRuns(file.data.govsite?.frontMatter, ['title', 'description', 'attachments']), ...bodyRuns(tree, file), ...attachmentRuns(file)];
     for (const run of runs) {
       for (const mark of findMarks(run)) {
         reportInRun(file, run, mark.index, {

@@ -11,6 +11,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { attachmentRuns } from './support/attachment-text.ts';
 import { bodyRuns, fieldRuns, inRun, isJsxElement, matchesIn, reportInRun, visibleRun, type TextRun } from './support/text.ts';
 
 const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83]);
@@ -124,7 +125,7 @@ export default function remarkNoPersonalData() {
   return (tree: Root, file: VFile) => {
     const frontMatter = file.data.govsite?.frontMatter;
     if (frontMatter?.privacyReviewed) return;
-    const runs = [...fieldRuns(frontMatter, ['title', 'description']), ...bodyRuns(tree, file), ...urlRuns(tree).map(visibleRun)];
+    const runs = [...fieldRuns(frontMatter, ['title', 'description']), ...bodyRuns(tree, file), ...urlRuns(tree).map(visibleRun), ...attachmentRuns(file)];
     for (const run of runs) {
       for (const f of findPersonalData(run.text)) {
         reportInRun(file, run, f.index, {
