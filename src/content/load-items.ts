@@ -31,6 +31,8 @@ export interface ItemLink {
   url: string;
   /** The other site's name, when the link leaves the site. */
   siteName?: string;
+  /** The target's publish time: a link to an item scheduled later is left out until then (site-data.ts). */
+  pubDate?: string;
 }
 
 /** Relations resolved across the platform after every site is loaded (src/rules/relations). */

@@ -121,5 +121,11 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
       ? `全部 ${results.length} 个站点构建成功，总用时 ${seconds((performance.now() - started) / 1000)}`
       : `${failed.length} 个站点构建失败（${failed.map((r) => r.siteId).join('、')}），共 ${errorCount} 个错误；其余 ${results.length - failed.length} 个站点构建成功`,
   );
+  // 定时发布: when to build again so that the next scheduled item is published on time.
+  const scheduled = results.flatMap((r) => (r.nextScheduled ? [{ siteId: r.siteId, ...r.nextScheduled }] : [])).sort((a, b) => (a.pubDate < b.pubDate ? -1 : 1));
+  if (scheduled[0]) {
+    const first = scheduled[0];
+    log(`定时发布：下一篇 ${first.file} 将于 ${first.pubDate} 到期，届时（或之后）重新构建 ${first.siteId} 才会发布；共有 ${scheduled.length} 个站点有定时发布的内容`);
+  }
   return results;
 }

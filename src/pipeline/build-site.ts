@@ -3,7 +3,7 @@
 // swap (src/publish/swap-directory.ts). Any failure leaves the published output as it was.
 import path from 'node:path';
 import type { LoadedSite } from '../content/load-site.ts';
-import { toSiteData } from '../render/site-data.ts';
+import { nextScheduled, toSiteData } from '../render/site-data.ts';
 import { publishesNoticeOnly } from '../rules/site/site-09-lifecycle.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';
 import { MANIFEST_FILE, writeIntegrityManifest } from '../publish/integrity-manifest.ts';
@@ -65,7 +65,8 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   const items = loaded.model?.items.length ?? 0;
   const finish = (result: Omit<SiteBuildResult, 'seconds' | 'siteId' | 'items'>): SiteBuildResult => {
     pagesSoFar.delete(loaded.id);
-    return { siteId: loaded.id, seconds: clock.seconds, phases: clock.phases, items, ...result };
+    const scheduled = loaded.model && nextScheduled(loaded.model, options.now);
+    return { siteId: loaded.id, seconds: clock.seconds, phases: clock.phases, items, ...(scheduled && { nextScheduled: scheduled }), ...result };
   };
   if (!loaded.model) return finish({ ok: false, pages: 0, diagnostics: loaded.diagnostics });
   const data = toSiteData(loaded.model, options.now);

@@ -40,6 +40,8 @@ export interface SiteBuildResult {
   renderedListPages?: number;
   /** Item pages whose body was replaced in the published page, without Astro (src/render/body-patch.ts). */
   patchedBodies?: number;
+  /** The site's earliest item scheduled after --now (定时发布): a build at or after its time publishes it. */
+  nextScheduled?: { pubDate: string; file: string };
   /** Seconds per step of the build, for `--verbose`. */
   phases?: Record<string, number>;
 }

@@ -1,7 +1,7 @@
 // What the templates know about the site being built: the validated configuration and the
 // published items' metadata (bodies are rendered by Astro from the content collection).
 import { searchPartCount } from '../index/search-parts.ts';
-import type { ItemReferenceSource, ItemRelations } from '../content/load-items.ts';
+import type { ItemLink, ItemReferenceSource, ItemRelations } from '../content/load-items.ts';
 import type { SiteModel } from '../content/load-site.ts';
 import { activeNotices, type SiteNotices } from '../rules/site/site-09-lifecycle.ts';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
@@ -86,15 +86,38 @@ export function leavingPages(items: SiteModel['items']): LeavingPage[] {
   return [...pages.values()].sort((a, b) => a.hash.localeCompare(b.hash));
 }
 
-export function toSiteData(model: SiteModel, now: string): SiteData {
+/** Whether an item is published at `now`: an item whose pubDate is later is scheduled (定时发布). */
+export function publishedAt(pubDate: string, now: string): boolean {
+  return pubDate <= now;
+}
+
+/** The relations of an item without the links to items scheduled after `now`: those pages do not exist yet. */
+function publishedRelations(relations: ItemRelations | undefined, now: string): ItemRelations {
+  const live = (link: ItemLink | undefined) => (link && (!link.pubDate || publishedAt(link.pubDate, now)) ? link : undefined);
+  const { interprets, replacedBy, reprintOf, interpretations } = relations ?? { interpretations: [] };
   return {
-    searchParts: searchPartCount(model.items.filter(hasItemPage).length),
+    ...(live(interprets) && { interprets }),
+    interpretations: interpretations.filter((link) => live(link)),
+    ...(live(replacedBy) && { replacedBy }),
+    ...(live(reprintOf) && { reprintOf }),
+  };
+}
+
+/**
+ * The data of a site as published at `now`. Items scheduled later (pubDate after `now`) are not
+ * in it: not published, listed, fed or indexed until a build at or after their time
+ * (nextScheduled says when).
+ */
+export function toSiteData(model: SiteModel, now: string): SiteData {
+  const items = model.items.filter((item) => publishedAt(item.data.pubDate, now));
+  return {
+    searchParts: searchPartCount(items.filter(hasItemPage).length),
     id: model.id,
     config: model.config,
     now,
     notices: activeNotices(model.notices, now),
-    leaving: leavingPages(model.items),
-    items: model.items.map((item) => ({
+    leaving: leavingPages(items),
+    items: items.map((item) => ({
       id: item.id,
       columnId: item.columnId,
       slug: item.slug,
@@ -103,10 +126,19 @@ export function toSiteData(model: SiteModel, now: string): SiteData {
       assetBase: item.assetDir ? item.url : undefined,
       summary: item.data.description ?? summarize(item.body),
       data: item.data,
-      relations: item.relations ?? { interpretations: [] },
+      relations: publishedRelations(item.relations, now),
       reference: item.referenceOf,
       directBody: rendersDirectly(item.body),
       bodyHash: bodyHash(item.body),
     })),
   };
+}
+
+/** The earliest item of the site scheduled after `now`, if any: the build says when to build again. */
+export function nextScheduled(model: SiteModel, now: string): { pubDate: string; file: string } | undefined {
+  let next: { pubDate: string; file: string } | undefined;
+  for (const item of model.items) {
+    if (!publishedAt(item.data.pubDate, now) && (!next || item.data.pubDate < next.pubDate)) next = { pubDate: item.data.pubDate, file: item.file };
+  }
+  return next;
 }

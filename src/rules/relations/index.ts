@@ -78,6 +78,7 @@ export function resolveRelations(sites: ReadonlyMap<string, RelationSite>): Map<
     title: item.data.title,
     url: from.id === to.id ? item.url : `https://${to.config.domain}${item.url}`,
     siteName: from.id === to.id ? undefined : to.config.name,
+    pubDate: item.data.pubDate,
   });
   const byUrl = new Map<string, { site: RelationSite; item: ContentItem }>();
   for (const entry of index.values()) byUrl.set(`${entry.site.config.domain}${entry.item.url}`, entry);
