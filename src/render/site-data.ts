@@ -9,6 +9,7 @@ import type { SiteConfig } from '../schema/site-schema.ts';
 import { summarize } from '../util/plain-text.ts';
 import { leavingHash, nonGovernmentHost, nonGovernmentLinks } from './leaving-links.ts';
 import { bodyHash } from '../content/body-hash.ts';
+import { indexNumberOf } from '../content/index-number.ts';
 import { hasItemPage } from './rendered-items.ts';
 import { rendersDirectly } from './renders-directly.ts';
 
@@ -29,6 +30,8 @@ export interface ItemSummary {
   directBody: boolean;
   /** SHA-256 of the body the checks read: the compiler is given only that body (checked-body.ts). */
   bodyHash: string;
+  /** 索引号 (src/content/index-number.ts); none for a copy published by reference, which is the original site's document. */
+  indexNumber?: string;
 }
 
 /** A non-government destination and its leave-site notice page /leaving/<hash>/ (CONT-13). */
@@ -130,6 +133,7 @@ export function toSiteData(model: SiteModel, now: string): SiteData {
       reference: item.referenceOf,
       directBody: rendersDirectly(item.body),
       bodyHash: bodyHash(item.body),
+      ...(!item.referenceOf && { indexNumber: indexNumberOf({ itemId: item.id, ...item.data }, model.config.organizerCode ?? model.config.siteCode) }),
     })),
   };
 }

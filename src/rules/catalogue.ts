@@ -29,6 +29,9 @@ const rules: RuleInfo[] = [
   { id: 'SEC-05', title: '大小限制：文件、前置信息字段、列表、正文、图片、附件与 YAML 别名', severity: 'error' },
   { id: 'SEC-06', title: '写入服务器配置的 site.yaml 取值须符合严格语法（路径、主机名、证书）；生产发布目录以本站标识结尾', severity: 'error' },
   { id: 'SEC-07', title: 'content/ 与 sites/ 下不得有符号链接、管道和隐藏文件', severity: 'error' },
+  // OPEN: 政府信息公开 (政府信息公开条例; 粤/指引 6; 浙 第十九、二十条): the catalogue's fields.
+  { id: 'OPEN-01', title: '公开属性：主题分类、体裁、公开方式须取自规定的列表，不予公开须写明理由', severity: 'error' },
+  { id: 'OPEN-02', title: '索引号在本站唯一且不变', severity: 'error' },
 
   { id: 'SITE-01', title: '网站类型与层级', severity: 'error' },
   { id: 'SITE-02', title: '一个主办单位只开设一个网站', severity: 'error' },

@@ -19,6 +19,12 @@ function webPage(ctx: z.core.ParsePayload<string>): void {
   }
 }
 
+/** 体裁: the kinds of 公文 (党政机关公文处理工作条例 第八条) and of normative documents. */
+export const GENRES = [
+  '决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要',
+  '办法', '规定', '规则', '细则', '方案', '规划', '计划', '条例', '指引', '标准', '其他',
+] as const;
+
 const STATE_NAMES = { amended: '已修改', repealed: '已废止', expired: '已失效' } as const;
 
 /**
@@ -62,6 +68,21 @@ export const frontMatterSchema = z.strictObject({
   docNumber: labelled(z.string().optional(), { title: '文号', examples: ['浙政办发〔2021〕80号'] }),
   issuer: labelled(z.string().optional(), { title: '发文机关' }),
   writtenDate: labelled(dateOrDateTime.optional(), { title: '成文日期' }),
+  indexNumber: labelled(z.string().trim().min(1).max(64).optional(), {
+    title: '索引号',
+    description: '不写时自动生成（src/content/index-number.ts）；已有索引号的文件照原样填写',
+    'x-rule': 'OPEN-02',
+  }),
+  subject: labelled(z.string().trim().min(1).optional(), { title: '主题分类', description: 'data/subject-classification.yaml 中的名称', 'x-rule': 'OPEN-01' }),
+  genre: labelled(
+    z.enum(GENRES, { error: `体裁只能是：${GENRES.join('、')}` }).optional(),
+    { title: '体裁', 'x-rule': 'OPEN-01' },
+  ),
+  disclosure: labelled(
+    z.enum(['主动公开', '依申请公开', '不予公开'], { error: '公开方式只能是 主动公开、依申请公开 或 不予公开' }).optional(),
+    { title: '公开方式', 'x-rule': 'OPEN-01' },
+  ),
+  disclosureReason: labelled(z.string().trim().min(1).optional(), { title: '不予公开的理由', 'x-rule': 'OPEN-01' }),
   status: labelled(
     z.strictObject({
       state: labelled(z.enum(['valid', 'amended', 'repealed', 'expired'], {

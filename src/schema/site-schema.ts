@@ -233,6 +233,10 @@ export const siteSchema = z.strictObject({
   }),
   organizer: labelled(z.string().min(2), { title: '主办单位', 'x-rule': 'SITE-02' }),
   operator: labelled(z.string().optional(), { title: '承办单位' }),
+  organizerCode: labelled(
+    z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { error: '统一社会信用代码是 18 位数字和大写字母，例如 "11590000MB0000000X"' }).optional(),
+    { title: '主办单位统一社会信用代码', description: '信息公开目录的索引号以它开头；不写时用网站标识码', 'x-rule': 'OPEN-02' },
+  ),
   domain: labelled(hostValue.min(1), { title: '英文域名', 'x-rule': 'SITE-04', examples: ['www.shili.gov.cn'] }),
   chineseDomain: labelled(hostValue.optional(), { title: '中文域名', 'x-rule': 'SITE-04' }),
   siteCode: labelled(z.string({ error: '网站标识码须用引号括起来，例如 "5900000001"' }), {

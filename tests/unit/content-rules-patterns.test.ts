@@ -16,6 +16,7 @@ import remarkNoAdvertising, { adHostOf } from '../../src/rules/content/remark-no
 import remarkNoClassifiedMarks from '../../src/rules/content/remark-no-classified-marks.ts';
 import remarkNoPersonalData, { isBankCard, isResidentId, luhnValid } from '../../src/rules/content/remark-no-personal-data.ts';
 import remarkNoWrongOfficialNames from '../../src/rules/content/remark-no-wrong-official-names.ts';
+import remarkDisclosureFields from '../../src/rules/content/remark-disclosure-fields.ts';
 import { itemChecks } from '../../src/rules/content/run-item-checks.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 
@@ -58,6 +59,7 @@ describe('the registered item checks', () => {
       'remarkMdxAllowlist',
       'remarkSafeUrls',
       'remarkNoControlCharacters',
+      'remarkDisclosureFields',
     ]);
   });
 });
@@ -434,5 +436,18 @@ describe('CONT-16 MDX allowlist', () => {
       '<MapImage src="./map.png" alt="示例省地图" reviewNumber="GS(2024)1234号" />',
     ].join('\n');
     expect(reasons(await check(remarkMdxAllowlist, body))).toEqual([]);
+  });
+});
+
+describe('OPEN-01 disclosure attributes', () => {
+  it('accepts a subject of the platform list and 不予公开 with its reason', async () => {
+    expect(reasons(await check(remarkDisclosureFields, '正文。', { subject: '财政、金融、审计', disclosure: '不予公开', disclosureReason: '属于第十四条规定的情形' }))).toEqual([]);
+  });
+
+  it('names the closest subject of the list, and asks for the reason of 不予公开', async () => {
+    const messages = await check(remarkDisclosureFields, '正文。', { subject: '财政金融审计', disclosure: '不予公开' });
+    expect(messages.map((m) => m.ruleId)).toEqual(['OPEN-01', 'OPEN-01']);
+    expect(messages[0]!.note).toContain('“财政、金融、审计”');
+    expect(messages[1]!.reason).toContain('没有写理由');
   });
 });

@@ -12,6 +12,7 @@ import { projectRoot } from '../../src/util/paths.ts';
 import { advertisingSchema } from '../../src/rules/content/remark-no-advertising.ts';
 import { officialNamesSchema, sensitiveWordsSchema } from '../../src/rules/content/remark-no-wrong-official-names.ts';
 import { iframeHostsSchema } from '../../src/rules/content/remark-mdx-allowlist.ts';
+import { subjectsSchema } from '../../src/rules/content/remark-disclosure-fields.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
 import { makeZip } from '../helpers/zip.ts';
 
@@ -459,6 +460,7 @@ describe('the platform data files', () => {
     ['official-names.yaml', officialNamesSchema],
     ['sensitive-words.yaml', sensitiveWordsSchema],
     ['iframe-hosts.yaml', iframeHostsSchema],
+    ['subject-classification.yaml', subjectsSchema],
   ] as const;
 
   it.each(files)('data/%s is valid and documents who maintains it and how to add an entry', (name, schema) => {

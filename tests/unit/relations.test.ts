@@ -39,8 +39,8 @@ describe('CONT-04 policy ↔ interpretation', () => {
     const items = platform.get('alpha')!.model!.items;
     const policy = items.find((i) => i.id === 'policies/open-data-rules')!;
     const explained = items.find((i) => i.id === 'interpretations/open-data-explained')!;
-    expect(policy.relations!.interpretations).toEqual([{ title: '《测试市公共数据开放管理办法》解读', url: '/interpretations/open-data-explained/', siteName: undefined }]);
-    expect(explained.relations!.interprets).toEqual({ title: '测试市公共数据开放管理办法', url: '/policies/open-data-rules/', siteName: undefined });
+    expect(policy.relations!.interpretations).toEqual([{ title: '《测试市公共数据开放管理办法》解读', url: '/interpretations/open-data-explained/', siteName: undefined, pubDate: '2026-09-02 10:00' }]);
+    expect(explained.relations!.interprets).toEqual({ title: '测试市公共数据开放管理办法', url: '/policies/open-data-rules/', siteName: undefined, pubDate: expect.any(String) });
   });
 
   it('links across sites with absolute URLs naming the other site', async () => {
@@ -48,7 +48,7 @@ describe('CONT-04 policy ↔ interpretation', () => {
     const { platform, all, text } = await load();
     expect(all, text).toEqual([]);
     const explained = platform.get('beta')!.model!.items.find((i) => i.id === 'interpretations/open-data-explained')!;
-    expect(explained.relations!.interprets).toEqual({ title: '测试市公共数据开放管理办法', url: 'https://www.ceshi.gov.cn/policies/open-data-rules/', siteName: '测试市人民政府' });
+    expect(explained.relations!.interprets).toEqual({ title: '测试市公共数据开放管理办法', url: 'https://www.ceshi.gov.cn/policies/open-data-rules/', siteName: '测试市人民政府', pubDate: expect.any(String) });
     const policy = platform.get('alpha')!.model!.items.find((i) => i.id === 'policies/open-data-rules')!;
     expect(policy.relations!.interpretations[0]).toMatchObject({ url: 'https://sjj.ceshi.gov.cn/interpretations/open-data-explained/', siteName: '测试市数据管理局' });
   });
@@ -169,5 +169,16 @@ describe('topics', () => {
     const { all } = await load();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ ruleId: 'FILE-04', file: POLICY, line: 6, field: 'topic' });
+  });
+});
+
+describe('OPEN-02 index numbers', () => {
+  it('reports two items of a site with one 索引号, at the second one’s indexNumber', async () => {
+    writeText(root, POLICY, readText(root, POLICY).replace('reviewedBy: 陈静', 'reviewedBy: 陈静\nindexNumber: 000014349/2026-00123'));
+    item('content/alpha/policies/open-data-rules-2027.mdx', 'title: 测试市公共数据开放管理办法（2027年修订）\npubDate: 2026-10-01 09:00\nsource: 测试市人民政府\nreviewedBy: 陈静\nindexNumber: 000014349/2026-00123');
+    const { all } = await load();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ ruleId: 'OPEN-02', file: 'content/alpha/policies/open-data-rules-2027.mdx', field: 'indexNumber' });
+    expect(all[0]!.message).toContain('与 content/alpha/policies/open-data-rules/index.mdx 相同');
   });
 });

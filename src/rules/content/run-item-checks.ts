@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import remarkAttachments from './remark-attachments.ts';
+import remarkDisclosureFields from './remark-disclosure-fields.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkMapReviewNumber from './remark-map-review-number.ts';
 import remarkMdxAllowlist from './remark-mdx-allowlist.ts';
@@ -51,6 +52,7 @@ export const itemChecks: Plugin<[], Root>[] = [
   remarkMdxAllowlist, // CONT-16
   remarkSafeUrls, // SEC-02
   remarkNoControlCharacters, // SEC-04
+  remarkDisclosureFields, // OPEN-01
 ];
 
 const processor = unified();

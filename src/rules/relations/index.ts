@@ -7,6 +7,7 @@ import type { FieldLocator } from '../../config/validate-yaml.ts';
 import type { SiteConfig } from '../../schema/site-schema.ts';
 import { chinaDateTimeToEpoch } from '../../util/china-time.ts';
 import { expectedFiles, parseItemReference } from './item-reference.ts';
+import { indexNumberOf } from '../../content/index-number.ts';
 
 export interface RelationSite {
   id: string;
@@ -62,6 +63,33 @@ function lateReprint(sites: ReadonlyMap<string, RelationSite>, site: RelationSit
   }
   const hours = (chinaDateTimeToEpoch(item.data.pubDate) - chinaDateTimeToEpoch(originalTime)) / 3_600_000;
   return hours > REPRINT_DELAY_HOURS ? { hours, originalTime, whose } : undefined;
+}
+
+/** OPEN-02: two items of a site with one 索引号 (src/content/index-number.ts). */
+function duplicateIndexNumbers(site: RelationSite): Diagnostic[] {
+  const code = site.config.organizerCode ?? site.config.siteCode;
+  const seen = new Map<string, ContentItem>();
+  const found: Diagnostic[] = [];
+  for (const item of site.items) {
+    if (item.data.draft) continue;
+    const number = indexNumberOf({ itemId: item.id, ...item.data }, code);
+    const first = seen.get(number);
+    if (!first) {
+      seen.set(number, item);
+      continue;
+    }
+    found.push(
+      diagnostic({
+        ruleId: 'OPEN-02',
+        file: item.file,
+        ...item.locate(item.data.indexNumber ? ['indexNumber'] : ['title']),
+        field: item.data.indexNumber ? 'indexNumber' : undefined,
+        message: `索引号“${number}”与 ${first.file} 相同：同一网站的索引号不能重复`,
+        fix: item.data.indexNumber ? '核对并改正 indexNumber' : `在前置信息中写一个未用过的索引号，例如 indexNumber: ${code}/${(item.data.writtenDate ?? item.data.pubDate).slice(0, 4)}-（原系统中的编号）`,
+      }),
+    );
+  }
+  return found;
 }
 
 /** Resolves every relation, filling `item.relations`, and returns the problems found, per site. */
@@ -162,6 +190,8 @@ export function resolveRelations(sites: ReadonlyMap<string, RelationSite>): Map<
       }
     }
   }
+
+  for (const site of sites.values()) found.get(site.id)!.push(...duplicateIndexNumbers(site));
 
   for (const site of sites.values()) {
     for (const item of site.items) {
