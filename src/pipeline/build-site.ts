@@ -355,7 +355,7 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions, whole
   // Carried pages: their bytes' SHA-256 is in the published manifest (for the output checks).
   const carriedDigests = new Map<string, string>();
   try {
-    if (carriedPages) {
+    if (carriedPages && plan) {
       // The rendered pages join the carried ones, with the files of the carried pages the render
       // did not make; then sitemap.xml lists the whole site again.
       if ('error' in carriedPages) throw carriedPages.error;
