@@ -13,7 +13,7 @@ if (!siteId) {
   throw new Error('没有指定站点：请用 npm run build 或 npm run dev -- --site <站点标识> 运行，不要直接运行 astro');
 }
 const contentRoot = path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.');
-const here = (relative) => fileURLToPath(new URL(relative, import.meta.url));
+const here = (/** @type {string} */ relative) => fileURLToPath(new URL(relative, import.meta.url));
 // Modules bundled into the pages cannot find the repository from their own location (src/util/paths.ts).
 process.env.GOVSITE_PROJECT_ROOT ??= here('.').replace(/\/$/, '');
 

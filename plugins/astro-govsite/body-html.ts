@@ -17,7 +17,7 @@ import { once } from '../../src/util/once.ts';
  */
 const container = once(async () => {
   const mdx = getContainerRenderer();
-  const { default: renderer } = (await import(mdx.serverEntrypoint)) as { default: AddServerRenderer['renderer'] };
+  const { default: renderer } = (await import(String(mdx.serverEntrypoint))) as { default: AddServerRenderer['renderer'] };
   const created = await experimental_AstroContainer.create();
   created.addServerRenderer({ name: mdx.name, renderer } as AddServerRenderer);
   return created;

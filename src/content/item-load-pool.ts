@@ -46,7 +46,7 @@ export class ItemLoadPool {
   readonly #threads: number;
   #loadHere: number;
   readonly #workers: PoolWorker[] = [];
-  readonly #waiting = new Map<number, { resolve: (result: ItemLoadResult) => void; reject: (error: Error) => void; worker: PoolWorker }>();
+  readonly #waiting = new Map<number, { resolve: (result: ItemLoadResult) => void; reject: (reason: unknown) => void; worker: PoolWorker }>();
   #nextId = 0;
   #closed = false;
   #loadedOnWorkers = 0;

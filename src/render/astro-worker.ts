@@ -22,7 +22,7 @@ function failedModule(e: AstroLikeError): { file?: string; line?: number; column
 async function buildSite(): Promise<never> {
   const inline = { ...astroRootOptions(process.env.GOVSITE_CONTENT_ROOT!, process.env.GOVSITE_SITE!), logLevel: process.env.GOVSITE_ASTRO_LOG === 'info' ? ('info' as const) : ('error' as const) };
   try {
-    await build(inline, { teardownCompiler: true });
+    await build(inline);
     process.exit(0);
   } catch (error) {
     const e = error as AstroLikeError;

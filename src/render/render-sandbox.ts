@@ -20,17 +20,20 @@ function denied(what: string): Error {
 }
 
 type SpawnOptions = { file: string; args?: string[] };
+/** Node's internal method behind every asynchronous start (lib/internal/child_process.js); @types/node leaves it out. */
+type SpawningChildProcess = ChildProcess & { spawn(options: SpawnOptions): unknown };
 const SYNC_AND_SHELL = ['exec', 'execFile', 'execFileSync', 'execSync', 'fork', 'spawnSync'] as const;
 
 export function restrictChildProcesses(): void {
   let serviceStarted = false;
-  const spawn = ChildProcess.prototype.spawn;
+  const prototype = ChildProcess.prototype as SpawningChildProcess;
+  const spawn = prototype.spawn;
   // Every asynchronous start (spawn, exec, execFile, fork, cluster) goes through this method.
-  ChildProcess.prototype.spawn = function guardedSpawn(this: ChildProcess, options: SpawnOptions) {
+  prototype.spawn = function guardedSpawn(this: ChildProcess, options: SpawnOptions) {
     if (serviceStarted || !isEsbuildService(options.file, (options.args ?? []).slice(1))) throw denied(options.file);
     serviceStarted = true;
-    return spawn.call(this, options as Parameters<typeof spawn>[0]);
-  } as typeof spawn;
+    return spawn.call(this, options);
+  };
   const exports = childProcess as unknown as Record<string, unknown>;
   for (const name of SYNC_AND_SHELL) {
     exports[name] = () => {

@@ -5,18 +5,19 @@ import { ALLOWED_SCHEMES, checkUrl, URL_FIX } from '../security/url-policy.ts';
 import { ID_PATTERN } from '../security/names.ts';
 import { suggestCalendarDate, suggestChinaDateTime } from '../util/china-time.ts';
 
-export interface FieldMeta {
+// A type, not an interface: zod's meta() takes an object with an index signature.
+export type FieldMeta = {
   /** Chinese label used in messages and in the JSON Schema title. */
   title: string;
   description?: string;
   /** Rule ID reported when this field is wrong; FILE-04 when absent. */
   'x-rule'?: string;
   examples?: unknown[];
-}
+};
 
 /** Attach the Chinese label (and optionally a rule) to a schema; the JSON Schema carries it too. */
 export function labelled<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
-  return schema.meta(meta as Record<string, unknown>) as T;
+  return schema.meta(meta) as T;
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;

@@ -73,7 +73,7 @@ export function checkYamlSafety(document: Document.Parsed, lineCounter: LineCoun
       if (aliases === YAML_LIMITS.aliases + 1) {
         report(
           'SEC-05',
-          node.range[0],
+          node.range?.[0] ?? 0,
           path,
           `引用（别名 *${node.source}）太多：一个文件最多 ${YAML_LIMITS.aliases} 个，多层引用可以把几行文字展开成数亿项，拖垮整个平台的构建`,
           '把引用（*名称）换成写出来的值，删除锚点（&名称）；前置信息和站点配置不需要锚点和引用',

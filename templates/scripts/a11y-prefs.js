@@ -16,11 +16,11 @@
   };
   let prefs = read();
   // Zoom never leaves the page narrower than 320 CSS px, the width every page is built for.
-  const maxZoom = () => ZOOMS.filter((zoom) => zoom === 100 || window.innerWidth * 100 / zoom >= 320).pop();
+  const maxZoom = () => ZOOMS.filter((zoom) => zoom === 100 || window.innerWidth * 100 / zoom >= 320).pop() ?? 100;
   const zoom = () => Math.min(ZOOMS.includes(prefs.zoom) ? prefs.zoom : 100, maxZoom());
   const apply = () => {
     for (const flag of FLAGS) html.toggleAttribute(`data-a11y-${flag}`, prefs[flag] === true);
-    if (zoom() > 100) html.dataset.a11yZoom = zoom();
+    if (zoom() > 100) html.dataset.a11yZoom = String(zoom());
     else delete html.dataset.a11yZoom;
   };
   const save = () => {

@@ -11,7 +11,7 @@
   const KEY = 'govsite.articleFontSize';
   const html = document.documentElement;
 
-  const setSize = (size) => {
+  const setSize = (/** @type {string | null | undefined} */ size) => {
     // "medium" is the stylesheet's default, so it needs no attribute.
     if (size === 'large' || size === 'small') html.dataset.articleFont = size;
     else delete html.dataset.articleFont;
@@ -22,16 +22,18 @@
     // Storage blocked (privacy settings): the default size, and the choice lasts for this page.
   }
 
+  /** @type {HTMLElement | null | undefined} */
   const tools = document.currentScript?.closest('.article-tools');
   if (!tools) return;
-  const reveal = (element) => { element.hidden = false; };
-  const status = tools.querySelector('.article-tools__status');
-  const announce = (message) => {
+  const reveal = (/** @type {HTMLElement} */ element) => { element.hidden = false; };
+  const status = /** @type {HTMLElement} */ (tools.querySelector('.article-tools__status'));
+  const announce = (/** @type {string} */ message) => {
     // Emptying the live region first makes screen readers announce a repeated message again.
     status.textContent = '';
     setTimeout(() => { status.textContent = message; }, 100);
   };
 
+  /** @type {NodeListOf<HTMLElement>} */
   const sizeButtons = tools.querySelectorAll('[data-font-size]');
   const showPressed = () => {
     const current = html.dataset.articleFont ?? 'medium';
@@ -42,7 +44,7 @@
       setSize(button.dataset.fontSize);
       showPressed();
       try {
-        localStorage.setItem(KEY, button.dataset.fontSize);
+        localStorage.setItem(KEY, /** @type {string} */ (button.dataset.fontSize));
       } catch {
         // Not persisted; the size still applies to this page.
       }
@@ -51,10 +53,10 @@
   showPressed();
   // The accessibility toolbar's reset (scripts/a11y-toolbar.js) clears this size with its own.
   document.addEventListener('govsite:a11y-reset', showPressed);
-  reveal(tools.querySelector('.article-tools__font'));
+  reveal(/** @type {HTMLElement} */ (tools.querySelector('.article-tools__font')));
 
   // Some embedded browsers (in-app web views) have no print function: offer no print button there.
-  const printButton = tools.querySelector('[data-tool="print"]');
+  const printButton = /** @type {HTMLElement} */ (tools.querySelector('[data-tool="print"]'));
   if (typeof window.print === 'function') {
     printButton.addEventListener('click', () => window.print());
     reveal(printButton);
@@ -63,9 +65,9 @@
     printButton.remove();
   }
 
-  const copyButton = tools.querySelector('[data-tool="copy"]');
-  const qr = tools.querySelector('.article-tools__qr');
-  const field = tools.querySelector('.article-tools__url');
+  const copyButton = /** @type {HTMLElement} */ (tools.querySelector('[data-tool="copy"]'));
+  const qr = /** @type {HTMLDetailsElement} */ (tools.querySelector('.article-tools__qr'));
+  const field = /** @type {HTMLInputElement} */ (tools.querySelector('.article-tools__url'));
   // Without the Clipboard API (plain http, older browsers) or when it is refused: open the panel
   // with the URL field, select the URL and try the old copy command; if that fails too, the URL
   // is selected and the reader is told how to copy it.
@@ -83,7 +85,7 @@
   };
   copyButton.addEventListener('click', async () => {
     try {
-      await navigator.clipboard.writeText(tools.dataset.url);
+      await navigator.clipboard.writeText(/** @type {string} */ (tools.dataset.url));
       announce('链接已复制');
     } catch {
       copyBySelection();

@@ -54,7 +54,8 @@ async function openArticle(article: Article, options: Parameters<Browser['newCon
 async function decodeQr(page: Page): Promise<string | undefined> {
   const png = await page.locator('.article-tools .qr-code').screenshot();
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data;
+  // jsqr is CommonJS: Node's default import is module.exports, whose `default` (as its types say) is the function too.
+  return jsQR.default(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data;
 }
 
 const fontSizeOfBody = (page: Page) => page.locator('.article__body p').first().evaluate((p) => getComputedStyle(p).fontSize);

@@ -202,7 +202,7 @@ describe('the search page', () => {
     const jyt = await search(page, 'shili', { q: '政策', site: '示例省教育厅' });
     expect(jyt.results.length).toBeGreaterThan(0);
     for (const r of jyt.results) expect(r.href).toMatch(/^https:\/\/jyt\.shili\.gov\.cn\//);
-    expect(await page.$$eval('#search-site option', (os) => os.map((o) => o.value).filter(Boolean).sort())).toEqual(['安平县人民政府', '示例省人民政府', '示例省教育厅'].sort());
+    expect(await page.$$eval('#search-site option', (os: HTMLOptionElement[]) => os.map((o) => o.value).filter(Boolean).sort())).toEqual(['安平县人民政府', '示例省人民政府', '示例省教育厅'].sort());
 
     // Only the portal itself.
     const own = await search(page, 'shili', { q: '老年助餐', scope: 'site' });
@@ -221,7 +221,7 @@ describe('the search page', () => {
     const dateOf = (r: ShownResult) => r.meta.match(/发布时间：(\S{10})/)![1]!;
     const siteOf = (r: ShownResult) => r.meta.split('栏目：')[0]!;
     // A query sorted by date, and a browse by a filter alone (newest first by default).
-    for (const params of [{ q: '政策', sort: 'date' }, { type: '政策文件' }]) {
+    for (const params of [{ q: '政策', sort: 'date' }, { type: '政策文件' }] as Array<Record<string, string>>) {
       const first = await search(page, 'shili', params);
       expect(first.status, JSON.stringify(params)).toContain('当前第 1 页');
       // Pagefind alone interleaves the sites by their positions: the portal's own older items came first.

@@ -6,13 +6,16 @@ import childProcess from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { registerHooks, syncBuiltinESMExports } from 'node:module';
 
-const log = (line) => appendFileSync(process.env.TRACE_START_LOG, `${process.pid} ${line}\n`);
+const log = (/** @type {string} */ line) => appendFileSync(/** @type {string} */ (process.env.TRACE_START_LOG), `${process.pid} ${line}\n`);
 const spawn = childProcess.spawn;
-childProcess.spawn = (command, args, ...rest) => {
+/** @type {(command: string, args: readonly string[], ...rest: [options: import('node:child_process').SpawnOptions]) => import('node:child_process').ChildProcess} */
+const tracedSpawn = (command, args, ...rest) => {
   const child = spawn(command, args, ...rest);
   log(`spawn ${child.pid} ${(args ?? []).join(' ')}`);
   return child;
 };
+// One signature standing for spawn's overloads, which all end in it.
+childProcess.spawn = /** @type {typeof spawn} */ (tracedSpawn);
 syncBuiltinESMExports();
 registerHooks({
   load(url, context, next) {

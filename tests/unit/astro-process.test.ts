@@ -56,11 +56,12 @@ describe('the Astro process', () => {
     // Astro's own telemetry object, reading the environment the process is started with.
     const telemetry = new AstroTelemetry({ astroVersion: '7', viteVersion: '8' });
     // Not the user's ~/.config/astro, where `astro telemetry disable` may have been run.
-    telemetry.config = { get: () => true, set: () => {} } as unknown as typeof telemetry.config;
-    telemetry.env = astroWorkerEnv({ PATH: process.env.PATH });
-    expect(telemetry.isDisabled).toBe(true);
-    telemetry.env = { PATH: process.env.PATH };
-    expect(telemetry.isDisabled).toBe(false);
+    // Its private members, reached by index (which TypeScript allows for private ones).
+    telemetry['config'] = { get: () => true, set: () => {} };
+    telemetry['env'] = astroWorkerEnv({ PATH: process.env.PATH });
+    expect(telemetry['isDisabled']).toBe(true);
+    telemetry['env'] = { PATH: process.env.PATH };
+    expect(telemetry['isDisabled']).toBe(false);
   });
 
   it('is not started by a build with no site to build', () => {

@@ -7,7 +7,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import type { Root } from 'mdast';
-import { VFile, type VFileMessage } from 'vfile';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import remarkAttachments, { nonDescriptiveReason } from '../../src/rules/content/remark-attachments.ts';
 import remarkMapReviewNumber, { REVIEW_NUMBER } from '../../src/rules/content/remark-map-review-number.ts';
@@ -18,6 +18,7 @@ import remarkNoPersonalData, { isBankCard, isResidentId, luhnValid } from '../..
 import remarkNoWrongOfficialNames from '../../src/rules/content/remark-no-wrong-official-names.ts';
 import remarkDisclosureFields from '../../src/rules/content/remark-disclosure-fields.ts';
 import { itemChecks } from '../../src/rules/content/run-item-checks.ts';
+import type { FindingMessage as VFileMessage } from '../../src/rules/content/support/text.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx);

@@ -41,7 +41,7 @@ describe('the MDX collections hold only the bodies that are not rendered directl
   function dataFile(items: Array<Partial<ItemSummary>>, renderOnly?: string[]): string {
     dir = mkdtempSync(path.join(tmpdir(), 'govsite-direct-'));
     const file = path.join(dir, 'site.json');
-    writeFileSync(file, JSON.stringify({ id: 'shili', items, renderOnly } satisfies Partial<SiteData>));
+    writeFileSync(file, JSON.stringify({ id: 'shili', items, renderOnly } satisfies Partial<Omit<SiteData, 'items'>> & { items: Array<Partial<ItemSummary>> }));
     return file;
   }
 

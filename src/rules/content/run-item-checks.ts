@@ -17,6 +17,7 @@ import remarkNoPersonalData from './remark-no-personal-data.ts';
 import remarkNoWrongOfficialNames from './remark-no-wrong-official-names.ts';
 import remarkRequireImageAlt from './remark-require-image-alt.ts';
 import remarkSafeUrls from './remark-safe-urls.ts';
+import type { FindingMessage } from './support/text.ts';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { BODY_MAX_CHARS } from '../../security/limits.ts';
 import type { FieldLocator } from '../../config/validate-yaml.ts';
@@ -79,8 +80,8 @@ export async function runItemChecks(
   const vfile = new VFile({ path: context.file, data: { govsite: shared } });
   // Not a copy: the loader parsed this tree for the checks alone (cloning it cost 1.1 s at 10,000 items).
   await processor.run(tree, vfile);
-  return vfile.messages.map((m) => {
-    const extra = m.data as { field?: Array<string | number>; severity?: 'warn' } | undefined;
+  return vfile.messages.map((m: FindingMessage) => {
+    const extra = m.data;
     const field = extra?.field;
     const where = field ? locate(field) : { line: m.line ? bodyFirstLine + m.line - 1 : bodyFirstLine, column: m.column ?? undefined };
     return diagnostic({

@@ -31,7 +31,8 @@ const PAGE_BACKGROUND: Color = { r: 255, g: 255, b: 255, a: 1 };
 export const ROOT_CONTEXT: VisibilityContext = { ariaHidden: false, fontZero: false, background: PAGE_BACKGROUND };
 
 export function classList(element: Element): string[] {
-  const value = element.properties?.className;
+  // hast types className as string[]; a tree from elsewhere may hold a string.
+  const value: unknown = element.properties?.className;
   if (Array.isArray(value)) return value.map(String);
   return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
 }

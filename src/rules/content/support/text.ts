@@ -13,6 +13,15 @@ import { visibleText } from '../../../security/text-hygiene.ts';
 
 export type FieldPath = Array<string | number>;
 
+/** What a finding adds to its message (message.data), read by run-item-checks.ts. */
+export interface FindingData {
+  field?: FieldPath;
+  severity?: 'warn';
+}
+
+/** A finding's message: vfile's types leave message.data out. */
+export type FindingMessage = VFile['messages'][number] & { data?: FindingData };
+
 /** A stretch of published text: one paragraph, heading, table cell or code block, an image's alt, an attribute value, a front-matter field. */
 export interface TextRun {
   text: string;
@@ -288,9 +297,9 @@ export interface Finding {
 
 /** Reports a finding at a body point or position, or at a front-matter field. */
 export function report(file: VFile, finding: Finding, where: { place?: Point | Node['position']; field?: FieldPath }): void {
-  const message = file.message(finding.reason, { place: where.field ? undefined : where.place ?? undefined, ruleId: finding.ruleId, source: 'govsite' });
+  const message: FindingMessage = file.message(finding.reason, { place: where.field ? undefined : where.place ?? undefined, ruleId: finding.ruleId, source: 'govsite' });
   message.note = finding.note;
-  const data: { field?: FieldPath; severity?: 'warn' } = {};
+  const data: FindingData = {};
   if (where.field) data.field = where.field;
   if (finding.severity) data.severity = finding.severity;
   if (where.field || finding.severity) message.data = data;
