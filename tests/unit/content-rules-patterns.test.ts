@@ -337,6 +337,7 @@ describe('CONT-10 map review number', () => {
     ['<img src="./map.png" alt="全市概况" />', 'map.png'],
     ['![全市交通地图（2024年版）](./a.png)', '地图'],
     ['![示例省地图，标出各市位置](./a.png)', '地图'],
+    ['![全市概况][m]\n\n[m]: ./city-map.png', 'city-map.png'],
   ])('takes %j for a map without 审图号', async (body, why) => {
     const messages = await check(remarkMapReviewNumber, body);
     expect(reasons(messages)).toEqual([expect.stringContaining(why)]);

@@ -9,7 +9,7 @@
 // Charts (柱状图), photos and floor plans pass; so do photos whose description mentions a map
 // (“工作人员演示手机地图导航功能”): the map word must name what the image is.
 import path from 'node:path';
-import type { Root } from 'mdast';
+import type { Definition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { lstatInside, parseReference } from '../../security/content-paths.ts';
@@ -49,16 +49,23 @@ function looksLikeMap(alt: string, title: string, url: string): string | undefin
 export default function remarkMapReviewNumber() {
   return (tree: Root, file: VFile) => {
     const context = file.data.govsite;
+    const definitions = new Map<string, Definition>();
+    visit(tree, 'definition', (node) => {
+      definitions.set(node.identifier.toLowerCase(), node);
+    });
     visit(tree, (node) => {
-      if (node.type === 'image') {
-        const why = looksLikeMap(node.alt ?? '', node.title ?? '', node.url);
-        if (why && !REVIEW_NUMBER_IN_TEXT.test(`${node.alt ?? ''} ${node.title ?? ''}`)) {
+      if (node.type === 'image' || node.type === 'imageReference') {
+        // A reference image (![alt][map] with [map]: ./map.png) names its file in the definition.
+        const url = node.type === 'image' ? node.url : (definitions.get(node.identifier.toLowerCase())?.url ?? '');
+        const title = node.type === 'image' ? (node.title ?? '') : (definitions.get(node.identifier.toLowerCase())?.title ?? '');
+        const why = looksLikeMap(node.alt ?? '', title, url);
+        if (why && !REVIEW_NUMBER_IN_TEXT.test(`${node.alt ?? ''} ${title}`)) {
           report(
             file,
             {
               ruleId: 'CONT-10',
-              reason: `图片“${node.url}”是地图（${why}），但没有标注审图号：政府网站使用地图须用标准地图或依法取得审图号的地图`,
-              note: `改用地图组件并写明审图号：<MapImage src="${node.url}" alt="${node.alt || '说明地图内容的文字'}" reviewNumber="${EXAMPLE}" />（审图号见地图下方或标准地图服务网站的下载页；没有审图号的地图不能发布）`,
+              reason: `图片“${url}”是地图（${why}），但没有标注审图号：政府网站使用地图须用标准地图或依法取得审图号的地图`,
+              note: `改用地图组件并写明审图号：<MapImage src="${url}" alt="${node.alt || '说明地图内容的文字'}" reviewNumber="${EXAMPLE}" />（审图号见地图下方或标准地图服务网站的下载页；没有审图号的地图不能发布）`,
             },
             { place: node.position?.start },
           );
