@@ -79,6 +79,13 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
                   id === RESOLVED_ID ? siteDataModule(data, options.dataFile) : id === RESOLVED_THEME_ID ? themeCss(data.config) : undefined,
               },
             ],
+            // The dev server's browser code needs no dependency pre-bundling: the templates' scripts
+            // import no package. Vite's discovery would scan every .astro file for <script> tags with
+            // a regular expression that also takes `<script>` written in a frontmatter comment, and
+            // logs "Failed to run dependency scan" with every template's path on a cold start
+            // (withastro/astro#18068). noDiscovery turns the scan off; what Astro lists in
+            // optimizeDeps.include is still pre-bundled (https://vite.dev/config/dep-optimization-options).
+            ...(command === 'dev' ? { optimizeDeps: { noDiscovery: true } } : {}),
           },
         });
       },
