@@ -122,14 +122,14 @@ describe('npm run dev', () => {
     const other = copyPlatform('mini');
     const verbose = await startDev(other, ['--verbose']);
     try {
-      const printed = verbose.output();
-      expect(printed).toContain('[content] Synced content');
-      expect(printed).toMatch(new RegExp(`^预览地址：${verbose.base}/`, 'm'));
+      const shown = verbose.output();
+      expect(shown).toContain('[content] Synced content');
+      expect(shown).toMatch(new RegExp(`^预览地址：${verbose.base}/`, 'm'));
       for (const noise of ['[ERROR]', '[WARN]', 'dependency scan', '.govsite-no-references', '.govsite-no-items', 'New version of Astro']) {
-        expect(printed).not.toContain(noise);
+        expect(shown).not.toContain(noise);
       }
-      expect(printed).not.toContain(other);
-      expect(printed).not.toContain(projectRoot);
+      expect(shown).not.toContain(other);
+      expect(shown).not.toContain(projectRoot);
     } finally {
       stopDev(verbose);
       removePlatform(other);
