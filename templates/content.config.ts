@@ -13,6 +13,12 @@ const nativeRequire = createRequire(import.meta.url);
 const { defineCollection } = nativeRequire('astro/content/config') as typeof import('astro/content/config');
 const { glob } = nativeRequire('astro/loaders') as typeof import('astro/loaders');
 
+// An inline loader (Astro's Content Loader API: a function that returns the entries) for a
+// collection with nothing to render: the collection stays defined for getEntry(), and nothing is
+// globbed. glob() warns whenever its pattern matches no file, an empty pattern included, so a
+// placeholder pattern printed "No files found matching …" on every dev start without references.
+const noEntries = async (): Promise<{ id: string }[]> => [];
+
 const siteId = process.env.GOVSITE_SITE ?? '';
 const contentRoot = path.resolve(process.env.GOVSITE_CONTENT_ROOT ?? '.');
 const references = await referencedFiles(contentRoot, siteId, process.env.GOVSITE_DATA_FILE);
@@ -21,21 +27,25 @@ const ownItems = await ownItemPatterns(siteId, process.env.GOVSITE_DATA_FILE);
 
 export const collections = {
   items: defineCollection({
-    loader: glob({
-      // A pattern that matches nothing keeps the collection defined when no own item is rendered.
-      pattern: ownItems.length > 0 ? ownItems : ['.govsite-no-items/*.mdx'],
-      base: path.join(contentRoot, 'content', siteId),
-      // The same id the govsite loader gives: <columnId>/<slug>.
-      generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, '').replace(/\.mdx$/, ''),
-    }),
+    loader:
+      ownItems.length > 0
+        ? glob({
+            pattern: ownItems,
+            base: path.join(contentRoot, 'content', siteId),
+            // The same id the govsite loader gives: <columnId>/<slug>.
+            generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, '').replace(/\.mdx$/, ''),
+          })
+        : noEntries,
   }),
   // Bodies of superior sites' items this site republishes by reference (PUB-07).
   references: defineCollection({
-    loader: glob({
-      // A pattern that matches nothing keeps the collection defined when there are no references.
-      pattern: references.length > 0 ? references : ['.govsite-no-references/*.mdx'],
-      base: path.join(contentRoot, 'content'),
-      generateId: ({ entry }) => referenceKey(entry),
-    }),
+    loader:
+      references.length > 0
+        ? glob({
+            pattern: references,
+            base: path.join(contentRoot, 'content'),
+            generateId: ({ entry }) => referenceKey(entry),
+          })
+        : noEntries,
   }),
 };

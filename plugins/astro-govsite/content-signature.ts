@@ -22,3 +22,17 @@ export function contentSignature(dirs: readonly string[]): string {
   }
   return parts.sort().join('\n');
 }
+
+/** The files added, changed or removed between two signatures, sorted. */
+export function changedFiles(before: string, after: string): string[] {
+  const stamps = (signature: string) => new Map(signature.split('\n').filter(Boolean).map((line) => {
+    const stamp = line.lastIndexOf(':', line.lastIndexOf(':') - 1);
+    return [line.slice(0, stamp), line.slice(stamp + 1)] as const;
+  }));
+  const was = stamps(before);
+  const now = stamps(after);
+  const files = new Set<string>();
+  for (const [file, stamp] of now) if (was.get(file) !== stamp) files.add(file);
+  for (const file of was.keys()) if (!now.has(file)) files.add(file);
+  return [...files].sort();
+}

@@ -1,11 +1,14 @@
 // The govsite Astro integration: thin on purpose. It loads and validates one site, hands the
 // templates its data through a virtual module, and puts the site's and items' files in place.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
+import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
+import { projectRoot } from '../../src/util/paths.ts';
 import { checkedBodiesPlugin } from './checked-body.ts';
 import { stopEsbuildBeforePages } from './stop-esbuild.ts';
-import { contentSignature } from './content-signature.ts';
+import { changedFiles, contentSignature } from './content-signature.ts';
+import { errorLine, reloadReport } from './dev-log.ts';
 import { copySiteFiles, serveSiteFiles } from './site-files.ts';
 import { writeSitemapXml } from '../../src/render/sitemap-xml.ts';
 import { toSiteData, type SiteData } from '../../src/render/site-data.ts';
@@ -44,17 +47,26 @@ export function siteDataModule(data: SiteData, dataFile: string | undefined): st
   return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(dataFile)}, 'utf8'));\n`;
 }
 
+/** The dev server's load of the site: its data if it has no error, and every finding. */
+async function loadDevSite(options: GovsiteOptions): Promise<{ data?: SiteData; diagnostics: Diagnostic[] }> {
+  // Imported only here (see referenced-files.ts: Vite runs this configuration).
+  const { loadSite } = await import('../../src/content/load-site.ts');
+  const loaded = await loadSite(options.contentRoot, options.siteId);
+  return { data: loaded.model ? toSiteData(loaded.model, options.now) : undefined, diagnostics: loaded.diagnostics };
+}
+
 async function loadSiteData(options: GovsiteOptions): Promise<SiteData> {
   // The build CLI has already loaded and checked the whole platform: it hands over the result.
   if (options.dataFile) return JSON.parse(await readFile(options.dataFile, 'utf8')) as SiteData;
-  // The dev server loads the site itself; imported only then (see referenced-files.ts: Vite runs this configuration).
-  const { loadSite } = await import('../../src/content/load-site.ts');
-  const loaded = await loadSite(options.contentRoot, options.siteId);
-  if (!loaded.model) {
-    const report = loaded.diagnostics.map(formatDiagnostic).join('\n');
-    throw new Error(`站点 ${options.siteId} 的内容有错误，无法构建：\n${report}`);
-  }
-  return toSiteData(loaded.model, options.now);
+  // The dev server loads the site itself.
+  const { data, diagnostics } = await loadDevSite(options);
+  if (!data) throw new Error(`站点 ${options.siteId} 的内容有错误，无法构建：\n${diagnostics.map(formatDiagnostic).join('\n')}`);
+  return data;
+}
+
+/** HH:MM:SS of the machine's clock, before each change the dev server reports. */
+function clockTime(): string {
+  return new Date().toTimeString().slice(0, 8);
 }
 
 export default function govsite(options: GovsiteOptions): AstroIntegration {
@@ -79,27 +91,46 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
                   id === RESOLVED_ID ? siteDataModule(data, options.dataFile) : id === RESOLVED_THEME_ID ? themeCss(data.config) : undefined,
               },
             ],
+            // The dev server's browser code needs no dependency pre-bundling: the templates' scripts
+            // import no package. Vite's discovery would scan every .astro file for <script> tags with
+            // a regular expression that also takes `<script>` written in a frontmatter comment, and
+            // logs "Failed to run dependency scan" with every template's path on a cold start
+            // (withastro/astro#18068). noDiscovery turns the scan off; what Astro lists in
+            // optimizeDeps.include is still pre-bundled (https://vite.dev/config/dep-optimization-options).
+            ...(command === 'dev' ? { optimizeDeps: { noDiscovery: true } } : {}),
           },
         });
       },
       'astro:server:setup': ({ server, logger }) => {
         const sourceDirs = [`${options.contentRoot}/content/${options.siteId}`, `${options.contentRoot}/sites/${options.siteId}`];
         let signature = contentSignature(sourceDirs);
-        const reload = async () => {
+        const reloadNow = async (): Promise<boolean> => {
           const now = contentSignature(sourceDirs);
           if (now === signature) return false;
+          const changed = changedFiles(signature, now).map((file) => path.relative(options.contentRoot, file).split(path.sep).join('/'));
           signature = now;
           try {
-            data = await loadSiteData({ ...options, dataFile: undefined });
-            for (const id of [RESOLVED_ID, RESOLVED_THEME_ID]) {
-              const module = server.moduleGraph.getModuleById(id);
-              if (module) server.moduleGraph.invalidateModule(module);
+            const loaded = await loadDevSite(options);
+            // The editor's own lines (dev-log.ts prints the govsite logger's messages as they are).
+            for (const line of reloadReport(changed, loaded.diagnostics, clockTime())) logger[line.level](line.text);
+            if (loaded.data) {
+              data = loaded.data;
+              for (const id of [RESOLVED_ID, RESOLVED_THEME_ID]) {
+                const module = server.moduleGraph.getModuleById(id);
+                if (module) server.moduleGraph.invalidateModule(module);
+              }
             }
           } catch (error) {
-            logger.error((error as Error).message);
+            // A fault of the platform, not of the content: one line, without the machine's paths.
+            const message = errorLine((error as Error).message, { siteId: options.siteId, projectRoot, contentRoot: options.contentRoot });
+            logger.error(`读取内容时出错（不是内容问题，请联系平台技术人员）：${message}`);
           }
           return true;
         };
+        // One reload at a time: a page request that comes while the watcher's reload runs waits
+        // for its data instead of being served the old.
+        let reloading: Promise<boolean> = Promise.resolve(false);
+        const reload = (): Promise<boolean> => (reloading = reloading.then(reloadNow, reloadNow));
         // Pages read the site data on request: check for changed sources first.
         server.middlewares.use((req, _res, next) => {
           const url = req.url ?? '';

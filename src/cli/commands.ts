@@ -22,7 +22,7 @@ import { removeAbandonedStaging } from '../publish/swap-directory.ts';
 
 const usage = `用法：
   npm run build [-- --site <站点标识> …] [-- --changed <git 版本>] [--now "YYYY-MM-DD HH:MM"] [--strict] [--jobs N] [--force]
-  npm run dev -- --site <站点标识> [--port 4321]
+  npm run dev -- --site <站点标识> [--port 4321] [--verbose]
   npm run validate [-- --site <站点标识> …]
   npm run check [-- --site <站点标识> …] [--files <文件> …] [--strict] [--now 时间] [--from 日期 --to 日期] [--format json]
   npm run schema
@@ -125,10 +125,24 @@ async function run(argv: string[]): Promise<number> {
       process.env.GOVSITE_SITE = siteId;
       process.env.GOVSITE_CONTENT_ROOT = root;
       process.env.GOVSITE_NOW = now;
-      // As in a build: Astro's telemetry off (no network).
-      Object.assign(process.env, astroWorkerEnv({}));
+      // As in a build: Astro's telemetry off (no network). Nor does the preview ask the npm
+      // registry for a newer Astro (Astro's update check, which reads this variable).
+      Object.assign(process.env, astroWorkerEnv({}), { ASTRO_DISABLE_UPDATE_CHECK: 'true' });
       const { dev } = await import('astro');
-      await dev({ ...astroRootOptions(root, siteId), server: { port: values.port ? Number(values.port) : 4321, host: values.host ?? false } });
+      // Astro's Logger API (https://docs.astro.build/en/reference/logger-reference/): the terminal
+      // shows what an editor acts on, and with --verbose all of Astro's and Vite's messages
+      // (plugins/astro-govsite/dev-log.ts).
+      const logger = {
+        entrypoint: path.join(projectRoot, 'plugins/astro-govsite/dev-logger.mjs'),
+        config: { siteId, projectRoot, contentRoot: root, verbose: values.verbose ?? false },
+      };
+      const server = await dev({
+        ...astroRootOptions(root, siteId),
+        logger,
+        server: { port: values.port ? Number(values.port) : 4321, host: values.host ?? false },
+      });
+      const url = server.resolvedUrls.local[0] ?? `http://localhost:${server.address.port}/`;
+      console.log(`预览地址：${url}（站点 ${siteId}；保存内容后页面自动刷新，按 Ctrl+C 停止）`);
       return await new Promise<number>(() => {});
     }
     // Publishing (issue 9, docs/publishing.md): src/cli/publish-commands.ts.
