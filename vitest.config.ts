@@ -23,6 +23,11 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           setupFiles: ['tests/helpers/unit-lane.ts'],
+          // One worker runs several files, keeping the modules they load (about a third less CPU:
+          // no new process and no fresh import of src/ per file). Safe here: the files share no
+          // state but the read-only demo platform; each writes only its own temporary folders,
+          // restores the environment variables it sets and its spies (afterEach).
+          isolate: false,
         },
       },
       {
