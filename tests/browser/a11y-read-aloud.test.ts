@@ -248,17 +248,30 @@ describe('controls', () => {
 describe('指读: what the pointer rests on or the focus is on', () => {
   it('reads a paragraph under the mouse, a link as a link, a focused button with its state; stops when turned off', async () => {
     const context = await withSpeech({});
-    // The script arrives late, as on a slow line: 指读 is said to be on only once it listens,
-    // so the hover just after the message is read.
+    // The page's timers run on Playwright's clock: as usual, except that the test can fire at once
+    // every timer due within a given time. What must not happen is checked after that, not after
+    // a fixed wait.
+    await context.clock.install();
+    // The script arrives late, as on a slow line: held until the test lets it through. 指读 is
+    // said to be on only once it listens, so the hover just after the message is read.
+    let requested!: () => void;
+    let release!: () => void;
+    const scriptRequested = new Promise<void>((resolve) => (requested = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
     await context.route('**/a11y-read-aloud.*.js', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      requested();
+      await released;
       await route.continue();
     });
     const page = await open(context, `${server.url}${PAGES.article}`);
     await openTools(page);
     await page.getByRole('button', { name: '指读' }).click();
-    await page.waitForTimeout(300);
+    // The press was handled (the script is asked for); past the toolbar's announcement delay, the
+    // reader still hears nothing while the script is on its way.
+    await scriptRequested;
+    await page.clock.runFor(1000);
     expect(await page.locator('.a11y-toolbar [role="status"]').textContent()).toBe('');
+    release();
     await statusText(page, '指读已开启');
     const before = (await spoken(page)).length;
 
@@ -283,8 +296,12 @@ describe('指读: what the pointer rests on or the focus is on', () => {
     await page.getByRole('button', { name: '指读' }).click();
     await statusText(page, '指读已关闭');
     const count = (await spoken(page)).length;
+    // Nothing is said once the page has seen the pointer arrive on the paragraph and its clock has
+    // run well past 指读's pause before reading (300 ms), firing any timer the hover set.
+    await paragraph.evaluate((p) => p.addEventListener('pointerover', () => ((window as unknown as { pointed: boolean }).pointed = true), { once: true }));
     await paragraph.hover();
-    await page.waitForTimeout(600);
+    await page.waitForFunction(() => (window as unknown as { pointed?: boolean }).pointed);
+    await page.clock.runFor(1000);
     expect(await spoken(page)).toHaveLength(count);
     await context.close();
   });

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PAGE_TYPES } from '../../templates/lib/a11y-testing.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, layoutReported } from '../helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { fakeSpeech, htmlAttributes, newContext, open, openTools, PAGES, PREFS_KEY, speechLog, spoken, statusText } from './a11y-helpers.ts';
 
@@ -214,7 +214,7 @@ describe('the toolbar on every page', () => {
       expect(await pressed(page, '大字版'), type).toBe('true');
       expect(await page.locator('[data-a11y-pref="contrast"]').getAttribute('aria-pressed'), type).toBe('true');
       expect(await page.locator('[data-a11y-zoom-value]').textContent(), type).toBe('125%');
-      await page.waitForTimeout(200);
+      await layoutReported(page);
       expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift), type).toBe(0);
     }
 

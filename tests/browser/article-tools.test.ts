@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSite } from '../../src/content/load-site.ts';
-import { CHROMIUM_PATH, launchBrowser } from '../helpers/browser.ts';
+import { CHROMIUM_PATH, launchBrowser, layoutReported } from '../helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 
 interface Article {
@@ -196,10 +196,13 @@ describe('article tools (LAY-03)', () => {
   it('move nothing when their script arrives late (no layout shift), and stay invisible and unfocusable when it never runs', async () => {
     for (const mode of ['late', 'blocked'] as const) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      // The first paint can come before a slow parser-blocking script runs (a busy server, a slow line).
+      // The first paint can come before a slow parser-blocking script runs (a busy server, a slow
+      // line): late, the script is held until the page has painted.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
       await context.route(/article-tools\.[^/]*\.js$/, async (route) => {
         if (mode === 'blocked') return route.abort();
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await released;
         return route.continue();
       });
       await context.addInitScript(() => {
@@ -210,8 +213,13 @@ describe('article tools (LAY-03)', () => {
         }).observe({ type: 'layout-shift', buffered: true });
       });
       const page = await context.newPage();
-      await page.goto(`${server.url}${withAttachments.url}`);
-      await page.waitForTimeout(300);
+      await page.goto(`${server.url}${withAttachments.url}`, { waitUntil: 'commit' });
+      if (mode === 'late') {
+        await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0);
+        release();
+      }
+      await page.waitForLoadState('load');
+      await layoutReported(page);
       expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), mode).toBe(0);
       const shown = await page.locator('.article-tools__bar button').evaluateAll((buttons) =>
         buttons.filter((b) => getComputedStyle(b).visibility === 'visible' && (b as HTMLElement).offsetParent !== null).map((b) => b.textContent),

@@ -1,9 +1,10 @@
 // `npm run check`, the inspection reports and the pre-commit hook, on real platforms.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlatform } from '../../src/content/load-site.ts';
+import { checkPlatform } from '../../src/pipeline/check-platform.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { cliEnv, copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
 
@@ -124,5 +125,25 @@ describe('an editor\'s check before committing', () => {
     expect(refused.stdout + refused.stderr).toContain(`${svg}:1`);
     expect(refused.stdout + refused.stderr).toContain('[SEC-03]');
     git('rm', '-q', '--cached', svg);
+  });
+});
+
+// The item cache (src/incremental/item-cache.ts) through the CLI; its in-process behaviour is
+// tests/unit/item-cache.test.ts.
+describe('the item cache in npm run check, on the mini fixture', () => {
+  const NOW = '2026-11-22 10:00';
+  let root: string;
+  beforeEach(() => {
+    root = copyPlatform('mini');
+  });
+  afterEach(() => removePlatform(root));
+
+  it('is used by npm run build and npm run check, which then report the same findings', async () => {
+    const check = () => runCli(['check', '--root', root, '--now', NOW, '--format', 'json']);
+    const first = check();
+    expect(readdirSync(path.join(root, '.cache', 'govsite')).some((n) => n.startsWith('items-'))).toBe(true);
+    expect(check().output).toBe(first.output);
+    const direct = [...(await checkPlatform(root, NOW)).values()].flatMap((s) => s.diagnostics);
+    expect((JSON.parse(first.output) as Array<{ findings: unknown[] }>).flatMap((s) => s.findings)).toHaveLength(direct.length);
   });
 });

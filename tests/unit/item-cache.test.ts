@@ -1,13 +1,13 @@
 // The item cache of the build and the full check (src/incremental/item-cache.ts), on the mini fixture:
 // a file unchanged since the last load keeps its findings, and anything its findings depend on
 // (its bytes, the site's configuration, the files beside it) makes it load and check again.
+// Its run through the CLI (npm run check): tests/integration/check-cli.test.ts.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkPlatform } from '../../src/pipeline/check-platform.ts';
 import { ItemCache, type CachedItem } from '../../src/incremental/item-cache.ts';
 import { loadPlatform } from '../../src/content/load-site.ts';
-import { copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
+import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
 
 const NOW = '2026-11-22 10:00';
 const NEWS = 'content/alpha/news/autumn-planting.mdx';
@@ -148,14 +148,5 @@ describe('item cache (build and full check)', () => {
     writeFileSync(path.join(dir, file!), '{ not json');
     expect(summary(await loadCached())).toEqual(summary(await loadPlatform(root, NOW)));
     expect(readdirSync(dir).filter((n) => n.startsWith('items-'))).toHaveLength(1);
-  });
-
-  it('is used by npm run build and npm run check, which then report the same findings', async () => {
-    const check = () => runCli(['check', '--root', root, '--now', NOW, '--format', 'json']);
-    const first = check();
-    expect(readdirSync(path.join(root, '.cache', 'govsite')).some((n) => n.startsWith('items-'))).toBe(true);
-    expect(check().output).toBe(first.output);
-    const direct = [...(await checkPlatform(root, NOW)).values()].flatMap((s) => s.diagnostics);
-    expect((JSON.parse(first.output) as Array<{ findings: unknown[] }>).flatMap((s) => s.findings)).toHaveLength(direct.length);
   });
 });

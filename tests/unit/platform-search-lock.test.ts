@@ -30,22 +30,25 @@ afterEach(() => {
 
 describe('the platform-search refresh', () => {
   it('waits for the run holding the portal’s lock before writing into the portal', async () => {
+    // Another run holds the portal's lock until the test closes its standard input.
     const script = `
       import { acquireLocks, siteLock } from ${JSON.stringify(path.join(projectRoot, 'src/util/run-lock.ts'))};
       const locks = await acquireLocks([siteLock(${JSON.stringify(dist)}, 'alpha')], { command: 'govsite build --site alpha' });
       process.stdout.write('held\\n');
-      setTimeout(() => locks.release(), 1500);
+      process.stdin.on('end', () => locks.release()).resume();
     `;
-    const other = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const other = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
     await new Promise((resolve) => other.stdout.once('data', resolve));
     const lines: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
-    const refreshing = refreshPlatformSearch(root, dist);
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    // Still waiting: nothing written into the portal yet.
+    let settled = false;
+    const refreshing = refreshPlatformSearch(root, dist).finally(() => (settled = true));
+    // Once it says it waits for that run, it is still waiting, and nothing is written into the portal.
+    await expect.poll(() => lines.join('')).toContain(`站点 alpha 的输出目录正被另一次运行使用（进程 ${other.pid}，命令“govsite build --site alpha”`);
+    expect(settled).toBe(false);
     expect(existsSync(path.join(dist, 'alpha/pagefind-sites'))).toBe(false);
+    other.stdin.end();
     await refreshing;
-    expect(lines.join('')).toContain(`站点 alpha 的输出目录正被另一次运行使用（进程 ${other.pid}，命令“govsite build --site alpha”`);
     expect(JSON.parse(readFileSync(path.join(dist, 'alpha/pagefind-sites/sites.json'), 'utf8')).map((s: { id: string }) => s.id)).toEqual(['beta']);
     expect(existsSync(siteLock(dist, 'alpha').file)).toBe(false);
   });

@@ -26,7 +26,8 @@ function otherRun(sites: string[], then: string) {
     process.stdout.write('held\\n');
     ${then}
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its standard input is a pipe: a script can wait for the test to close it.
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -73,12 +74,18 @@ describe('run locks', () => {
   });
 
   it('waits for another run, naming it once, and goes on when it ends', async () => {
-    const other = otherRun(['alpha'], 'setTimeout(() => locks.release(), 1500);');
+    // The other run lets go when the test closes its standard input.
+    const other = otherRun(['alpha'], "process.stdin.on('end', () => locks.release()).resume();");
     await other.held;
     const lines: string[] = [];
-    const started = Date.now();
-    const locks = await acquireLocks([siteLock(dir, 'alpha')], { waitMs: 60_000, pollMs: 50, log: (line) => lines.push(line) });
-    expect(Date.now() - started).toBeGreaterThan(500);
+    let settled = false;
+    const taking = acquireLocks([siteLock(dir, 'alpha')], { waitMs: 60_000, pollMs: 50, log: (line) => lines.push(line) }).finally(() => (settled = true));
+    // Once it says it waits, it waits: the lock is still the other run's until that one lets go.
+    await expect.poll(() => lines.length).toBe(1);
+    expect(settled).toBe(false);
+    expect(lockOf('alpha').pid).toBe(other.child.pid);
+    other.child.stdin.end();
+    const locks = await taking;
     expect(await other.exited).toBe(0);
     const waiting = lines.filter((line) => line.includes('正被另一次运行使用'));
     expect(waiting).toHaveLength(1);

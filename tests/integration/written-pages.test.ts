@@ -33,7 +33,8 @@ describe('pages Astro reports written', () => {
     const b = written.ready('news/b/index.html').then(() => order.push('b'));
     const text = line('news/b/index.html') + line('news/a/index.html');
     written.feed(text.slice(0, 20));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // A round trip through the event loop: whatever the chunk made ready has run its callbacks.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(order).toEqual([]);
     written.feed(text.slice(20));
     await Promise.all([a, b]);
@@ -92,21 +93,24 @@ describe('indexing pages while they are written', () => {
     dirs.push(streamed, finished);
 
     const written = new WrittenPages();
+    const asked: string[] = [];
     const read: string[] = [];
     const indexing = indexSite(streamed, {
-      inProgress: { order, ready: async (p) => (await written.ready(p), read.push(p), streamed), complete: written.complete },
+      inProgress: { order, ready: async (p) => (asked.push(p), await written.ready(p), read.push(p), streamed), complete: written.complete },
     });
     let settled = false;
     void indexing.then(() => (settled = true));
-    // Astro writes the pages in the items' order and reports each one.
-    for (const [file, html] of Object.entries(items)) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    // Astro writes the pages in the items' order and reports each one, each once the index has
+    // taken the pages before it and asks for it.
+    for (const [n, [file, html]] of Object.entries(items).entries()) {
+      await expect.poll(() => read.length === n && asked.includes(file)).toBe(true);
       expect(settled).toBe(false);
       write(streamed, { [file]: html });
       written.feed(line(file));
     }
     write(streamed, other);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Every item page taken, it waits for the item without a page until the output is complete.
+    await expect.poll(() => read.length === Object.keys(items).length && asked.includes('news/missing/index.html')).toBe(true);
     expect(settled).toBe(false);
     expect(read).toEqual(Object.keys(items));
     written.finish();
