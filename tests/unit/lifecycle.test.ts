@@ -153,7 +153,7 @@ describe('SITE-09 errors', () => {
 
     removePlatform(root);
     root = copyPlatform('mini');
-    setLifecycle(BETA, CLOSED_AFTER_MIGRATION.replace(/    destination:\n.*\n.*\n/, ''));
+    setLifecycle(BETA, CLOSED_AFTER_MIGRATION.replace(/ {4}destination:\n.*\n.*\n/, ''));
     const closed = only(await findings('beta'));
     expect(closed).toMatchObject({ ruleId: 'SITE-09', severity: 'error', file: BETA, line: lineOf(BETA, 'status: closed'), field: 'lifecycle.migration.destination' });
     expect(closed.message).toContain('运行状态是 closed（已关停），但没有写原有内容的去向 migration.destination');

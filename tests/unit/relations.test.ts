@@ -83,7 +83,7 @@ describe('CONT-04 policy ↔ interpretation', () => {
 describe('CONT-03 replaced documents', () => {
   it('resolves replacedBy and reports a missing replacement', async () => {
     writeText(root, POLICY, readText(root, POLICY).replace('reviewedBy: 陈静', 'reviewedBy: 陈静\nstatus:\n  state: repealed\n  date: 2026-10-01\n  replacedBy: policies/open-data-rules-2027'));
-    let { all } = await load();
+    const { all } = await load();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ ruleId: 'CONT-03', file: POLICY, line: 9, field: 'status.replacedBy' });
     item('content/alpha/policies/open-data-rules-2027.mdx', 'title: 测试市公共数据开放管理办法（2027年修订）\npubDate: 2026-10-01 09:00\nsource: 测试市人民政府\nreviewedBy: 陈静');
