@@ -48,7 +48,7 @@ async function loadSiteData(options: GovsiteOptions): Promise<SiteData> {
   // The build CLI has already loaded and checked the whole platform: it hands over the result.
   if (options.dataFile) return JSON.parse(await readFile(options.dataFile, 'utf8')) as SiteData;
   // The dev server loads the site itself; imported only then (see referenced-files.ts: Vite runs this configuration).
-  const { loadSite } = await import('../../src/content/load-site.ts');
+  const { loadSite } = await import('../../src/rules/load-site.ts');
   const loaded = await loadSite(options.contentRoot, options.siteId);
   if (!loaded.model) {
     const report = loaded.diagnostics.map(formatDiagnostic).join('\n');

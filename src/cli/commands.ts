@@ -13,7 +13,7 @@ import { fail, UsageError } from './usage-error.ts';
 import { changedPaths, scopeOfPaths, withParents, withSubscribers } from '../incremental/changed-sites.ts';
 import { loadSiteConfig } from '../config/load-site-config.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
-import { discoverSiteIds, loadPlatform, loadSite } from '../content/load-site.ts';
+import { discoverSiteIds, loadPlatform, loadSite } from '../rules/load-site.ts';
 import { isChinaDateTime } from '../schema/fields.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { projectRoot } from '../util/paths.ts';

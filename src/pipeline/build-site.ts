@@ -8,7 +8,7 @@ import { OutputPageCache } from '../rules/output/page-cache.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { parseContentError } from '../diagnostics/content-error.ts';
 import { scrubMachineData } from '../diagnostics/scrub-machine-data.ts';
-import type { LoadedSite } from '../content/load-site.ts';
+import type { LoadedSite } from '../rules/load-site.ts';
 import { toSiteData, type SiteData } from '../render/site-data.ts';
 import { hasItemPage, inRenderOrder, itemPageFile } from '../render/rendered-items.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { discoverSiteIds } from '../../src/config/discover-sites.ts';
 import { loadSiteConfig } from '../../src/config/load-site-config.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { idProblem, isId, printableName, suggestId } from '../../src/security/names.ts';
 import { copyPlatform, fixturesDir, removePlatform, runCli } from '../helpers/platform.ts';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { programFiles, siteInputKey } from '../../src/incremental/build-cache.ts';
 import { itemPageKeys } from '../../src/incremental/incremental-render.ts';
 import { ItemCache } from '../../src/incremental/item-cache.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { toSiteData } from '../../src/render/site-data.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 

@@ -5,7 +5,7 @@ import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { checkLinks, pageUrl, type LinkCheckInput } from '../../src/rules/output/check-links.ts';
 import { hidingClasses, hidingReason, parseColor, parseDeclarations } from '../../src/rules/output/css-values.ts';
-import { isGovernmentHost, webHost } from '../../src/rules/output/government-hosts.ts';
+import { isGovernmentHost, webHost } from '../../src/config/government-hosts.ts';
 import { bodyOffset, findInSource, sourceCandidates } from '../../src/rules/output/source-lines.ts';
 import { leavingPages } from '../../src/render/site-data.ts';
 import rehypeExternalLinkNotice from '../../plugins/rehype-external-link-notice.ts';

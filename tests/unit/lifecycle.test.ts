@@ -6,7 +6,7 @@ import { toSiteData } from '../../src/render/site-data.ts';
 import { siteRules } from '../../src/rules/site/index.ts';
 import { activeNotices, site09Lifecycle, type LifecycleNotice } from '../../src/rules/site/site-09-lifecycle.ts';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { currentChinaDateTime } from '../../src/util/china-time.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';

@@ -2,7 +2,7 @@
 // alpha is a city portal, beta a department site under it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
 
 let root: string;

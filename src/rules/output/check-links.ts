@@ -20,7 +20,7 @@ import { listOutputFiles } from '../../util/output-files.ts';
 import { relativePath } from '../../util/paths.ts';
 import type { SiteData } from '../../render/site-data.ts';
 import { hidingClasses as classesThatHide } from './css-values.ts';
-import { governmentHostPatterns, isGovernmentHost, normalizeHost, webHost } from './government-hosts.ts';
+import { governmentHostPatterns, isGovernmentHost, normalizeHost, webHost } from '../../config/government-hosts.ts';
 import { enter, hiddenLinkReason, linkText, ROOT_CONTEXT, type VisibilityContext } from './hidden-links.ts';
 import { bodyOffset, findInSource, sourceCandidates, type SourcePlace } from './source-lines.ts';
 import { OutputPageCache } from './page-cache.ts';

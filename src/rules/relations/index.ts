@@ -2,7 +2,7 @@
 // replaced by others (CONT-03), reprints of superior sites' items (CONT-02), topic membership.
 // Each reference is resolved once here; templates only render what is resolved.
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
-import type { ContentItem, ItemLink } from '../../content/load-items.ts';
+import type { ContentItem, ItemLink } from '../../content/items.ts';
 import type { FieldLocator } from '../../config/validate-yaml.ts';
 import type { SiteConfig } from '../../schema/site-schema.ts';
 import { chinaDateTimeToEpoch } from '../../util/china-time.ts';
