@@ -3,7 +3,7 @@
 import { searchPartCount } from '../index/search-parts.ts';
 import type { ItemReferenceSource, ItemRelations } from '../content/items.ts';
 import type { SiteModel } from '../rules/load-site.ts';
-import { activeNotices, type SiteNotices } from '../rules/site/site-09-lifecycle.ts';
+import { activeNotices, type SiteNotices } from '../rules/site/lifecycle-notices.ts';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { summarize } from '../util/plain-text.ts';

@@ -5,7 +5,7 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/d
 import { resolveRelations, type RelationSite } from './relations/index.ts';
 import { resolveSubscriptions } from './relations/subscriptions.ts';
 import { checkSiteRules, type PlatformSite } from './site/index.ts';
-import { lifecycleNotices, NO_NOTICES, type NoticeCandidates } from './site/site-09-lifecycle.ts';
+import { lifecycleNotices, NO_NOTICES, type NoticeCandidates } from './site/lifecycle-notices.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import type { FieldLocator } from '../config/validate-yaml.ts';

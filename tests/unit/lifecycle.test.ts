@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toSiteData } from '../../src/render/site-data.ts';
 import { siteRules } from '../../src/rules/site/index.ts';
-import { activeNotices, site09Lifecycle, type LifecycleNotice } from '../../src/rules/site/site-09-lifecycle.ts';
+import { activeNotices, type LifecycleNotice } from '../../src/rules/site/lifecycle-notices.ts';
+import { site09Lifecycle } from '../../src/rules/site/site-09-lifecycle.ts';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { loadPlatform } from '../../src/rules/load-site.ts';
 import { currentChinaDateTime } from '../../src/util/china-time.ts';
