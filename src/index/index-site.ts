@@ -168,55 +168,48 @@ const PART_SCRIPTS = /(?:\.js|\.css|\.pagefind)$/;
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<SiteIndexResult> {
-  const { searchKeys = true, inProgress, parts = 1, reuse } = options;
-  const errors: string[] = [];
-  const indexes = new Map<number, PagefindIndex>();
-  // The parts are written beside the output and moved into it once all are there: Astro empties
-  // its output folder when it starts, after a part taken from the published output may already
-  // be in.
-  const bundle = `${siteDir}.${BUNDLE_DIR}`;
-  await rm(bundle, { recursive: true, force: true });
-  await rm(`${bundle}-reused`, { recursive: true, force: true });
-  const partOfFile = (file: string) => partOf(posix(file), parts);
-  // Parts are written in ascending order (part 0 is the bundle folder, the others are folders
-  // inside it), each as soon as every page of it is in: `written` parts are on disk.
-  let written = 0;
-  // A part taken from the published output is linked at once, so an edit's index ends with the
-  // part it changed (linking 9 parts of 1,000 pages took 0.4 s). Part 0 goes straight into the
-  // bundle folder, which Pagefind then never writes; the others wait in a folder of their own
-  // until their turn, because Pagefind writes a new part 0 into the bundle folder.
-  const reusedDir = `${bundle}-reused`;
-  const reusedFolder = (part: number) => (part === 0 ? bundle : path.join(reusedDir, partFolder(part)));
-  const linkReusedPart = async (part: number) => {
-    const from = path.join(reuse!.bundle, partFolder(part));
-    const folder = reusedFolder(part);
-    await linkTree(from, folder, (file) => part !== 0 || partOfFolder(path.relative(from, file).split(path.sep)[0]!) === undefined);
-    await dropUnusedFiles(folder, part);
-  };
-  const writePart = async (part: number) => {
-    const folder = path.join(bundle, partFolder(part));
-    const index = indexes.get(part);
-    if (index) {
-      const result = await index.writeFiles({ outputPath: folder });
-      errors.push(...result.errors);
-      // Dropped at once: Pagefind's service keeps an index in memory until it is deleted.
-      indexes.delete(part);
-      await index.deleteIndex();
-      await dropUnusedFiles(folder, part);
-    } else if (part > 0) {
-      await rename(reusedFolder(part), folder);
-    }
-  };
-  // Pages still to add, per part, of the pages given in order (inProgress): the item pages, part by
-  // part (src/render/rendered-items.ts), so Pagefind holds one part at a time.
-  const pending = new Array<number>(parts).fill(0);
-  const writeCompleteParts = async () => {
-    while (written < parts && pending[written] === 0) await writePart(written++);
-  };
-  try {
-    for (let part = 0; part < parts; part++) {
-      if (reuse?.parts.has(part)) continue;
+/**
+ * The bundle's parts on their way to disk. Parts are written in ascending order (part 0 is the
+ * bundle folder, the others are folders inside it), each as soon as every page of it is in. They
+ * are written beside the output and moved into it once all are there: Astro empties its output
+ * folder when it starts, after a part taken from the published output may already be in.
+ */
+class BundleParts {
+  readonly bundle: string;
+  readonly reusedDir: string;
+  readonly parts: number;
+  readonly reuse: IndexSiteOptions['reuse'];
+  readonly indexes = new Map<number, PagefindIndex>();
+  readonly errors: string[] = [];
+  /**
+   * Pages still to add, per part, of the pages given in order (inProgress): the item pages, part
+   * by part (src/render/rendered-items.ts), so Pagefind holds one part at a time.
+   */
+  readonly pending: number[];
+  /** `written` parts are on disk. */
+  written = 0;
+
+  constructor(siteDir: string, parts: number, reuse: IndexSiteOptions['reuse']) {
+    this.bundle = `${siteDir}.${BUNDLE_DIR}`;
+    this.reusedDir = `${this.bundle}-reused`;
+    this.parts = parts;
+    this.reuse = reuse;
+    this.pending = new Array<number>(parts).fill(0);
+  }
+
+  partOfFile(file: string) {
+    return partOf(posix(file), this.parts);
+  }
+
+  /** A page of a part taken from the published output: not read at all. */
+  isReused(file: string) {
+    return this.reuse?.parts.has(this.partOfFile(file)) ?? false;
+  }
+
+  /** One Pagefind index per part to build; the result to return when Pagefind cannot start. */
+  async createIndexes(): Promise<SiteIndexResult | undefined> {
+    for (let part = 0; part < this.parts; part++) {
+      if (this.reuse?.parts.has(part)) continue;
       const created = await pagefind.createIndex({
         // One language for every site of the platform: the portal merges their indexes, and
         // Pagefind segments Chinese words for `zh` (its extended build, which the npm package runs).
@@ -224,74 +217,146 @@ async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<S
         excludeSelectors: EXCLUDE_SELECTORS,
       });
       if (!created.index) return { pages: 0, errors: created.errors.length ? created.errors : ['无法启动 Pagefind 索引程序'] };
-      indexes.set(part, created.index);
+      this.indexes.set(part, created.index);
     }
-    for (const part of [...(reuse?.parts ?? [])].sort((a, b) => a - b)) await linkReusedPart(part);
-    let pages = 0;
-    const prepared = (html: string) => (searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined);
-    // Pagefind indexes in its own process, one page at a time: the next pages are read and
-    // prepared here meanwhile (a few ahead, so memory stays flat), and still added in order,
-    // which fixes the bundle's bytes (PUB-04). Pages of a part taken from the published output
-    // are not read at all.
-    // Pages sent to Pagefind whose answer has not been read yet. Its service handles requests one
-    // at a time in the order they arrive (pagefind/src/service/mod.rs), and addHTMLFile writes
-    // its request at once, so pages sent ahead are still added in order: Pagefind need not wait
-    // for this process, which shares 2 cores with Astro, to send the next one.
-    const sent: Array<{ file: string; adding: ReturnType<PagefindIndex['addHTMLFile']> }> = [];
-    const answered = async () => {
-      const { file, adding } = sent.shift()!;
-      const added = await adding;
-      if (added.errors.length) errors.push(...added.errors.map((e) => `${file}：${e}`));
-      else pages++;
+    return undefined;
+  }
+
+  /**
+   * A part taken from the published output is linked at once, so an edit's index ends with the
+   * part it changed (linking 9 parts of 1,000 pages took 0.4 s). Part 0 goes straight into the
+   * bundle folder, which Pagefind then never writes; the others wait in a folder of their own
+   * until their turn, because Pagefind writes a new part 0 into the bundle folder.
+   */
+  private reusedFolder(part: number) {
+    return part === 0 ? this.bundle : path.join(this.reusedDir, partFolder(part));
+  }
+
+  async linkReused() {
+    for (const part of [...(this.reuse?.parts ?? [])].sort((a, b) => a - b)) {
+      const from = path.join(this.reuse!.bundle, partFolder(part));
+      const folder = this.reusedFolder(part);
+      await linkTree(from, folder, (file) => part !== 0 || partOfFolder(path.relative(from, file).split(path.sep)[0]!) === undefined);
+      await dropUnusedFiles(folder, part);
+    }
+  }
+
+  private async writePart(part: number) {
+    const folder = path.join(this.bundle, partFolder(part));
+    const index = this.indexes.get(part);
+    if (index) {
+      const result = await index.writeFiles({ outputPath: folder });
+      this.errors.push(...result.errors);
+      // Dropped at once: Pagefind's service keeps an index in memory until it is deleted.
+      this.indexes.delete(part);
+      await index.deleteIndex();
+      await dropUnusedFiles(folder, part);
+    } else if (part > 0) {
+      await rename(this.reusedFolder(part), folder);
+    }
+  }
+
+  async writeCompleteParts() {
+    while (this.written < this.parts && this.pending[this.written] === 0) await this.writePart(this.written++);
+  }
+
+  async writeRest() {
+    while (this.written < this.parts) await this.writePart(this.written++);
+  }
+}
+
+/**
+ * Pages sent to Pagefind whose answer has not been read yet. Its service handles requests one
+ * at a time in the order they arrive (pagefind/src/service/mod.rs), and addHTMLFile writes
+ * its request at once, so pages sent ahead are still added in order: Pagefind need not wait
+ * for this process, which shares 2 cores with Astro, to send the next one.
+ */
+class PageFeed {
+  pages = 0;
+  private readonly sent: Array<{ file: string; adding: ReturnType<PagefindIndex['addHTMLFile']> }> = [];
+  private readonly bundle: BundleParts;
+
+  constructor(bundle: BundleParts) {
+    this.bundle = bundle;
+  }
+
+  private async answered() {
+    const { file, adding } = this.sent.shift()!;
+    const added = await adding;
+    if (added.errors.length) this.bundle.errors.push(...added.errors.map((e) => `${file}：${e}`));
+    else this.pages++;
+  }
+
+  private async allAnswered() {
+    while (this.sent.length) await this.answered();
+  }
+
+  private async send(file: string, part: number, content: string) {
+    const index = this.bundle.indexes.get(part);
+    if (!index) {
+      // Only the item pages carry data-pagefind-body, and they all come in order first.
+      this.bundle.errors.push(`${file}：不是内容页，却带有搜索正文标记（data-pagefind-body），它所在的索引分块已经写出`);
+      return;
+    }
+    const adding = index.addHTMLFile({ url: pageUrl(file), content });
+    // Read in turn below; a failure meanwhile is not an unhandled rejection.
+    adding.catch(() => undefined);
+    this.sent.push({ file, adding });
+    if (this.sent.length > SENT_AHEAD) await this.answered();
+  }
+
+  /**
+   * Pagefind indexes in its own process, one page at a time: the next pages are read and
+   * prepared here meanwhile (a few ahead, so memory stays flat), and still added in order,
+   * which fixes the bundle's bytes (PUB-04). `counted` pages are those of `pending`.
+   */
+  async addInOrder(all: readonly string[], prepare: (file: string) => Promise<string | undefined>, counted: boolean) {
+    const { bundle } = this;
+    const files = all.filter((file) => !bundle.isReused(file));
+    const start = (file: string) => {
+      const reading = prepare(file);
+      // A failure is thrown where the page's turn comes; the pages read ahead of it are dropped.
+      reading.catch(() => undefined);
+      return reading;
     };
-    const allAnswered = async () => {
-      while (sent.length) await answered();
-    };
-    const addInOrder = async (all: readonly string[], prepare: (file: string) => Promise<string | undefined>, counted: boolean) => {
-      const files = all.filter((file) => !reuse?.parts.has(partOfFile(file)));
-      const start = (file: string) => {
-        const reading = prepare(file);
-        // A failure is thrown where the page's turn comes; the pages read ahead of it are dropped.
-        reading.catch(() => undefined);
-        return reading;
-      };
-      const ahead: Array<Promise<string | undefined>> = files.slice(0, READ_AHEAD).map(start);
-      for (let i = 0; i < files.length; i++) {
-        const file = files[i]!;
-        const content = await ahead[i]!;
-        ahead[i] = Promise.resolve(undefined);
-        if (i + READ_AHEAD < files.length) ahead.push(start(files[i + READ_AHEAD]!));
-        const part = partOfFile(file);
-        if (content !== undefined) {
-          const index = indexes.get(part);
-          if (!index) {
-            // Only the item pages carry data-pagefind-body, and they all come in order first.
-            errors.push(`${file}：不是内容页，却带有搜索正文标记（data-pagefind-body），它所在的索引分块已经写出`);
-          } else {
-            const adding = index.addHTMLFile({ url: pageUrl(file), content });
-            // Read in turn below; a failure meanwhile is not an unhandled rejection.
-            adding.catch(() => undefined);
-            sent.push({ file, adding });
-            if (sent.length > SENT_AHEAD) await answered();
-          }
-        }
-        if (counted) {
-          pending[part]!--;
-          // A part is written once Pagefind has answered for all of its pages.
-          if (written < parts && pending[written] === 0) await allAnswered();
-          await writeCompleteParts();
-        }
+    const ahead: Array<Promise<string | undefined>> = files.slice(0, READ_AHEAD).map(start);
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      const content = await ahead[i]!;
+      ahead[i] = Promise.resolve(undefined);
+      if (i + READ_AHEAD < files.length) ahead.push(start(files[i + READ_AHEAD]!));
+      const part = bundle.partOfFile(file);
+      if (content !== undefined) await this.send(file, part, content);
+      if (counted) {
+        bundle.pending[part]!--;
+        // A part is written once Pagefind has answered for all of its pages.
+        if (bundle.written < bundle.parts && bundle.pending[bundle.written] === 0) await this.allAnswered();
+        await bundle.writeCompleteParts();
       }
-      await allAnswered();
-    };
+    }
+    await this.allAnswered();
+  }
+}
+
+async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<SiteIndexResult> {
+  const { searchKeys = true, inProgress, parts = 1, reuse } = options;
+  const bundle = new BundleParts(siteDir, parts, reuse);
+  await rm(bundle.bundle, { recursive: true, force: true });
+  await rm(bundle.reusedDir, { recursive: true, force: true });
+  try {
+    const failed = await bundle.createIndexes();
+    if (failed) return failed;
+    await bundle.linkReused();
+    const feed = new PageFeed(bundle);
+    const prepared = (html: string) => (searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined);
     // Synchronous reads: many pages are read ahead, and a promise read holds a file descriptor each.
     const readPrepared = async (dir: string, file: string) => prepared(readFileSync(path.join(dir, file), 'utf8'));
     const fromSite = (file: string) => readPrepared(siteDir, file);
     if (inProgress) {
-      for (const file of inProgress.order) if (!reuse?.parts.has(partOfFile(file))) pending[partOfFile(file)]!++;
-      await writeCompleteParts();
+      for (const file of inProgress.order) if (!bundle.isReused(file)) bundle.pending[bundle.partOfFile(file)]!++;
+      await bundle.writeCompleteParts();
       // An item whose page is not in the output has nothing to index.
-      await addInOrder(
+      await feed.addInOrder(
         inProgress.order,
         async (file) => readPrepared(await inProgress.ready(file), file).catch((error: unknown) => (missing(error) ? undefined : Promise.reject(error))),
         true,
@@ -299,19 +364,19 @@ async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<S
       await inProgress.complete();
       const first = new Set(inProgress.order.map((file) => file.split('/').join(path.sep)));
       const others = htmlFiles(siteDir, inProgress.pages && (await inProgress.pages)).filter((file) => !first.has(file));
-      await addInOrder(others, fromSite, false);
+      await feed.addInOrder(others, fromSite, false);
     } else {
-      await addInOrder(htmlFiles(siteDir), fromSite, false);
+      await feed.addInOrder(htmlFiles(siteDir), fromSite, false);
     }
-    while (written < parts) await writePart(written++);
+    await bundle.writeRest();
     const inOutput = path.join(siteDir, BUNDLE_DIR);
     await rm(inOutput, { recursive: true, force: true });
-    await rename(bundle, inOutput);
-    return { pages, errors };
+    await rename(bundle.bundle, inOutput);
+    return { pages: feed.pages, errors: bundle.errors };
   } finally {
-    for (const index of indexes.values()) await index.deleteIndex();
-    await rm(bundle, { recursive: true, force: true });
-    await rm(reusedDir, { recursive: true, force: true });
+    for (const index of bundle.indexes.values()) await index.deleteIndex();
+    await rm(bundle.bundle, { recursive: true, force: true });
+    await rm(bundle.reusedDir, { recursive: true, force: true });
   }
 }
 
