@@ -20,22 +20,27 @@
   };
   const emit = (type, detail) => document.dispatchEvent(new CustomEvent(type, { detail }));
 
-  // Read-aloud (scripts/a11y-read-aloud.js) is loaded on first use: a press in its group, or 指读
-  // saved as on. The press that asked for it is replayed once it has wired its controls.
+  // Read-aloud (scripts/a11y-read-aloud.js, after scripts/a11y-read-text.js, which it reads) is
+  // loaded on first use: a press in its group, or 指读 saved as on. The press that asked for it is
+  // replayed once it has wired its controls.
   const read = $('[data-a11y-read]');
   let readAloud;
-  const loadReadAloud = () => {
-    readAloud ??= new Promise((resolve, reject) => {
+  const loadScript = (src) =>
+    new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = read.dataset.src;
+      script.src = src;
       script.onload = resolve;
-      script.onerror = () => {
-        readAloud = undefined;
-        announce('朗读功能加载失败，请检查网络后再试');
-        reject();
-      };
+      script.onerror = reject;
       document.head.append(script);
     });
+  const loadReadAloud = () => {
+    readAloud ??= loadScript(read.dataset.textSrc)
+      .then(() => loadScript(read.dataset.src))
+      .catch(() => {
+        readAloud = undefined;
+        announce('朗读功能加载失败，请检查网络后再试');
+        return Promise.reject();
+      });
     return readAloud;
   };
   let loaded = false;
