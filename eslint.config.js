@@ -99,7 +99,13 @@ export default defineConfig(
   ...astro.configs['flat/recommended'],
   {
     languageOptions: { globals: { ...globals.node } },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'] })] },
+    settings: {
+      // Imports name their files with the extension (.ts included): Node's resolution finds them.
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'] })],
+      // no-cycle follows the imports of each file it reaches: it parses .ts files with typescript-eslint.
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
     plugins: { 'import-x': importX },
     rules: {
       // `{ locate: _locate, ...rest }` leaves a field out of a copy.
