@@ -71,6 +71,11 @@ const boundaryZones = [
     message: 'plugins/ 只由 Astro 和 MDX 编译加载；src 里只有 src/render（启动 Astro 的那一层）导入它',
   },
   {
+    target: under('src/**'),
+    from: under('templates/**'),
+    message: 'templates/ 是 Astro 的页面、组件和浏览器脚本，由 Astro 加载；src 不导入它',
+  },
+  {
     target: under('plugins/**', 'templates/**'),
     from: under('src/pipeline/**', 'src/cli/**', 'src/incremental/**', 'src/publish/**'),
     message: 'plugins/ 和 templates/ 在 Astro 进程里运行，只读站点数据，不调用构建流程、命令行、缓存或发布',

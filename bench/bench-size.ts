@@ -172,7 +172,7 @@ function benchSystems(root: string, work: string, astroDir: string, editItem: st
 }
 
 /** Cold, no-change, body-edit and title-edit builds of each system, `runs` times. */
-async function measureBuilds(systems: System[], runs: number, govsiteOut: string, log: Log): Promise<SizeResult['builds']> {
+async function measureBuilds(root: string, systems: System[], runs: number, govsiteOut: string, log: Log): Promise<SizeResult['builds']> {
   const builds: SizeResult['builds'] = {};
   for (const system of systems) builds[system.id] = { cold: [], noChange: [], edit: [], titleEdit: [], peakBytes: [], pages: 0, outputBytes: 0, ...(system.id === 'govsite' && { siteSeconds: [] }) };
   const run = async (system: System, phase: string): Promise<Measured> => {
@@ -268,7 +268,7 @@ export async function benchSize(size: number, options: { runs: number; systems: 
 
     const { systems, hugoVersion } = benchSystems(root, work, astroDir, editItem, options.systems, log);
     const govsiteOut = path.join(work, 'govsite-dist');
-    const builds = await measureBuilds(systems, options.runs, govsiteOut, log);
+    const builds = await measureBuilds(root, systems, options.runs, govsiteOut, log);
     const result: SizeResult = { size, items, sites, intoSite: options.shape?.intoSite, builds, hugoVersion };
     if (options.systems.includes('govsite')) {
       result.check = await measureChecks(root, path.join(contentDir, editItem), options.runs, log);
