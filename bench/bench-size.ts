@@ -119,6 +119,138 @@ function retitle(file: string, suffix: string): void {
   writeFileSync(file, edited);
 }
 
+type Log = (line: string) => void;
+
+/** The systems to build: govsite, and the Astro and Hugo baselines when asked for and available. */
+function benchSystems(root: string, work: string, astroDir: string, editItem: string, wanted: SystemId[], log: Log): { systems: System[]; hugoVersion?: string } {
+  const contentDir = path.join(root, 'content');
+  const systems: System[] = [];
+  const govsiteOut = path.join(work, 'govsite-dist');
+  if (wanted.includes('govsite')) {
+    systems.push({
+      id: 'govsite',
+      command: [process.execPath, path.join(projectRoot, 'src/cli/main.ts'), 'build', '--root', root, '--out', govsiteOut, '--now', BENCH_NOW],
+      cwd: projectRoot,
+      out: govsiteOut,
+      caches: [],
+      editFile: path.join(contentDir, editItem),
+      editPage: path.join(govsiteOut, pageOf(editItem)),
+    });
+  }
+  if (wanted.includes('astro')) {
+    mkdirSync(astroDir, { recursive: true });
+    writeAstroBaseline(root, astroDir);
+    systems.push({
+      id: 'astro',
+      command: [process.execPath, astroBin(), 'build', '--silent'],
+      cwd: astroDir,
+      out: path.join(astroDir, 'dist'),
+      caches: astroBaselineCaches(astroDir),
+      editFile: astroBaselineItem(astroDir, editItem),
+      editPage: path.join(astroDir, 'dist', pageOf(editItem)),
+    });
+  }
+  let hugoVersion: string | undefined;
+  if (wanted.includes('hugo')) {
+    hugoVersion = ensureHugo();
+    if (!hugoVersion) log('hugo not found and not installable: Hugo baseline skipped');
+    else {
+      const hugoDir = path.join(work, 'hugo');
+      writeHugoBaseline(root, hugoDir);
+      systems.push({
+        id: 'hugo',
+        command: hugoCommand(hugoDir),
+        cwd: hugoDir,
+        out: path.join(hugoDir, 'public'),
+        caches: hugoBaselineCaches(hugoDir),
+        editFile: hugoBaselineItem(hugoDir, editItem),
+        editPage: path.join(hugoDir, 'public', pageOf(editItem)),
+      });
+    }
+  }
+  return { systems, hugoVersion };
+}
+
+/** Cold, no-change, body-edit and title-edit builds of each system, `runs` times. */
+async function measureBuilds(root: string, systems: System[], runs: number, govsiteOut: string, log: Log): Promise<SizeResult['builds']> {
+  const builds: SizeResult['builds'] = {};
+  for (const system of systems) builds[system.id] = { cold: [], noChange: [], edit: [], titleEdit: [], peakBytes: [], pages: 0, outputBytes: 0, ...(system.id === 'govsite' && { siteSeconds: [] }) };
+  const run = async (system: System, phase: string): Promise<Measured> => {
+    const measured = await measureCommand(system.command, { cwd: system.cwd, env });
+    // A build deletes the output it replaced in the background (src/publish/swap-directory.ts):
+    // the next run starts once that is done, so it neither shares the disk nor races the cleanup.
+    if (system.id === 'govsite') await discardedRemoved(govsiteOut);
+    log(`${system.id.padEnd(8)} ${phase.padEnd(10)} ${measured.seconds.toFixed(1).padStart(7)} s  peak ${(measured.peakBytes / 2 ** 20).toFixed(0)} MiB`);
+    return measured;
+  };
+
+  for (let r = 1; r <= runs; r++) {
+    for (const system of systems) {
+      const caches = system.id === 'govsite' ? govsiteCaches(root, govsiteOut) : system.caches;
+      for (const dir of caches) rmSync(dir, { recursive: true, force: true });
+      const cold = await run(system, `cold #${r}`);
+      const figures = builds[system.id]!;
+      figures.cold.push(cold.seconds);
+      figures.peakBytes.push(cold.peakBytes);
+      figures.pages = countFiles(system.out, '.html');
+      figures.outputBytes = treeBytes(system.out);
+      if (figures.siteSeconds) figures.siteSeconds.push(siteSeconds(cold.stdout).reduce((a, b) => a + b, 0));
+    }
+    for (const system of systems) builds[system.id]!.noChange.push((await run(system, `no-change #${r}`)).seconds);
+    for (const system of systems) {
+      const marker = `本文于第${r}轮基准测试中修改（${system.id}）。`;
+      appendEdit(system.editFile, marker);
+      builds[system.id]!.edit.push((await run(system, `edit #${r}`)).seconds);
+      // The edit must be published, or the rebuild's time means nothing.
+      if (!readFileSync(system.editPage, 'utf8').includes(marker)) throw new Error(`${system.id}: the edited item's page ${system.editPage} does not show the edit`);
+    }
+    // A title, unlike a body, is on the lists too: the pages showing it are rendered again.
+    for (const system of systems) {
+      const suffix = `（第${r}轮修订）`;
+      retitle(system.editFile, suffix);
+      (builds[system.id]!.titleEdit ??= []).push((await run(system, `title #${r}`)).seconds);
+      if (!readFileSync(system.editPage, 'utf8').includes(suffix)) throw new Error(`${system.id}: the edited item's page ${system.editPage} does not show the new title`);
+    }
+  }
+  return builds;
+}
+
+/** issue 5: the full check, and an editor's check of the one edited file (after a full check, as in use). */
+async function measureChecks(root: string, editFile: string, runs: number, log: Log): Promise<NonNullable<SizeResult['check']>> {
+  const check = { full: [] as number[], oneFile: [] as number[] };
+  const base = [process.execPath, path.join(projectRoot, 'src/cli/main.ts'), 'check', '--root', root, '--now', BENCH_NOW];
+  for (let r = 1; r <= runs; r++) {
+    const full = await measureCommand(base, { cwd: projectRoot, env });
+    check.full.push(full.seconds);
+    const one = await measureCommand([...base, '--files', editFile], { cwd: projectRoot, env });
+    check.oneFile.push(one.seconds);
+    log(`check    full ${full.seconds.toFixed(1)} s, one file ${one.seconds.toFixed(2)} s`);
+  }
+  return check;
+}
+
+/** issue 7: the search index of the built output, as the build makes it (all sites, one after another). */
+async function measureIndex(govsiteOut: string, runs: number, log: Log): Promise<NonNullable<SizeResult['index']>> {
+  const index = { seconds: [] as number[], pages: 0 };
+  for (let r = 1; r <= runs; r++) {
+    let seconds = 0;
+    let pages = 0;
+    for (const site of readdirSync(govsiteOut)) {
+      if (!existsSync(path.join(govsiteOut, site, 'pagefind'))) continue;
+      const started = performance.now();
+      const indexed = await indexSite(path.join(govsiteOut, site), { searchKeys: true });
+      seconds += (performance.now() - started) / 1000;
+      if (indexed.errors.length) throw new Error(indexed.errors.join('\n'));
+      pages += indexed.pages;
+    }
+    index.seconds.push(seconds);
+    index.pages = pages;
+    log(`index    ${pages} pages in ${seconds.toFixed(1)} s`);
+  }
+  await closePagefind();
+  return index;
+}
+
 export async function benchSize(size: number, options: { runs: number; systems: SystemId[]; shape?: PlatformShape; keep: boolean }): Promise<SizeResult> {
   const work = mkdtempSync(path.join(tmpdir(), `govsite-bench-${size}-`));
   // The Astro baseline must sit inside the project, where node_modules resolves astro.
@@ -134,123 +266,13 @@ export async function benchSize(size: number, options: { runs: number; systems: 
     const editItem = path.relative(contentDir, files[Math.floor(files.length / 2)]!);
     log(`generated ${items} items in ${sites} sites (${size} synthetic${options.shape?.intoSite ? ` in ${options.shape.intoSite}` : ''}); edited item: ${editItem}`);
 
-    const systems: System[] = [];
+    const { systems, hugoVersion } = benchSystems(root, work, astroDir, editItem, options.systems, log);
     const govsiteOut = path.join(work, 'govsite-dist');
-    if (options.systems.includes('govsite')) {
-      systems.push({
-        id: 'govsite',
-        command: [process.execPath, path.join(projectRoot, 'src/cli/main.ts'), 'build', '--root', root, '--out', govsiteOut, '--now', BENCH_NOW],
-        cwd: projectRoot,
-        out: govsiteOut,
-        caches: [],
-        editFile: path.join(contentDir, editItem),
-        editPage: path.join(govsiteOut, pageOf(editItem)),
-      });
-    }
-    if (options.systems.includes('astro')) {
-      mkdirSync(astroDir, { recursive: true });
-      writeAstroBaseline(root, astroDir);
-      systems.push({
-        id: 'astro',
-        command: [process.execPath, astroBin(), 'build', '--silent'],
-        cwd: astroDir,
-        out: path.join(astroDir, 'dist'),
-        caches: astroBaselineCaches(astroDir),
-        editFile: astroBaselineItem(astroDir, editItem),
-        editPage: path.join(astroDir, 'dist', pageOf(editItem)),
-      });
-    }
-    let hugoVersion: string | undefined;
-    if (options.systems.includes('hugo')) {
-      hugoVersion = ensureHugo();
-      if (!hugoVersion) log('hugo not found and not installable: Hugo baseline skipped');
-      else {
-        const hugoDir = path.join(work, 'hugo');
-        writeHugoBaseline(root, hugoDir);
-        systems.push({
-          id: 'hugo',
-          command: hugoCommand(hugoDir),
-          cwd: hugoDir,
-          out: path.join(hugoDir, 'public'),
-          caches: hugoBaselineCaches(hugoDir),
-          editFile: hugoBaselineItem(hugoDir, editItem),
-          editPage: path.join(hugoDir, 'public', pageOf(editItem)),
-        });
-      }
-    }
-
-    const builds: SizeResult['builds'] = {};
-    for (const system of systems) builds[system.id] = { cold: [], noChange: [], edit: [], titleEdit: [], peakBytes: [], pages: 0, outputBytes: 0, ...(system.id === 'govsite' && { siteSeconds: [] }) };
-    const run = async (system: System, phase: string): Promise<Measured> => {
-      const measured = await measureCommand(system.command, { cwd: system.cwd, env });
-      // A build deletes the output it replaced in the background (src/publish/swap-directory.ts):
-      // the next run starts once that is done, so it neither shares the disk nor races the cleanup.
-      if (system.id === 'govsite') await discardedRemoved(govsiteOut);
-      log(`${system.id.padEnd(8)} ${phase.padEnd(10)} ${measured.seconds.toFixed(1).padStart(7)} s  peak ${(measured.peakBytes / 2 ** 20).toFixed(0)} MiB`);
-      return measured;
-    };
-
-    for (let r = 1; r <= options.runs; r++) {
-      for (const system of systems) {
-        const caches = system.id === 'govsite' ? govsiteCaches(root, govsiteOut) : system.caches;
-        for (const dir of caches) rmSync(dir, { recursive: true, force: true });
-        const cold = await run(system, `cold #${r}`);
-        const figures = builds[system.id]!;
-        figures.cold.push(cold.seconds);
-        figures.peakBytes.push(cold.peakBytes);
-        figures.pages = countFiles(system.out, '.html');
-        figures.outputBytes = treeBytes(system.out);
-        if (figures.siteSeconds) figures.siteSeconds.push(siteSeconds(cold.stdout).reduce((a, b) => a + b, 0));
-      }
-      for (const system of systems) builds[system.id]!.noChange.push((await run(system, `no-change #${r}`)).seconds);
-      for (const system of systems) {
-        const marker = `本文于第${r}轮基准测试中修改（${system.id}）。`;
-        appendEdit(system.editFile, marker);
-        builds[system.id]!.edit.push((await run(system, `edit #${r}`)).seconds);
-        // The edit must be published, or the rebuild's time means nothing.
-        if (!readFileSync(system.editPage, 'utf8').includes(marker)) throw new Error(`${system.id}: the edited item's page ${system.editPage} does not show the edit`);
-      }
-      // A title, unlike a body, is on the lists too: the pages showing it are rendered again.
-      for (const system of systems) {
-        const suffix = `（第${r}轮修订）`;
-        retitle(system.editFile, suffix);
-        (builds[system.id]!.titleEdit ??= []).push((await run(system, `title #${r}`)).seconds);
-        if (!readFileSync(system.editPage, 'utf8').includes(suffix)) throw new Error(`${system.id}: the edited item's page ${system.editPage} does not show the new title`);
-      }
-    }
-
+    const builds = await measureBuilds(root, systems, options.runs, govsiteOut, log);
     const result: SizeResult = { size, items, sites, intoSite: options.shape?.intoSite, builds, hugoVersion };
     if (options.systems.includes('govsite')) {
-      // issue 5: the full check, and an editor's check of the one edited file (after a full check, as in use).
-      const check = { full: [] as number[], oneFile: [] as number[] };
-      const base = [process.execPath, path.join(projectRoot, 'src/cli/main.ts'), 'check', '--root', root, '--now', BENCH_NOW];
-      for (let r = 1; r <= options.runs; r++) {
-        const full = await measureCommand(base, { cwd: projectRoot, env });
-        check.full.push(full.seconds);
-        const one = await measureCommand([...base, '--files', path.join(contentDir, editItem)], { cwd: projectRoot, env });
-        check.oneFile.push(one.seconds);
-        log(`check    full ${full.seconds.toFixed(1)} s, one file ${one.seconds.toFixed(2)} s`);
-      }
-      result.check = check;
-      // issue 7: the search index of the built output, as the build makes it (all sites, one after another).
-      const index = { seconds: [] as number[], pages: 0 };
-      for (let r = 1; r <= options.runs; r++) {
-        let seconds = 0;
-        let pages = 0;
-        for (const site of readdirSync(govsiteOut)) {
-          if (!existsSync(path.join(govsiteOut, site, 'pagefind'))) continue;
-          const started = performance.now();
-          const indexed = await indexSite(path.join(govsiteOut, site), { searchKeys: true });
-          seconds += (performance.now() - started) / 1000;
-          if (indexed.errors.length) throw new Error(indexed.errors.join('\n'));
-          pages += indexed.pages;
-        }
-        index.seconds.push(seconds);
-        index.pages = pages;
-        log(`index    ${pages} pages in ${seconds.toFixed(1)} s`);
-      }
-      await closePagefind();
-      result.index = index;
+      result.check = await measureChecks(root, path.join(contentDir, editItem), options.runs, log);
+      result.index = await measureIndex(govsiteOut, options.runs, log);
     }
     return result;
   } finally {

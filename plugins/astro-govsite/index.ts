@@ -50,7 +50,7 @@ export function siteDataModule(data: SiteData, dataFile: string | undefined): st
 /** The dev server's load of the site: its data if it has no error, and every finding. */
 async function loadDevSite(options: GovsiteOptions): Promise<{ data?: SiteData; diagnostics: Diagnostic[] }> {
   // Imported only here (see referenced-files.ts: Vite runs this configuration).
-  const { loadSite } = await import('../../src/content/load-site.ts');
+  const { loadSite } = await import('../../src/rules/load-site.ts');
   const loaded = await loadSite(options.contentRoot, options.siteId);
   return { data: loaded.model ? toSiteData(loaded.model, options.now) : undefined, diagnostics: loaded.diagnostics };
 }

@@ -26,7 +26,7 @@ export async function referencedFiles(contentRoot: string, siteId: string, dataF
     // Only the dev server loads the site here: imported when needed, since Astro runs the content
     // configuration through Vite, which would otherwise transform the whole loading pipeline on
     // every build (most of a partial render's 3–6 s content sync, measured 2026-12-01).
-    const { loadSite } = await import('../../src/content/load-site.ts');
+    const { loadSite } = await import('../../src/rules/load-site.ts');
     const loaded = await loadSite(contentRoot, siteId);
     // The dev server takes every reference, as it takes every own item (ownItemPatterns).
     files = (loaded.model?.items ?? []).filter((item) => item.referenceOf).map((item) => item.file);

@@ -1,8 +1,8 @@
 // `npm run check`: the governance check and the inspection reports (REP-01…03).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { checkPlatform, countBySeverity } from '../pipeline/check-platform.ts';
-import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
+import { checkPlatform } from '../pipeline/check-platform.ts';
+import { countBySeverity, formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { annualFigures, annualFiguresHtml } from '../report/annual-figures.ts';
 import { FrontMatterCache } from '../incremental/front-matter-cache.ts';
 import { ItemCache } from '../incremental/item-cache.ts';

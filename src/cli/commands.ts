@@ -13,7 +13,7 @@ import { fail, UsageError } from './usage-error.ts';
 import { changedPaths, scopeOfPaths, withParents, withSubscribers } from '../incremental/changed-sites.ts';
 import { loadSiteConfig } from '../config/load-site-config.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
-import { discoverSiteIds, loadPlatform, loadSite } from '../content/load-site.ts';
+import { discoverSiteIds, loadPlatform, loadSite } from '../rules/load-site.ts';
 import { isChinaDateTime } from '../schema/fields.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import { projectRoot } from '../util/paths.ts';
@@ -68,12 +68,97 @@ async function selectSites(root: string, requested: string[] | undefined, change
   return all;
 }
 
-async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: CLI_OPTIONS,
+const parse = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
+type Values = ReturnType<typeof parse>['values'];
+
+async function buildCommand(root: string, now: string, values: Values): Promise<number> {
+  const siteIds = await selectSites(root, values.site, values.changed);
+  if (siteIds.length === 0) {
+    console.log('没有需要构建的站点');
+    return 0;
+  }
+  const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
+  await mkdir(outRoot, { recursive: true });
+  const jobs = values.jobs ? Number(values.jobs) : Math.min(2, availableParallelism());
+  const progressIntervalMs = process.env.GOVSITE_PROGRESS_SECONDS ? Number(process.env.GOVSITE_PROGRESS_SECONDS) * 1000 : undefined;
+  // One run at a time per site output (run-lock.ts): a second build waits, naming the first.
+  const results = await withLocks(siteIds.map((id) => siteLock(outRoot, id)), async () => {
+    await removeAbandonedStaging(outRoot, siteIds);
+    return buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs, strict: values.strict, force: values.force });
   });
+  return results.every((r) => r.ok) ? 0 : 1;
+}
+
+async function validateCommand(root: string, values: Values): Promise<number> {
+  const siteIds = await selectSites(root, values.site, values.changed);
+  const platform = await loadPlatform(root);
+  let failed = false;
+  for (const siteId of siteIds) {
+    const loaded = platform.get(siteId)!;
+    for (const d of loaded.diagnostics) console.log(formatDiagnostic(d));
+    if (hasErrors(loaded.diagnostics)) failed = true;
+    console.log(loaded.model ? `✔ ${siteId}：${loaded.model.items.length} 条内容校验通过` : `✘ ${siteId}：有错误，不能发布`);
+  }
+  return failed ? 1 : 0;
+}
+
+async function devCommand(root: string, now: string, values: Values): Promise<number> {
+  const siteId = values.site?.[0] ?? fail('请用 --site 指定要预览的站点，例如 npm run dev -- --site shili');
+  const loaded = await loadSite(root, siteId);
+  for (const d of loaded.diagnostics) console.log(formatDiagnostic(d));
+  if (!loaded.model) return 1;
+  process.env.GOVSITE_SITE = siteId;
+  process.env.GOVSITE_CONTENT_ROOT = root;
+  process.env.GOVSITE_NOW = now;
+  // As in a build: Astro's telemetry off (no network). Nor does the preview ask the npm
+  // registry for a newer Astro (Astro's update check, which reads this variable).
+  Object.assign(process.env, astroWorkerEnv({}), { ASTRO_DISABLE_UPDATE_CHECK: 'true' });
+  const { dev } = await import('astro');
+  // Astro's Logger API (https://docs.astro.build/en/reference/logger-reference/): the terminal
+  // shows what an editor acts on, and with --verbose all of Astro's and Vite's messages
+  // (plugins/astro-govsite/dev-log.ts).
+  const logger = {
+    entrypoint: path.join(projectRoot, 'plugins/astro-govsite/dev-logger.mjs'),
+    config: { siteId, projectRoot, contentRoot: root, verbose: values.verbose ?? false },
+  };
+  const server = await dev({
+    ...astroRootOptions(root, siteId),
+    logger,
+    server: { port: values.port ? Number(values.port) : 4321, host: values.host ?? false },
+  });
+  const url = server.resolvedUrls.local[0] ?? `http://localhost:${server.address.port}/`;
+  console.log(`预览地址：${url}（站点 ${siteId}；保存内容后页面自动刷新，按 Ctrl+C 停止）`);
+  return await new Promise<number>(() => {});
+}
+
+// Publishing (issue 9, docs/publishing.md): src/cli/publish-commands.ts.
+async function publishingCommand(command: 'publish' | 'rollback' | 'verify' | 'preview', root: string, now: string, values: Values): Promise<number> {
+  const siteId = values.site?.[0] ?? fail(`请用 --site 指定站点，例如 npm run ${command} -- --site shili`);
+  await selectSites(root, [siteId], undefined);
+  const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
+  const { previewCommand, publishCommand, rollbackCommand, verifyCommand } = await import('./publish-commands.ts');
+  if (command === 'publish') {
+    const jobs = values.jobs ? Number(values.jobs) : undefined;
+    return await publishCommand({ root, outRoot, now, siteId, to: values.to, skipBuild: values['skip-build'], jobs });
+  }
+  if (command === 'rollback') return await rollbackCommand({ root, siteId, to: values.to });
+  if (command === 'verify') return await verifyCommand({ outRoot, siteId, against: values.against });
+  return await previewCommand({ root, outRoot, siteId, to: values.to });
+}
+
+async function schemaCommand(): Promise<number> {
+  const { generatedFiles } = await import('../schema/generated-files.ts');
+  for (const [file, text] of Object.entries(generatedFiles())) {
+    const target = path.join(projectRoot, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, text);
+    console.log(`已生成 ${file}`);
+  }
+  return 0;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
   const command = positionals[0];
   if (values.help || !command) {
     console.log(usage);
@@ -84,98 +169,27 @@ async function run(argv: string[]): Promise<number> {
   if (!isChinaDateTime(now)) fail(`--now 的格式应为 "YYYY-MM-DD HH:MM"，收到的是“${now}”`);
 
   switch (command) {
-    case 'build': {
-      const siteIds = await selectSites(root, values.site, values.changed);
-      if (siteIds.length === 0) {
-        console.log('没有需要构建的站点');
-        return 0;
-      }
-      const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
-      await mkdir(outRoot, { recursive: true });
-      const jobs = values.jobs ? Number(values.jobs) : Math.min(2, availableParallelism());
-      const progressIntervalMs = process.env.GOVSITE_PROGRESS_SECONDS ? Number(process.env.GOVSITE_PROGRESS_SECONDS) * 1000 : undefined;
-      // One run at a time per site output (run-lock.ts): a second build waits, naming the first.
-      const results = await withLocks(siteIds.map((id) => siteLock(outRoot, id)), async () => {
-        await removeAbandonedStaging(outRoot, siteIds);
-        return buildPlatform(siteIds, { root, outRoot, now, jobs, verbose: values.verbose, progressIntervalMs, strict: values.strict, force: values.force });
-      });
-      return results.every((r) => r.ok) ? 0 : 1;
-    }
-    case 'validate': {
-      const siteIds = await selectSites(root, values.site, values.changed);
-      const platform = await loadPlatform(root);
-      let failed = false;
-      for (const siteId of siteIds) {
-        const loaded = platform.get(siteId)!;
-        for (const d of loaded.diagnostics) console.log(formatDiagnostic(d));
-        if (hasErrors(loaded.diagnostics)) failed = true;
-        console.log(loaded.model ? `✔ ${siteId}：${loaded.model.items.length} 条内容校验通过` : `✘ ${siteId}：有错误，不能发布`);
-      }
-      return failed ? 1 : 0;
-    }
+    case 'build':
+      return await buildCommand(root, now, values);
+    case 'validate':
+      return await validateCommand(root, values);
     case 'check': {
       const { runCheck } = await import('./check-command.ts');
       return await runCheck(root, now, values, await selectSites(root, values.site, values.changed));
     }
-    case 'dev': {
-      const siteId = values.site?.[0] ?? fail('请用 --site 指定要预览的站点，例如 npm run dev -- --site shili');
-      const loaded = await loadSite(root, siteId);
-      for (const d of loaded.diagnostics) console.log(formatDiagnostic(d));
-      if (!loaded.model) return 1;
-      process.env.GOVSITE_SITE = siteId;
-      process.env.GOVSITE_CONTENT_ROOT = root;
-      process.env.GOVSITE_NOW = now;
-      // As in a build: Astro's telemetry off (no network). Nor does the preview ask the npm
-      // registry for a newer Astro (Astro's update check, which reads this variable).
-      Object.assign(process.env, astroWorkerEnv({}), { ASTRO_DISABLE_UPDATE_CHECK: 'true' });
-      const { dev } = await import('astro');
-      // Astro's Logger API (https://docs.astro.build/en/reference/logger-reference/): the terminal
-      // shows what an editor acts on, and with --verbose all of Astro's and Vite's messages
-      // (plugins/astro-govsite/dev-log.ts).
-      const logger = {
-        entrypoint: path.join(projectRoot, 'plugins/astro-govsite/dev-logger.mjs'),
-        config: { siteId, projectRoot, contentRoot: root, verbose: values.verbose ?? false },
-      };
-      const server = await dev({
-        ...astroRootOptions(root, siteId),
-        logger,
-        server: { port: values.port ? Number(values.port) : 4321, host: values.host ?? false },
-      });
-      const url = server.resolvedUrls.local[0] ?? `http://localhost:${server.address.port}/`;
-      console.log(`预览地址：${url}（站点 ${siteId}；保存内容后页面自动刷新，按 Ctrl+C 停止）`);
-      return await new Promise<number>(() => {});
-    }
-    // Publishing (issue 9, docs/publishing.md): src/cli/publish-commands.ts.
+    case 'dev':
+      return await devCommand(root, now, values);
     case 'publish':
     case 'rollback':
     case 'verify':
-    case 'preview': {
-      const siteId = values.site?.[0] ?? fail(`请用 --site 指定站点，例如 npm run ${command} -- --site shili`);
-      await selectSites(root, [siteId], undefined);
-      const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
-      const { previewCommand, publishCommand, rollbackCommand, verifyCommand } = await import('./publish-commands.ts');
-      if (command === 'publish') {
-        const jobs = values.jobs ? Number(values.jobs) : undefined;
-        return await publishCommand({ root, outRoot, now, siteId, to: values.to, skipBuild: values['skip-build'], jobs });
-      }
-      if (command === 'rollback') return await rollbackCommand({ root, siteId, to: values.to });
-      if (command === 'verify') return await verifyCommand({ outRoot, siteId, against: values.against });
-      return await previewCommand({ root, outRoot, siteId, to: values.to });
-    }
+    case 'preview':
+      return await publishingCommand(command, root, now, values);
     case 'nginx': {
       const { nginxCommand } = await import('./publish-commands.ts');
       return await nginxCommand({ root, siteIds: await selectSites(root, values.site, values.changed), to: values.to, out: values.out });
     }
-    case 'schema': {
-      const { generatedFiles } = await import('../schema/generated-files.ts');
-      for (const [file, text] of Object.entries(generatedFiles())) {
-        const target = path.join(projectRoot, file);
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, text);
-        console.log(`已生成 ${file}`);
-      }
-      return 0;
-    }
+    case 'schema':
+      return await schemaCommand();
     default:
       fail(`不认识的命令“${command}”\n${usage}`);
   }

@@ -153,25 +153,88 @@ export type FieldLocator = (path: readonly PathKey[]) => { line: number; column:
 
 /** Where a field (or, if absent, its nearest present parent) stands in the file. */
 export function createLocator(context: ValidationContext): FieldLocator {
-  const { source, document, lineCounter } = context;
-  return (path) => {
-    const node = nodeAt(document, path);
+  const at = placeOf(context);
+  return (path) => at(nodeAt(context.document, path));
+}
+
+type Issue = z.ZodError['issues'][number];
+type Place = (node: Node | undefined) => { line: number; column: number };
+
+function placeOf(context: ValidationContext): Place {
+  const { source, lineCounter } = context;
+  return (node) => {
     if (!node?.range) return { line: source.firstLine, column: 1 };
     const pos = lineCounter.linePos(node.range[0]);
     return { line: source.firstLine + pos.line - 1, column: pos.col };
   };
 }
 
+/** FILE-04: keys the schema does not know, each with the field meant when it is a near miss. */
+function unknownKeys(schema: z.ZodType, context: ValidationContext, path: PathKey[], keys: readonly string[]): Diagnostic[] {
+  const { source, document } = context;
+  const at = placeOf(context);
+  const diagnostics: Diagnostic[] = [];
+  const known = knownKeys(schemaAt(schema, path).schema);
+  for (const key of keys) {
+    const guess = FIELD_ALIASES[key.toLowerCase()] ?? closestName(key, known);
+    const guessLabel = guess ? schemaAt(schema, [...path, guess]).meta?.title : undefined;
+    diagnostics.push(
+      diagnostic({
+        ruleId: 'FILE-04',
+        file: source.file,
+        ...at(keyNodeOf(document, path, key) ?? nodeAt(document, path)),
+        field: fieldName([...path, key]),
+        message: `未知字段“${key}”${guess ? `，你是不是想写“${guess}”${guessLabel ? `（${guessLabel}）` : ''}？` : ''}`,
+        fix: guess
+          ? `把“${key}”改为“${guess}”（字段名区分大小写）`
+          : `删除这个字段，或改用已有字段：${known.join('、')}`,
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+/** What is wrong with a field's value, and how to fix it, in the editor's words. */
+function issueWords(schema: z.ZodType, issue: Issue, missing: boolean): { message: string; fix: string } {
+  const path = issue.path as PathKey[];
+  const lastKey = String(path.at(-1) ?? '');
+  const input = (issue as { input?: unknown }).input;
+  const label = describeField(schema, path);
+  let message: string;
+  let fix: string;
+  if (missing) {
+    message = `缺少必填字段${label}`;
+    fix = `添加一行“${lastKey}: …”${lastKey === 'pubDate' ? '，例如 pubDate: 2024-01-05 09:30' : ''}`;
+  } else if (issue.code === 'invalid_type') {
+    const expected = String(issue.expected);
+    message = `字段${label}应为${typeWords[expected] ?? expected}，实际写的是${describeValue(input)}`;
+    fix = typeFix(expected, lastKey, input);
+  } else if (issue.code === 'invalid_value') {
+    const allowed = issue.values.map(String);
+    message = `字段${label}的值“${String(input)}”不在允许范围内：${issue.message.startsWith('Invalid') ? `只能是 ${allowed.join('、')}` : issue.message}`;
+    const guess = typeof input === 'string' ? closestName(input, allowed) : undefined;
+    fix = guess ? `改为 ${guess}` : `改为其中之一：${allowed.join('、')}`;
+  } else if (issue.code === 'too_small') {
+    message =
+      issue.origin === 'array' ? `字段${label}至少要有 ${String(issue.minimum)} 项` : `字段${label}不能为空${issue.message.startsWith('Too small') ? '' : `：${issue.message}`}`;
+    fix = '补充内容';
+  } else if (issue.code === 'custom') {
+    message = `字段${label}：${issue.message}`;
+    fix = (issue.params as { fix?: string } | undefined)?.fix ?? '参照 docs/content-model.md 修改';
+  } else {
+    const friendly = /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '格式不对';
+    message = `字段${label}：${friendly}（写的是${describeValue(input)}）`;
+    fix = '参照 docs/content-model.md 中该字段的说明和示例修改';
+  }
+  return { message, fix };
+}
+
 export function validateYaml<S extends z.ZodType>(
   schema: S,
   context: ValidationContext,
 ): { data?: z.output<S>; diagnostics: Diagnostic[] } {
-  const { source, document, lineCounter } = context;
-  const at = (node: Node | undefined) => {
-    if (!node?.range) return { line: source.firstLine, column: 1 };
-    const pos = lineCounter.linePos(node.range[0]);
-    return { line: source.firstLine + pos.line - 1, column: pos.col };
-  };
+  const { source, document } = context;
+  const at = placeOf(context);
   let value: unknown;
   try {
     // parseYaml refused documents with many aliases already; this bounds what the few expand to.
@@ -214,57 +277,14 @@ export function validateYaml<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const path = issue.path as PathKey[];
     const field = fieldName(path);
-    const lastKey = String(path.at(-1) ?? '');
     if (issue.code === 'unrecognized_keys') {
-      const known = knownKeys(schemaAt(schema, path).schema);
-      for (const key of issue.keys) {
-        const guess = FIELD_ALIASES[key.toLowerCase()] ?? closestName(key, known);
-        const guessLabel = guess ? schemaAt(schema, [...path, guess]).meta?.title : undefined;
-        diagnostics.push(
-          diagnostic({
-            ruleId: 'FILE-04',
-            file: source.file,
-            ...at(keyNodeOf(document, path, key) ?? nodeAt(document, path)),
-            field: fieldName([...path, key]),
-            message: `未知字段“${key}”${guess ? `，你是不是想写“${guess}”${guessLabel ? `（${guessLabel}）` : ''}？` : ''}`,
-            fix: guess
-              ? `把“${key}”改为“${guess}”（字段名区分大小写）`
-              : `删除这个字段，或改用已有字段：${known.join('、')}`,
-          }),
-        );
-      }
+      diagnostics.push(...unknownKeys(schema, context, path, issue.keys));
       continue;
     }
     const input = (issue as { input?: unknown }).input;
     const missing = input === undefined && issue.code === 'invalid_type';
     const where = missing ? at(nodeAt(document, path.slice(0, -1))) : at(nodeAt(document, path));
-    const label = describeField(schema, path);
-    let message: string;
-    let fix: string;
-    if (missing) {
-      message = `缺少必填字段${label}`;
-      fix = `添加一行“${lastKey}: …”${lastKey === 'pubDate' ? '，例如 pubDate: 2024-01-05 09:30' : ''}`;
-    } else if (issue.code === 'invalid_type') {
-      const expected = String(issue.expected);
-      message = `字段${label}应为${typeWords[expected] ?? expected}，实际写的是${describeValue(input)}`;
-      fix = typeFix(expected, lastKey, input);
-    } else if (issue.code === 'invalid_value') {
-      const allowed = issue.values.map(String);
-      message = `字段${label}的值“${String(input)}”不在允许范围内：${issue.message.startsWith('Invalid') ? `只能是 ${allowed.join('、')}` : issue.message}`;
-      const guess = typeof input === 'string' ? closestName(input, allowed) : undefined;
-      fix = guess ? `改为 ${guess}` : `改为其中之一：${allowed.join('、')}`;
-    } else if (issue.code === 'too_small') {
-      message =
-        issue.origin === 'array' ? `字段${label}至少要有 ${String(issue.minimum)} 项` : `字段${label}不能为空${issue.message.startsWith('Too small') ? '' : `：${issue.message}`}`;
-      fix = '补充内容';
-    } else if (issue.code === 'custom') {
-      message = `字段${label}：${issue.message}`;
-      fix = (issue.params as { fix?: string } | undefined)?.fix ?? '参照 docs/content-model.md 修改';
-    } else {
-      const friendly = /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '格式不对';
-      message = `字段${label}：${friendly}（写的是${describeValue(input)}）`;
-      fix = '参照 docs/content-model.md 中该字段的说明和示例修改';
-    }
+    const { message, fix } = issueWords(schema, issue, missing);
     // A check may name its own rule (SEC-02, SEC-06: src/schema/site-schema.ts) over the field's.
     const ownRule = issue.code === 'custom' ? (issue.params as { ruleId?: string } | undefined)?.ruleId : undefined;
     // A value the schema rejects stops the build whatever the rule's own severity.

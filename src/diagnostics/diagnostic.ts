@@ -1,4 +1,4 @@
-import { ruleInfo, type Severity } from '../rules/catalogue.ts';
+import { ruleInfo, type Severity } from './catalogue.ts';
 
 /** One finding about one place in one file, in words an editor can act on. */
 export interface Diagnostic {
@@ -55,4 +55,10 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<'error' | 'veto' | 'warn', number> {
+  const counts = { error: 0, veto: 0, warn: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
 }

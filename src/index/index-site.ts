@@ -7,7 +7,7 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkTree } from '../util/link-files.ts';
-import { pinyinKeys } from './pinyin-keys.ts';
+import { pageForIndex, pageUrl } from './page-for-index.ts';
 import { BUNDLE_DIR, partFolder, partOf, partOfFolder } from './search-parts.ts';
 import { isPage, listOutputFiles, sortedFiles } from '../util/output-files.ts';
 
@@ -30,82 +30,6 @@ export interface SiteIndexResult {
   pages: number;
   /** Problems that must stop the site from being published. */
   errors: string[];
-}
-
-/** `news/a/index.html` → `/news/a/` (the site is built with directory URLs). */
-export function pageUrl(relativeFile: string): string {
-  const posix = relativeFile.split(path.sep).join('/');
-  return `/${posix.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
-function decodeAttribute(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-function attribute(tag: string, name: string): string | undefined {
-  const match = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
-  return match ? decodeAttribute(match[1]!) : undefined;
-}
-
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-
-/** Chinese text as space-separated words, cut as the browser (Intl.Segmenter) cuts queries. */
-export function segmentWords(text: string): string {
-  return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment).join(' ');
-}
-
-/**
- * The page as Pagefind should see it, or undefined for pages outside the index. Two searchable
- * metadata fields are added to this copy only (the published page does not carry them, so
- * readers and screen readers never meet them):
- * - `words`: the title and keywords cut into words. Pagefind searches metadata but cuts it only
- *   at spaces, so without this a title like 关于进一步优化营商环境的若干意见 would match only a
- *   query starting with its first character. Cut with Intl.Segmenter, the segmenter the
- *   browser uses on the query, the words of query and title agree.
- * - `pinyin`: the pinyin keys of the title and keywords (SRCH-05, pinyin-keys.ts).
- */
-export function pageForIndex(html: string): string | undefined {
-  const open = html.match(/<[a-z]+\s[^>]*\bdata-pagefind-body\b[^>]*>/);
-  if (!open) return undefined;
-  const tag = open[0];
-  const title = attribute(tag, 'data-search-title') ?? '';
-  const keywords = (attribute(tag, 'data-search-keywords') ?? '').split(/\s+/).filter(Boolean);
-  const words = segmentWords([title, ...keywords].join(' '));
-  const keys = pinyinKeys(title, keywords);
-  const added = [
-    words && `<span data-pagefind-meta="words:${words.replace(/"/g, '')}"></span>`,
-    keys && `<span data-pagefind-meta="pinyin:${keys}"></span>`,
-  ].join('');
-  const at = open.index! + tag.length;
-  return articleOnly(`${html.slice(0, at)}${added}${html.slice(at)}`, open.index!);
-}
-
-/**
- * The page cut down to the element Pagefind indexes (`data-pagefind-body`, which carries all the
- * page's filters, metadata and sort keys) inside a bare document. Pagefind reads nothing else
- * of the page but its first image, which outside the article is the footer's 党政机关网站标识
- * badge and would be every result's image. Half the bytes to send and parse: reading and adding
- * the 2,838 pages of a synthetic site took 5.5–6.3 s instead of 7.8–8.0 s, and the rest of the
- * bundle is byte for byte the same (both measured 2026-12-01).
- */
-function articleOnly(html: string, start: number): string {
-  const tagName = html.slice(start + 1).match(/^[a-z]+/)![0];
-  const tags = new RegExp(`<(/?)${tagName}(?=[\\s/>])[^>]*>`, 'g');
-  tags.lastIndex = start;
-  let depth = 0;
-  for (let match = tags.exec(html); match; match = tags.exec(html)) {
-    depth += match[1] ? -1 : 1;
-    if (depth === 0) {
-      const htmlTag = html.match(/<html\b[^>]*>/)?.[0] ?? '<html>';
-      return `<!DOCTYPE html>${htmlTag}<head><meta charset="utf-8"></head><body>${html.slice(start, tags.lastIndex)}</body></html>`;
-    }
-  }
-  return html;
 }
 
 /** The HTML pages of `dir` (of `listing`, its files, when known), relative, sorted. */
@@ -168,55 +92,48 @@ const PART_SCRIPTS = /(?:\.js|\.css|\.pagefind)$/;
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<SiteIndexResult> {
-  const { searchKeys = true, inProgress, parts = 1, reuse } = options;
-  const errors: string[] = [];
-  const indexes = new Map<number, PagefindIndex>();
-  // The parts are written beside the output and moved into it once all are there: Astro empties
-  // its output folder when it starts, after a part taken from the published output may already
-  // be in.
-  const bundle = `${siteDir}.${BUNDLE_DIR}`;
-  await rm(bundle, { recursive: true, force: true });
-  await rm(`${bundle}-reused`, { recursive: true, force: true });
-  const partOfFile = (file: string) => partOf(posix(file), parts);
-  // Parts are written in ascending order (part 0 is the bundle folder, the others are folders
-  // inside it), each as soon as every page of it is in: `written` parts are on disk.
-  let written = 0;
-  // A part taken from the published output is linked at once, so an edit's index ends with the
-  // part it changed (linking 9 parts of 1,000 pages took 0.4 s). Part 0 goes straight into the
-  // bundle folder, which Pagefind then never writes; the others wait in a folder of their own
-  // until their turn, because Pagefind writes a new part 0 into the bundle folder.
-  const reusedDir = `${bundle}-reused`;
-  const reusedFolder = (part: number) => (part === 0 ? bundle : path.join(reusedDir, partFolder(part)));
-  const linkReusedPart = async (part: number) => {
-    const from = path.join(reuse!.bundle, partFolder(part));
-    const folder = reusedFolder(part);
-    await linkTree(from, folder, (file) => part !== 0 || partOfFolder(path.relative(from, file).split(path.sep)[0]!) === undefined);
-    await dropUnusedFiles(folder, part);
-  };
-  const writePart = async (part: number) => {
-    const folder = path.join(bundle, partFolder(part));
-    const index = indexes.get(part);
-    if (index) {
-      const result = await index.writeFiles({ outputPath: folder });
-      errors.push(...result.errors);
-      // Dropped at once: Pagefind's service keeps an index in memory until it is deleted.
-      indexes.delete(part);
-      await index.deleteIndex();
-      await dropUnusedFiles(folder, part);
-    } else if (part > 0) {
-      await rename(reusedFolder(part), folder);
-    }
-  };
-  // Pages still to add, per part, of the pages given in order (inProgress): the item pages, part by
-  // part (src/render/rendered-items.ts), so Pagefind holds one part at a time.
-  const pending = new Array<number>(parts).fill(0);
-  const writeCompleteParts = async () => {
-    while (written < parts && pending[written] === 0) await writePart(written++);
-  };
-  try {
-    for (let part = 0; part < parts; part++) {
-      if (reuse?.parts.has(part)) continue;
+/**
+ * The bundle's parts on their way to disk. Parts are written in ascending order (part 0 is the
+ * bundle folder, the others are folders inside it), each as soon as every page of it is in. They
+ * are written beside the output and moved into it once all are there: Astro empties its output
+ * folder when it starts, after a part taken from the published output may already be in.
+ */
+class BundleParts {
+  readonly bundle: string;
+  readonly reusedDir: string;
+  readonly parts: number;
+  readonly reuse: IndexSiteOptions['reuse'];
+  readonly indexes = new Map<number, PagefindIndex>();
+  readonly errors: string[] = [];
+  /**
+   * Pages still to add, per part, of the pages given in order (inProgress): the item pages, part
+   * by part (src/render/rendered-items.ts), so Pagefind holds one part at a time.
+   */
+  readonly pending: number[];
+  /** `written` parts are on disk. */
+  written = 0;
+
+  constructor(siteDir: string, parts: number, reuse: IndexSiteOptions['reuse']) {
+    this.bundle = `${siteDir}.${BUNDLE_DIR}`;
+    this.reusedDir = `${this.bundle}-reused`;
+    this.parts = parts;
+    this.reuse = reuse;
+    this.pending = new Array<number>(parts).fill(0);
+  }
+
+  partOfFile(file: string) {
+    return partOf(posix(file), this.parts);
+  }
+
+  /** A page of a part taken from the published output: not read at all. */
+  isReused(file: string) {
+    return this.reuse?.parts.has(this.partOfFile(file)) ?? false;
+  }
+
+  /** One Pagefind index per part to build; the result to return when Pagefind cannot start. */
+  async createIndexes(): Promise<SiteIndexResult | undefined> {
+    for (let part = 0; part < this.parts; part++) {
+      if (this.reuse?.parts.has(part)) continue;
       const created = await pagefind.createIndex({
         // One language for every site of the platform: the portal merges their indexes, and
         // Pagefind segments Chinese words for `zh` (its extended build, which the npm package runs).
@@ -224,74 +141,146 @@ async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<S
         excludeSelectors: EXCLUDE_SELECTORS,
       });
       if (!created.index) return { pages: 0, errors: created.errors.length ? created.errors : ['无法启动 Pagefind 索引程序'] };
-      indexes.set(part, created.index);
+      this.indexes.set(part, created.index);
     }
-    for (const part of [...(reuse?.parts ?? [])].sort((a, b) => a - b)) await linkReusedPart(part);
-    let pages = 0;
-    const prepared = (html: string) => (searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined);
-    // Pagefind indexes in its own process, one page at a time: the next pages are read and
-    // prepared here meanwhile (a few ahead, so memory stays flat), and still added in order,
-    // which fixes the bundle's bytes (PUB-04). Pages of a part taken from the published output
-    // are not read at all.
-    // Pages sent to Pagefind whose answer has not been read yet. Its service handles requests one
-    // at a time in the order they arrive (pagefind/src/service/mod.rs), and addHTMLFile writes
-    // its request at once, so pages sent ahead are still added in order: Pagefind need not wait
-    // for this process, which shares 2 cores with Astro, to send the next one.
-    const sent: Array<{ file: string; adding: ReturnType<PagefindIndex['addHTMLFile']> }> = [];
-    const answered = async () => {
-      const { file, adding } = sent.shift()!;
-      const added = await adding;
-      if (added.errors.length) errors.push(...added.errors.map((e) => `${file}：${e}`));
-      else pages++;
+    return undefined;
+  }
+
+  /**
+   * A part taken from the published output is linked at once, so an edit's index ends with the
+   * part it changed (linking 9 parts of 1,000 pages took 0.4 s). Part 0 goes straight into the
+   * bundle folder, which Pagefind then never writes; the others wait in a folder of their own
+   * until their turn, because Pagefind writes a new part 0 into the bundle folder.
+   */
+  private reusedFolder(part: number) {
+    return part === 0 ? this.bundle : path.join(this.reusedDir, partFolder(part));
+  }
+
+  async linkReused() {
+    for (const part of [...(this.reuse?.parts ?? [])].sort((a, b) => a - b)) {
+      const from = path.join(this.reuse!.bundle, partFolder(part));
+      const folder = this.reusedFolder(part);
+      await linkTree(from, folder, (file) => part !== 0 || partOfFolder(path.relative(from, file).split(path.sep)[0]!) === undefined);
+      await dropUnusedFiles(folder, part);
+    }
+  }
+
+  private async writePart(part: number) {
+    const folder = path.join(this.bundle, partFolder(part));
+    const index = this.indexes.get(part);
+    if (index) {
+      const result = await index.writeFiles({ outputPath: folder });
+      this.errors.push(...result.errors);
+      // Dropped at once: Pagefind's service keeps an index in memory until it is deleted.
+      this.indexes.delete(part);
+      await index.deleteIndex();
+      await dropUnusedFiles(folder, part);
+    } else if (part > 0) {
+      await rename(this.reusedFolder(part), folder);
+    }
+  }
+
+  async writeCompleteParts() {
+    while (this.written < this.parts && this.pending[this.written] === 0) await this.writePart(this.written++);
+  }
+
+  async writeRest() {
+    while (this.written < this.parts) await this.writePart(this.written++);
+  }
+}
+
+/**
+ * Pages sent to Pagefind whose answer has not been read yet. Its service handles requests one
+ * at a time in the order they arrive (pagefind/src/service/mod.rs), and addHTMLFile writes
+ * its request at once, so pages sent ahead are still added in order: Pagefind need not wait
+ * for this process, which shares 2 cores with Astro, to send the next one.
+ */
+class PageFeed {
+  pages = 0;
+  private readonly sent: Array<{ file: string; adding: ReturnType<PagefindIndex['addHTMLFile']> }> = [];
+  private readonly bundle: BundleParts;
+
+  constructor(bundle: BundleParts) {
+    this.bundle = bundle;
+  }
+
+  private async answered() {
+    const { file, adding } = this.sent.shift()!;
+    const added = await adding;
+    if (added.errors.length) this.bundle.errors.push(...added.errors.map((e) => `${file}：${e}`));
+    else this.pages++;
+  }
+
+  private async allAnswered() {
+    while (this.sent.length) await this.answered();
+  }
+
+  private async send(file: string, part: number, content: string) {
+    const index = this.bundle.indexes.get(part);
+    if (!index) {
+      // Only the item pages carry data-pagefind-body, and they all come in order first.
+      this.bundle.errors.push(`${file}：不是内容页，却带有搜索正文标记（data-pagefind-body），它所在的索引分块已经写出`);
+      return;
+    }
+    const adding = index.addHTMLFile({ url: pageUrl(file), content });
+    // Read in turn below; a failure meanwhile is not an unhandled rejection.
+    adding.catch(() => undefined);
+    this.sent.push({ file, adding });
+    if (this.sent.length > SENT_AHEAD) await this.answered();
+  }
+
+  /**
+   * Pagefind indexes in its own process, one page at a time: the next pages are read and
+   * prepared here meanwhile (a few ahead, so memory stays flat), and still added in order,
+   * which fixes the bundle's bytes (PUB-04). `counted` pages are those of `pending`.
+   */
+  async addInOrder(all: readonly string[], prepare: (file: string) => Promise<string | undefined>, counted: boolean) {
+    const { bundle } = this;
+    const files = all.filter((file) => !bundle.isReused(file));
+    const start = (file: string) => {
+      const reading = prepare(file);
+      // A failure is thrown where the page's turn comes; the pages read ahead of it are dropped.
+      reading.catch(() => undefined);
+      return reading;
     };
-    const allAnswered = async () => {
-      while (sent.length) await answered();
-    };
-    const addInOrder = async (all: readonly string[], prepare: (file: string) => Promise<string | undefined>, counted: boolean) => {
-      const files = all.filter((file) => !reuse?.parts.has(partOfFile(file)));
-      const start = (file: string) => {
-        const reading = prepare(file);
-        // A failure is thrown where the page's turn comes; the pages read ahead of it are dropped.
-        reading.catch(() => undefined);
-        return reading;
-      };
-      const ahead: Array<Promise<string | undefined>> = files.slice(0, READ_AHEAD).map(start);
-      for (let i = 0; i < files.length; i++) {
-        const file = files[i]!;
-        const content = await ahead[i]!;
-        ahead[i] = Promise.resolve(undefined);
-        if (i + READ_AHEAD < files.length) ahead.push(start(files[i + READ_AHEAD]!));
-        const part = partOfFile(file);
-        if (content !== undefined) {
-          const index = indexes.get(part);
-          if (!index) {
-            // Only the item pages carry data-pagefind-body, and they all come in order first.
-            errors.push(`${file}：不是内容页，却带有搜索正文标记（data-pagefind-body），它所在的索引分块已经写出`);
-          } else {
-            const adding = index.addHTMLFile({ url: pageUrl(file), content });
-            // Read in turn below; a failure meanwhile is not an unhandled rejection.
-            adding.catch(() => undefined);
-            sent.push({ file, adding });
-            if (sent.length > SENT_AHEAD) await answered();
-          }
-        }
-        if (counted) {
-          pending[part]!--;
-          // A part is written once Pagefind has answered for all of its pages.
-          if (written < parts && pending[written] === 0) await allAnswered();
-          await writeCompleteParts();
-        }
+    const ahead: Array<Promise<string | undefined>> = files.slice(0, READ_AHEAD).map(start);
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      const content = await ahead[i]!;
+      ahead[i] = Promise.resolve(undefined);
+      if (i + READ_AHEAD < files.length) ahead.push(start(files[i + READ_AHEAD]!));
+      const part = bundle.partOfFile(file);
+      if (content !== undefined) await this.send(file, part, content);
+      if (counted) {
+        bundle.pending[part]!--;
+        // A part is written once Pagefind has answered for all of its pages.
+        if (bundle.written < bundle.parts && bundle.pending[bundle.written] === 0) await this.allAnswered();
+        await bundle.writeCompleteParts();
       }
-      await allAnswered();
-    };
+    }
+    await this.allAnswered();
+  }
+}
+
+async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<SiteIndexResult> {
+  const { searchKeys = true, inProgress, parts = 1, reuse } = options;
+  const bundle = new BundleParts(siteDir, parts, reuse);
+  await rm(bundle.bundle, { recursive: true, force: true });
+  await rm(bundle.reusedDir, { recursive: true, force: true });
+  try {
+    const failed = await bundle.createIndexes();
+    if (failed) return failed;
+    await bundle.linkReused();
+    const feed = new PageFeed(bundle);
+    const prepared = (html: string) => (searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined);
     // Synchronous reads: many pages are read ahead, and a promise read holds a file descriptor each.
     const readPrepared = async (dir: string, file: string) => prepared(readFileSync(path.join(dir, file), 'utf8'));
     const fromSite = (file: string) => readPrepared(siteDir, file);
     if (inProgress) {
-      for (const file of inProgress.order) if (!reuse?.parts.has(partOfFile(file))) pending[partOfFile(file)]!++;
-      await writeCompleteParts();
+      for (const file of inProgress.order) if (!bundle.isReused(file)) bundle.pending[bundle.partOfFile(file)]!++;
+      await bundle.writeCompleteParts();
       // An item whose page is not in the output has nothing to index.
-      await addInOrder(
+      await feed.addInOrder(
         inProgress.order,
         async (file) => readPrepared(await inProgress.ready(file), file).catch((error: unknown) => (missing(error) ? undefined : Promise.reject(error))),
         true,
@@ -299,19 +288,19 @@ async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<S
       await inProgress.complete();
       const first = new Set(inProgress.order.map((file) => file.split('/').join(path.sep)));
       const others = htmlFiles(siteDir, inProgress.pages && (await inProgress.pages)).filter((file) => !first.has(file));
-      await addInOrder(others, fromSite, false);
+      await feed.addInOrder(others, fromSite, false);
     } else {
-      await addInOrder(htmlFiles(siteDir), fromSite, false);
+      await feed.addInOrder(htmlFiles(siteDir), fromSite, false);
     }
-    while (written < parts) await writePart(written++);
+    await bundle.writeRest();
     const inOutput = path.join(siteDir, BUNDLE_DIR);
     await rm(inOutput, { recursive: true, force: true });
-    await rename(bundle, inOutput);
-    return { pages, errors };
+    await rename(bundle.bundle, inOutput);
+    return { pages: feed.pages, errors: bundle.errors };
   } finally {
-    for (const index of indexes.values()) await index.deleteIndex();
-    await rm(bundle, { recursive: true, force: true });
-    await rm(reusedDir, { recursive: true, force: true });
+    for (const index of bundle.indexes.values()) await index.deleteIndex();
+    await rm(bundle.bundle, { recursive: true, force: true });
+    await rm(bundle.reusedDir, { recursive: true, force: true });
   }
 }
 

@@ -8,7 +8,7 @@
 //
 // A page's part follows from its path alone, so the same content gives the same parts, the
 // same bundles, whether built whole or in part.
-// No Node module here: the search page (templates/scripts/search.ts) uses it in the browser.
+// No Node module here: the search page (templates/scripts/search-pagefind.ts) uses it in the browser.
 
 /**
  * Item pages per part. More parts make an edit faster and a search slower (each part is one

@@ -2,7 +2,7 @@
 // staging folder (make-output.ts), index and check it (check-output.ts), and publish it by one
 // swap (src/publish/swap-directory.ts). Any failure leaves the published output as it was.
 import path from 'node:path';
-import type { LoadedSite } from '../content/load-site.ts';
+import type { LoadedSite } from '../rules/load-site.ts';
 import { nextScheduled, toSiteData } from '../render/site-data.ts';
 import { publishesNoticeOnly } from '../rules/site/site-09-lifecycle.ts';
 import { stagingDir, swapIntoPlace } from '../publish/swap-directory.ts';

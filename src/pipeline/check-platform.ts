@@ -1,8 +1,8 @@
 // The governance check of a platform: everything the loader finds (files, site rules, content
 // rules, relations) plus the inspection indicators computed against a time. The build and
 // `npm run check` use this one function, so they can never disagree.
-import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { loadPlatform, type LoadedSite, type LoadPlatformOptions } from '../content/load-site.ts';
+import { compareDiagnostics } from '../diagnostics/diagnostic.ts';
+import { loadPlatform, type LoadedSite, type LoadPlatformOptions } from '../rules/load-site.ts';
 import { checkHealth } from '../rules/health/index.ts';
 
 export interface CheckedSite extends LoadedSite {
@@ -19,10 +19,4 @@ export async function checkPlatform(root: string, now: string, options: LoadPlat
     checked.set(id, { ...site, diagnostics, vetoed: diagnostics.some((d) => d.severity === 'veto') });
   }
   return checked;
-}
-
-export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<'error' | 'veto' | 'warn', number> {
-  const counts = { error: 0, veto: 0, warn: 0 };
-  for (const d of diagnostics) counts[d.severity]++;
-  return counts;
 }

@@ -5,7 +5,7 @@
 // knows the note the plugin adds.
 import { createHash } from 'node:crypto';
 import { mdxToHast } from 'satteri';
-import { isGovernmentHost, webHost } from '../rules/output/government-hosts.ts';
+import { isGovernmentHost, webHost } from '../config/government-hosts.ts';
 
 /** Read by screen readers after the link text (the class is the templates' visually-hidden utility). */
 export const LEAVING_NOTE = '（将离开本站）';

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chineseDate, siteUrl } from '../rules/site/site-09-lifecycle.ts';
+import { chineseDate } from '../rules/site/lifecycle-dates.ts';
+import { siteUrl } from '../rules/site/lifecycle-notices.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { swapIntoPlace } from '../publish/swap-directory.ts';
 import { writeIntegrityManifest } from '../publish/integrity-manifest.ts';

@@ -1,9 +1,9 @@
 // What the templates know about the site being built: the validated configuration and the
 // published items' metadata (bodies are rendered by Astro from the content collection).
 import { searchPartCount } from '../index/search-parts.ts';
-import type { ItemLink, ItemReferenceSource, ItemRelations } from '../content/load-items.ts';
-import type { SiteModel } from '../content/load-site.ts';
-import { activeNotices, type SiteNotices } from '../rules/site/site-09-lifecycle.ts';
+import type { ItemLink, ItemReferenceSource, ItemRelations } from '../content/items.ts';
+import type { SiteModel } from '../rules/load-site.ts';
+import { activeNotices, type SiteNotices } from '../rules/site/lifecycle-notices.ts';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { summarize } from '../util/plain-text.ts';

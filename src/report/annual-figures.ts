@@ -3,7 +3,7 @@
 // come from sites/<siteId>/annual-figures.yaml, maintained by the site's administrators.
 import path from 'node:path';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
-import type { ContentItem } from '../content/load-items.ts';
+import type { ContentItem } from '../content/items.ts';
 import { parseYamlValue } from '../config/parse-yaml.ts';
 import { readSourceFileSync } from '../config/read-source-file.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';

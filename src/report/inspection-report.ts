@@ -1,9 +1,8 @@
 // REP-01: the inspection report of one site (监测报告), as JSON for machines and HTML for people.
 // Deterministic: the only time in it is the inspection time given (--now / --to).
-import type { CheckedSite } from '../pipeline/check-platform.ts';
-import { countBySeverity } from '../pipeline/check-platform.ts';
-import { ruleInfo } from '../rules/catalogue.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { ruleInfo } from '../diagnostics/catalogue.ts';
+import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { LoadedSite } from '../rules/load-site.ts';
 
 export interface InspectionReport {
   site: { id: string; name?: string; domain?: string; siteCode?: string };
@@ -15,7 +14,7 @@ export interface InspectionReport {
   findings: Array<Diagnostic & { ruleTitle: string }>;
 }
 
-export function inspectionReport(site: CheckedSite, inspectedAt: string, window?: { from: string; to: string }): InspectionReport {
+export function inspectionReport(site: LoadedSite, inspectedAt: string, window?: { from: string; to: string }): InspectionReport {
   const config = site.source?.config;
   const counts = countBySeverity(site.diagnostics);
   return {

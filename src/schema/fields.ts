@@ -41,7 +41,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** Dates written in a known shape whose day or time does not exist: 2026-02-30, 2026-13-01, 24:00. */
-const LOOSE_DATE = /^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*(?:(\d{1,2})\s*[:：时点]\s*(\d{1,2})\s*分?)?\s*$/;
+const LOOSE_DATE = /^\s*(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*(?:(\d{1,2})\s*[:：时点]\s*(\d{1,2})\s*分?)?\s*$/;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

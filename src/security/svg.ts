@@ -111,6 +111,191 @@ function cssProblems(css: string): string[] {
   return problems;
 }
 
+/** Checks attribute values as an SVG's tags are read: namespaces, handlers, links, animations, CSS. */
+function checkAttributeValue(find: (what: string, at: number) => void, fail: (what: string) => never, element: string, name: string, raw: string, at: number) {
+  const lower = name.toLowerCase();
+  const local = lower.slice(lower.lastIndexOf(':') + 1);
+  if (raw.includes('<')) fail('属性值中有“<”');
+  const value = decodeXml(raw, (what) => find(what, at));
+  if (lower === 'xmlns' || lower.startsWith('xmlns:')) {
+    if (FORBIDDEN_NAMESPACES.includes(value.trim().toLowerCase())) find(`会被浏览器当作网页执行的命名空间“${value.trim()}”`, at);
+    return;
+  }
+  if (local.startsWith('on')) find(`事件处理属性 ${name}`, at);
+  if (lower === 'xml:base') find('改变地址基准的 xml:base', at);
+  const view = squeezed(value);
+  if (local === 'href' || local === 'src') {
+    if (view !== '' && !/^#[^#]*$/.test(view)) find(`${name} 引用了本文件以外的内容`, at);
+  } else if (ANIMATION_VALUES.has(local) && SCRIPT_SCHEME.test(view)) {
+    // An animation can set a link's target: its values are URLs too.
+    find(`属性 ${name} 中的 javascript: 或 data: 地址`, at);
+  }
+  if (ANIMATIONS.has(element) && local === 'attributename') {
+    const target = view.slice(view.lastIndexOf(':') + 1);
+    if (target === 'href' || target === 'src' || target.startsWith('on')) find(`动画 <${element}> 修改 ${value.trim()} 属性`, at);
+  }
+  for (const problem of cssProblems(value)) {
+    // A style attribute is CSS; elsewhere (fill, filter, clip-path, mask…) only url() fetches.
+    if (local === 'style' || problem.includes('url(')) find(problem, at);
+  }
+}
+
+/** One reading of an SVG file's text, left to right: what it found, and where it is. */
+class SvgScan {
+  readonly findings: SvgFinding[] = [];
+  pos = 0;
+  private readonly stack: string[] = [];
+  rootSeen = false;
+  private styleText: { text: string; at: number } | undefined;
+  private readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  private lineAt(offset: number) {
+    let line = 1;
+    for (let i = 0; i < offset && i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) line++;
+    return line;
+  }
+
+  find(found: string, at = this.pos) {
+    const what = printable(found);
+    if (this.findings.length < 20 && !this.findings.some((f) => f.what === what)) this.findings.push({ what, line: this.lineAt(at) });
+  }
+
+  fail(what: string, at = this.pos): never {
+    this.find(what, at);
+    throw new SvgRefused();
+  }
+
+  private openTag() {
+    const { text } = this;
+    const start = this.pos;
+    this.pos++; // <
+    const name = NAME.exec(text.slice(this.pos, this.pos + 200))?.[0];
+    if (!name) this.fail('无法解析的标签');
+    this.pos += name!.length;
+    const lower = name!.toLowerCase();
+    const local = lower.slice(lower.lastIndexOf(':') + 1);
+    if (this.stack.length === 0) {
+      if (this.rootSeen) this.fail('根元素之外还有其他元素');
+      if (local !== 'svg') this.fail(`根元素是 <${name}>，不是 <svg>`);
+      this.rootSeen = true;
+    }
+    if (FORBIDDEN_ELEMENTS[local]) this.find(FORBIDDEN_ELEMENTS[local]!, start);
+    const seen = new Set<string>();
+    for (;;) {
+      const space = /^\s*/.exec(text.slice(this.pos, this.pos + 1000))![0].length;
+      this.pos += space;
+      if (text.startsWith('/>', this.pos)) {
+        this.pos += 2;
+        break;
+      }
+      if (text[this.pos] === '>') {
+        this.pos++;
+        this.stack.push(name!);
+        if (local === 'style') this.styleText = { text: '', at: this.pos };
+        break;
+      }
+      if (space === 0) this.fail('无法解析的属性');
+      const attribute = NAME.exec(text.slice(this.pos, this.pos + 200))?.[0];
+      if (!attribute) this.fail('无法解析的属性');
+      const at = this.pos;
+      this.pos += attribute!.length;
+      const eq = /^\s*=\s*/.exec(text.slice(this.pos, this.pos + 1000));
+      if (!eq) this.fail(`属性 ${attribute} 没有值`);
+      this.pos += eq![0].length;
+      const quote = text[this.pos];
+      if (quote !== '"' && quote !== "'") this.fail(`属性 ${attribute} 的值没有引号`);
+      const end = text.indexOf(quote!, this.pos + 1);
+      if (end === -1) this.fail('属性值没有结束');
+      if (seen.has(attribute!)) this.fail(`属性 ${attribute} 重复`);
+      seen.add(attribute!);
+      checkAttributeValue((what, where) => this.find(what, where), (what) => this.fail(what), local, attribute!, text.slice(this.pos + 1, end), at);
+      this.pos = end + 1;
+    }
+  }
+
+  private closeTag() {
+    const start = this.pos;
+    const match = /^<\/([A-Za-z_][A-Za-z0-9_.:-]*)\s*>/.exec(this.text.slice(this.pos, this.pos + 300));
+    if (!match || this.stack.pop() !== match[1]) this.fail('标签没有正确配对', start);
+    if (this.styleText && match![1]!.toLowerCase().replace(/^.*:/, '') === 'style') {
+      for (const problem of cssProblems(this.styleText.text)) this.find(problem, this.styleText.at);
+      this.styleText = undefined;
+    }
+    this.pos += match![0].length;
+  }
+
+  /** `<?…?>`, `<!--…-->`, `<![CDATA[…]]>`, `<!DOCTYPE …>`: what else than a tag may start with `<`. */
+  private markup(): boolean {
+    const { text, pos } = this;
+    if (text.startsWith('<?', pos)) {
+      const end = text.indexOf('?>', pos);
+      if (end === -1) this.fail('处理指令没有结束');
+      const instruction = text.slice(pos + 2, end);
+      if (/^xml\s/.test(instruction) && pos === (text.startsWith('\ufeff') ? 1 : 0)) {
+        const encoding = /encoding\s*=\s*["']([^"']*)["']/.exec(instruction)?.[1]?.toLowerCase();
+        if (encoding && encoding !== 'utf-8' && encoding !== 'utf8' && encoding !== 'us-ascii') this.find(`声明的编码是 ${encoding}（须为 UTF-8）`);
+      } else {
+        this.find(`处理指令 <?${instruction.split(/\s/)[0]!.slice(0, 30)} …?>（如引用外部样式表）`);
+      }
+      this.pos = end + 2;
+    } else if (text.startsWith('<!--', pos)) {
+      const end = text.indexOf('-->', pos + 4);
+      if (end === -1) this.fail('注释没有结束');
+      if (text.slice(pos + 4, end).includes('--')) this.fail('注释中有“--”');
+      this.pos = end + 3;
+    } else if (text.startsWith('<![CDATA[', pos)) {
+      if (this.stack.length === 0) this.fail('根元素之外有 CDATA');
+      const end = text.indexOf(']]>', pos);
+      if (end === -1) this.fail('CDATA 没有结束');
+      if (this.styleText) this.styleText.text += text.slice(pos + 9, end);
+      this.pos = end + 3;
+    } else if (/^<!doctype/i.test(text.slice(pos, pos + 9))) {
+      if (this.rootSeen) this.fail('DOCTYPE 位置不对');
+      const doctype = /^<!DOCTYPE\s+[A-Za-z_][\w:.-]*(?:\s+(?:PUBLIC\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')|SYSTEM\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')))?\s*>/.exec(text.slice(pos, pos + 1000));
+      if (!doctype) this.fail('DOCTYPE 中声明了实体（<!ENTITY …>）或其他内容');
+      this.pos += doctype![0].length;
+    } else if (text.startsWith('<!', pos)) {
+      this.fail('无法解析的声明 <!…>');
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** Reads the whole text; throws SvgRefused at the first thing it cannot read on. */
+  scan() {
+    const { text } = this;
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.exec(text);
+    if (control) this.fail('控制字符', control.index);
+    if (text.startsWith('\ufeff')) this.pos = 1;
+    while (this.pos < text.length) {
+      const lt = text.indexOf('<', this.pos);
+      const chunk = text.slice(this.pos, lt === -1 ? text.length : lt);
+      if (chunk) {
+        if (this.stack.length === 0 && chunk.trim() !== '') this.fail('根元素之外有文字');
+        const decoded = decodeXml(chunk, (what) => this.find(what, this.pos));
+        if (this.styleText) this.styleText.text += decoded;
+      }
+      if (lt === -1) break;
+      this.pos = lt;
+      if (this.markup()) continue;
+      if (text.startsWith('</', this.pos)) {
+        this.closeTag();
+      } else {
+        if (this.styleText) this.fail('<style> 中有标签');
+        this.openTag();
+      }
+    }
+    if (!this.rootSeen) this.fail('没有 <svg> 根元素', 0);
+    if (this.stack.length > 0) this.fail(`<${this.stack.at(-1)}> 没有结束`, text.length);
+  }
+}
+
 /** Every refusal found in an SVG file's bytes; empty when the file is clean. */
 export function inspectSvg(bytes: Uint8Array): SvgFinding[] {
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) return [{ what: 'UTF-16 编码（须为 UTF-8）', line: 1 }];
@@ -120,167 +305,11 @@ export function inspectSvg(bytes: Uint8Array): SvgFinding[] {
   } catch {
     return [{ what: '不是 UTF-8 编码的文本', line: 1 }];
   }
-  const findings: SvgFinding[] = [];
-  let pos = 0;
-  const lineAt = (offset: number) => {
-    let line = 1;
-    for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-    return line;
-  };
-  const find = (found: string, at = pos) => {
-    const what = printable(found);
-    if (findings.length < 20 && !findings.some((f) => f.what === what)) findings.push({ what, line: lineAt(at) });
-  };
-  const fail = (what: string, at = pos): never => {
-    find(what, at);
-    throw new SvgRefused();
-  };
-
+  const scan = new SvgScan(text);
   try {
-    // eslint-disable-next-line no-control-regex
-    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.exec(text);
-    if (control) fail('控制字符', control.index);
-    const stack: string[] = [];
-    let rootSeen = false;
-    let styleText: { text: string; at: number } | undefined;
-
-    const checkAttributeValue = (element: string, name: string, raw: string, at: number) => {
-      const lower = name.toLowerCase();
-      const local = lower.slice(lower.lastIndexOf(':') + 1);
-      if (raw.includes('<')) fail('属性值中有“<”');
-      const value = decodeXml(raw, (what) => find(what, at));
-      if (lower === 'xmlns' || lower.startsWith('xmlns:')) {
-        if (FORBIDDEN_NAMESPACES.includes(value.trim().toLowerCase())) find(`会被浏览器当作网页执行的命名空间“${value.trim()}”`, at);
-        return;
-      }
-      if (local.startsWith('on')) find(`事件处理属性 ${name}`, at);
-      if (lower === 'xml:base') find('改变地址基准的 xml:base', at);
-      const view = squeezed(value);
-      if (local === 'href' || local === 'src') {
-        if (view !== '' && !/^#[^#]*$/.test(view)) find(`${name} 引用了本文件以外的内容`, at);
-      } else if (ANIMATION_VALUES.has(local) && SCRIPT_SCHEME.test(view)) {
-        // An animation can set a link's target: its values are URLs too.
-        find(`属性 ${name} 中的 javascript: 或 data: 地址`, at);
-      }
-      if (ANIMATIONS.has(element) && local === 'attributename') {
-        const target = view.slice(view.lastIndexOf(':') + 1);
-        if (target === 'href' || target === 'src' || target.startsWith('on')) find(`动画 <${element}> 修改 ${value.trim()} 属性`, at);
-      }
-      for (const problem of cssProblems(value)) {
-        // A style attribute is CSS; elsewhere (fill, filter, clip-path, mask…) only url() fetches.
-        if (local === 'style' || problem.includes('url(')) find(problem, at);
-      }
-    };
-
-    const openTag = () => {
-      const start = pos;
-      pos++; // <
-      const name = NAME.exec(text.slice(pos, pos + 200))?.[0];
-      if (!name) fail('无法解析的标签');
-      pos += name!.length;
-      const lower = name!.toLowerCase();
-      const local = lower.slice(lower.lastIndexOf(':') + 1);
-      if (stack.length === 0) {
-        if (rootSeen) fail('根元素之外还有其他元素');
-        if (local !== 'svg') fail(`根元素是 <${name}>，不是 <svg>`);
-        rootSeen = true;
-      }
-      if (FORBIDDEN_ELEMENTS[local]) find(FORBIDDEN_ELEMENTS[local]!, start);
-      const seen = new Set<string>();
-      for (;;) {
-        const space = /^\s*/.exec(text.slice(pos, pos + 1000))![0].length;
-        pos += space;
-        if (text.startsWith('/>', pos)) {
-          pos += 2;
-          break;
-        }
-        if (text[pos] === '>') {
-          pos++;
-          stack.push(name!);
-          if (local === 'style') styleText = { text: '', at: pos };
-          break;
-        }
-        if (space === 0) fail('无法解析的属性');
-        const attribute = NAME.exec(text.slice(pos, pos + 200))?.[0];
-        if (!attribute) fail('无法解析的属性');
-        const at = pos;
-        pos += attribute!.length;
-        const eq = /^\s*=\s*/.exec(text.slice(pos, pos + 1000));
-        if (!eq) fail(`属性 ${attribute} 没有值`);
-        pos += eq![0].length;
-        const quote = text[pos];
-        if (quote !== '"' && quote !== "'") fail(`属性 ${attribute} 的值没有引号`);
-        const end = text.indexOf(quote!, pos + 1);
-        if (end === -1) fail('属性值没有结束');
-        if (seen.has(attribute!)) fail(`属性 ${attribute} 重复`);
-        seen.add(attribute!);
-        checkAttributeValue(local, attribute!, text.slice(pos + 1, end), at);
-        pos = end + 1;
-      }
-    };
-
-    const closeTag = () => {
-      const start = pos;
-      const match = /^<\/([A-Za-z_][A-Za-z0-9_.:-]*)\s*>/.exec(text.slice(pos, pos + 300));
-      if (!match || stack.pop() !== match[1]) fail('标签没有正确配对', start);
-      if (styleText && match![1]!.toLowerCase().replace(/^.*:/, '') === 'style') {
-        for (const problem of cssProblems(styleText.text)) find(problem, styleText.at);
-        styleText = undefined;
-      }
-      pos += match![0].length;
-    };
-
-    if (text.startsWith('\ufeff')) pos = 1;
-    while (pos < text.length) {
-      const lt = text.indexOf('<', pos);
-      const chunk = text.slice(pos, lt === -1 ? text.length : lt);
-      if (chunk) {
-        if (stack.length === 0 && chunk.trim() !== '') fail('根元素之外有文字');
-        const decoded = decodeXml(chunk, (what) => find(what, pos));
-        if (styleText) styleText.text += decoded;
-      }
-      if (lt === -1) break;
-      pos = lt;
-      if (text.startsWith('<?', pos)) {
-        const end = text.indexOf('?>', pos);
-        if (end === -1) fail('处理指令没有结束');
-        const instruction = text.slice(pos + 2, end);
-        if (/^xml\s/.test(instruction) && pos === (text.startsWith('\ufeff') ? 1 : 0)) {
-          const encoding = /encoding\s*=\s*["']([^"']*)["']/.exec(instruction)?.[1]?.toLowerCase();
-          if (encoding && encoding !== 'utf-8' && encoding !== 'utf8' && encoding !== 'us-ascii') find(`声明的编码是 ${encoding}（须为 UTF-8）`);
-        } else {
-          find(`处理指令 <?${instruction.split(/\s/)[0]!.slice(0, 30)} …?>（如引用外部样式表）`);
-        }
-        pos = end + 2;
-      } else if (text.startsWith('<!--', pos)) {
-        const end = text.indexOf('-->', pos + 4);
-        if (end === -1) fail('注释没有结束');
-        if (text.slice(pos + 4, end).includes('--')) fail('注释中有“--”');
-        pos = end + 3;
-      } else if (text.startsWith('<![CDATA[', pos)) {
-        if (stack.length === 0) fail('根元素之外有 CDATA');
-        const end = text.indexOf(']]>', pos);
-        if (end === -1) fail('CDATA 没有结束');
-        if (styleText) styleText.text += text.slice(pos + 9, end);
-        pos = end + 3;
-      } else if (/^<!doctype/i.test(text.slice(pos, pos + 9))) {
-        if (rootSeen) fail('DOCTYPE 位置不对');
-        const doctype = /^<!DOCTYPE\s+[A-Za-z_][\w:.-]*(?:\s+(?:PUBLIC\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')|SYSTEM\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')))?\s*>/.exec(text.slice(pos, pos + 1000));
-        if (!doctype) fail('DOCTYPE 中声明了实体（<!ENTITY …>）或其他内容');
-        pos += doctype![0].length;
-      } else if (text.startsWith('<!', pos)) {
-        fail('无法解析的声明 <!…>');
-      } else if (text.startsWith('</', pos)) {
-        closeTag();
-      } else {
-        if (styleText) fail('<style> 中有标签');
-        openTag();
-      }
-    }
-    if (!rootSeen) fail('没有 <svg> 根元素', 0);
-    if (stack.length > 0) fail(`<${stack.at(-1)}> 没有结束`, text.length);
+    scan.scan();
   } catch (error) {
     if (!(error instanceof SvgRefused)) throw error;
   }
-  return findings;
+  return scan.findings;
 }

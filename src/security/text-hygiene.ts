@@ -114,6 +114,7 @@ const SUSPECT = /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f
  * class, faster than looking for the hidden characters and normalising (this runs over every
  * text of every item).
  */
+// eslint-disable-next-line no-control-regex
 const PLAIN = /^[\u0000-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uff9f]*$/;
 
 export interface VisibleText {

@@ -25,44 +25,47 @@ function fieldName(path: readonly PathKey[]): string {
   return path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '[') || '（顶层）';
 }
 
+type Report = (ruleId: 'SEC-04' | 'SEC-05', offset: number, path: readonly PathKey[], message: string, fix: string) => void;
+
+/** SEC-04 hidden characters and SEC-05 length of one text of the document, a key or a value. */
+function checkText(report: Report, text: string, place: YamlPlace, node: Node, value: string, path: readonly PathKey[], isKey: boolean) {
+  const start = node.range?.[0] ?? 0;
+  const hidden = findFieldUnsafeCharacter(value);
+  if (hidden) {
+    // The character as written, if it was (not as a "\u200b" escape): its own column.
+    const char = String.fromCodePoint(value.codePointAt(hidden.index)!);
+    const written = text.slice(start, node.range?.[1] ?? start).indexOf(char);
+    report(
+      'SEC-04',
+      written >= 0 ? start + written : start,
+      path,
+      `${isKey ? '字段名' : `字段“${fieldName(path)}”`}中有${describeHidden(hidden)}：标题、名称等字段中不能有看不见的字符`,
+      HIDDEN_FIX,
+    );
+  }
+  const max = place.kind === 'front-matter' ? fieldMaxChars(path) : DEFAULT_FIELD_MAX_CHARS;
+  if (value.length > max) {
+    report(
+      'SEC-05',
+      start,
+      path,
+      `字段“${fieldName(path)}”有 ${value.length} 个字符，超过了上限 ${max} 个字符`,
+      path[0] === 'description' ? `摘要只写要点（一般 100～300 字），全文写在正文中` : `缩短到 ${max} 个字符以内；大段文字请写在正文中`,
+    );
+  }
+}
+
 export function checkYamlSafety(document: Document.Parsed, lineCounter: LineCounter, text: string, place: YamlPlace): Diagnostic[] {
   const found: Diagnostic[] = [];
   const at = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: place.firstLine + pos.line - 1, column: pos.col };
   };
-  const report = (ruleId: 'SEC-04' | 'SEC-05', offset: number, path: readonly PathKey[], message: string, fix: string) => {
+  const report: Report = (ruleId, offset, path, message, fix) => {
     if (found.length < MAX_FINDINGS) found.push(diagnostic({ ruleId, file: place.file, ...at(offset), field: path.length ? fieldName(path) : undefined, message, fix }));
   };
 
   let aliases = 0;
-  const checkText = (node: Node, value: string, path: readonly PathKey[], isKey: boolean) => {
-    const start = node.range?.[0] ?? 0;
-    const hidden = findFieldUnsafeCharacter(value);
-    if (hidden) {
-      // The character as written, if it was (not as a "\u200b" escape): its own column.
-      const char = String.fromCodePoint(value.codePointAt(hidden.index)!);
-      const written = text.slice(start, node.range?.[1] ?? start).indexOf(char);
-      report(
-        'SEC-04',
-        written >= 0 ? start + written : start,
-        path,
-        `${isKey ? '字段名' : `字段“${fieldName(path)}”`}中有${describeHidden(hidden)}：标题、名称等字段中不能有看不见的字符`,
-        HIDDEN_FIX,
-      );
-    }
-    const max = place.kind === 'front-matter' ? fieldMaxChars(path) : DEFAULT_FIELD_MAX_CHARS;
-    if (value.length > max) {
-      report(
-        'SEC-05',
-        start,
-        path,
-        `字段“${fieldName(path)}”有 ${value.length} 个字符，超过了上限 ${max} 个字符`,
-        path[0] === 'description' ? `摘要只写要点（一般 100～300 字），全文写在正文中` : `缩短到 ${max} 个字符以内；大段文字请写在正文中`,
-      );
-    }
-  };
-
   // Depth-first with an explicit stack: nesting is bounded below, but no recursion is needed.
   const stack: Array<{ node: unknown; path: PathKey[]; depth: number }> = [{ node: document.contents, path: [], depth: 0 }];
   while (stack.length > 0 && found.length < MAX_FINDINGS) {
@@ -82,7 +85,7 @@ export function checkYamlSafety(document: Document.Parsed, lineCounter: LineCoun
       continue;
     }
     if (isScalar(node)) {
-      if (typeof node.value === 'string') checkText(node, node.value, path, false);
+      if (typeof node.value === 'string') checkText(report, text, place, node, node.value, path, false);
       continue;
     }
     if (!isMap(node) && !isSeq(node)) continue;
@@ -103,7 +106,7 @@ export function checkYamlSafety(document: Document.Parsed, lineCounter: LineCoun
         const key = item.key;
         const keyName = isScalar(key) ? String(key.value) : isAlias(key) ? `*${key.source}` : '?';
         stack.push({ node: item.value, path: [...path, keyName], depth: depth + 1 });
-        if (isScalar(key) && typeof key.value === 'string') checkText(key, key.value, [...path, keyName], true);
+        if (isScalar(key) && typeof key.value === 'string') checkText(report, text, place, key, key.value, [...path, keyName], true);
         else if (key) stack.push({ node: key, path, depth: depth + 1 });
       } else {
         stack.push({ node: item, path: [...path, i], depth: depth + 1 });

@@ -1,7 +1,7 @@
 // Dates as editors write them (2024/1/5, 2024年1月5日 9时30分, 2024.1.5 9:30) turned into the
 // forms the rules require, so an error can say exactly what to write instead.
 
-const LOOSE_DATE = /^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*(?:(\d{1,2})\s*[:：时点]\s*(\d{1,2})\s*分?)?\s*$/;
+const LOOSE_DATE = /^\s*(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*(?:(\d{1,2})\s*[:：时点]\s*(\d{1,2})\s*分?)?\s*$/;
 
 function pad(n: string | number): string {
   return String(n).padStart(2, '0');

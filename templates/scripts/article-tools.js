@@ -75,7 +75,7 @@
     qr.open = true;
     field.focus();
     field.select();
-    let copied = false;
+    let copied;
     try {
       copied = document.execCommand('copy');
     } catch {

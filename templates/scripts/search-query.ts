@@ -9,7 +9,7 @@ export const RANKING = {
 };
 
 /** 发文字号 as people type it: brackets of any kind or none, 第, 年, leading zeros, 号 optional. */
-const DOC_NUMBER = /([\p{Script=Han}]{1,12}?)\s*[〔［\[（(【〖{]?\s*((?:19|20)\d{2})\s*[〕］\]）)】〗}]?\s*年?\s*第?\s*0*(\d{1,5})\s*号/u;
+const DOC_NUMBER = /([\p{Script=Han}]{1,12}?)\s*[〔［[（(【〖{]?\s*((?:19|20)\d{2})\s*[〕］\]）)】〗}]?\s*年?\s*第?\s*0*(\d{1,5})\s*号/u;
 
 /**
  * The document number (文号) in a query, written the standard way (示政办发〔2026〕30号), or

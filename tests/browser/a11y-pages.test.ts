@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadSite } from '../../src/content/load-site.ts';
+import { loadSite } from '../../src/rules/load-site.ts';
 import { MODES, PAGE_TYPES } from '../../templates/lib/a11y-testing.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadSite } from '../../src/content/load-site.ts';
+import { loadSite } from '../../src/rules/load-site.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { AXE_VERSION, LIGHTHOUSE, MODES, PAGE_TYPES } from '../../templates/lib/a11y-testing.ts';
 import { launchBrowser } from '../helpers/browser.ts';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PAGE_TYPES } from '../../templates/lib/a11y-testing.ts';
 import { launchBrowser, layoutReported } from '../helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { fakeSpeech, htmlAttributes, newContext, open, openTools, PAGES, PREFS_KEY, speechLog, spoken, statusText } from './a11y-helpers.ts';
+import { fakeSpeech, htmlAttributes, newContext, open, openTools, PAGES, speechLog, spoken, statusText } from './a11y-helpers.ts';
 
 let root: string;
 let browser: Browser;

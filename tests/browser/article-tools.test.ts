@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadSite } from '../../src/content/load-site.ts';
+import { loadSite } from '../../src/rules/load-site.ts';
 import { CHROMIUM_PATH, launchBrowser, layoutReported } from '../helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 

@@ -2,7 +2,7 @@
 // `mini` platform, the whole platform is loaded once, and each case then looks up its finding.
 import { expect } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { copyPlatform, writeText } from './platform.ts';
 
 /** An item of site alpha: front matter lines 2–5 (title, pubDate, source, reviewedBy), then `extra`, then the body from line BODY (after `extra`'s lines). */

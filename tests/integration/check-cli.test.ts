@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { checkPlatform } from '../../src/pipeline/check-platform.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { cliEnv, copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { discoverSiteIds, loadSite, type SiteModel } from '../../src/content/load-site.ts';
+import { discoverSiteIds, loadSite, type SiteModel } from '../../src/rules/load-site.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';

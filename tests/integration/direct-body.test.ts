@@ -12,7 +12,7 @@ import { directBodyHtml } from '../../plugins/astro-govsite/body-html.ts';
 import { hasItemPage, itemPageFile } from '../../src/render/rendered-items.ts';
 import { toSiteData } from '../../src/render/site-data.ts';
 import { bodyRange } from '../../src/render/body-patch.ts';
-import { loadSite } from '../../src/content/load-site.ts';
+import { loadSite } from '../../src/rules/load-site.ts';
 
 const SITES = ['shili', 'shili-jyt', 'anping'];
 const SAMPLER = 'content/shili/news/2026-11-20-markdown-sampler.mdx';

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadSite, type SiteModel } from '../../src/content/load-site.ts';
+import { loadSite, type SiteModel } from '../../src/rules/load-site.ts';
 import { FEED_SIZE } from '../../templates/lib/feeds.ts';
 import { jsonFeedSchema } from '../helpers/json-feed.ts';
 import { childrenNamed, childText, parseXml } from '../helpers/xml.ts';

@@ -10,7 +10,7 @@ import { toSiteData } from '../../src/render/site-data.ts';
 import { leavingPath } from '../../src/render/leaving-links.ts';
 import { checkOutputLinks } from '../../src/rules/output/check-links.ts';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { DEMO_NOW } from '../global-setup.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { copyPlatform, readText, removePlatform, runCli, treeHashes, writeText } from '../helpers/platform.ts';

@@ -9,7 +9,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadSite, type SiteModel } from '../../src/content/load-site.ts';
+import { loadSite, type SiteModel } from '../../src/rules/load-site.ts';
 import { COLUMN_TYPES } from '../../src/schema/site-schema.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 

@@ -176,6 +176,7 @@ const CASES = Object.entries(FIELDS).flatMap(([field, spec]) => [
 const isShape = (name: string) => Object.values(SHAPES).some((list) => list.some(([shape]) => shape === name));
 const shapeOf = (text: string) => parseNginx(text).map((d) => `${d.context.replace(/ .*/, '')} ${d.name} ${d.args.length}`);
 /** Characters another rule (SEC-04, text hygiene) may refuse first, at the same line. */
+// eslint-disable-next-line no-control-regex
 const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
 const MARKERS = ['location', 'leak', 'alias', 'autoindex', 'include', 'document_root', 'default_server', 'ssl_verify_client'];
 
@@ -191,6 +192,7 @@ describe('SEC-06: every server value of site.yaml is refused at its line', () =>
     // The message says what is wrong without repeating the payload.
     const printed = loaded.diagnostics.map(formatDiagnostic).join('\n');
     for (const marker of MARKERS) if (value.includes(marker)) expect(printed).not.toContain(marker);
+    // eslint-disable-next-line no-control-regex
     expect(printed).not.toMatch(/[\r\u0000\u001b\u2028\u2029]/);
   });
 });

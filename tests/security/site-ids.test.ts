@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { discoverSiteIds } from '../../src/config/discover-sites.ts';
 import { loadSiteConfig } from '../../src/config/load-site-config.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { idProblem, isId, printableName, suggestId } from '../../src/security/names.ts';
 import { copyPlatform, fixturesDir, removePlatform, runCli } from '../helpers/platform.ts';
 
@@ -100,7 +100,8 @@ describe('site folders that are not sites', () => {
     expect(diagnostics[0]!.message).toContain(`站点目录“${shown}”的名称不合规`);
     expect(diagnostics[0]!.fix).toContain(`把目录改名为“${suggestId(name, 'my-site')}”`);
     // A name cannot break the log: nothing invisible is printed.
-    expect(formatDiagnostic(diagnostics[0]!).replace(/\n    修改方法/, '')).not.toMatch(/[\n\r\t\u001b\u200b\u202e]/);
+    // eslint-disable-next-line no-control-regex
+    expect(formatDiagnostic(diagnostics[0]!).replace(/\n {4}修改方法/, '')).not.toMatch(/[\n\r\t\u001b\u200b\u202e]/);
   });
 
   it.each(HIDDEN_NAMES)('%s: SEC-07, hidden entries are reported', async (name) => {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { inspectSvg } from '../../src/security/svg.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { copyPlatform, removePlatform, writeText } from '../helpers/platform.ts';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform, type LoadedSite } from '../../src/content/load-site.ts';
+import { loadPlatform, type LoadedSite } from '../../src/rules/load-site.ts';
 import { copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
 
 const canary = `canary-${process.pid}-${Date.now().toString(36)}`;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { decodeSource } from '../../src/config/read-source-file.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { visibleText } from '../../src/security/text-hygiene.ts';
 import { copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
 import { BODY, findingAt, item, loadWithFiles } from '../helpers/findings.ts';
@@ -80,6 +80,7 @@ describe('SEC-04 hidden characters and the content rules', () => {
     expect(d.message).toContain(c.words);
     expect(d.fix.length).toBeGreaterThan(0);
     // The message never carries the character itself.
+    // eslint-disable-next-line no-control-regex
     expect(d.message).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
   });
 

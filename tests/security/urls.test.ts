@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { checkUrl } from '../../src/security/url-policy.ts';
 import { copyPlatform, removePlatform, runCli, writeText } from '../helpers/platform.ts';
 import { BODY, findingAt, item } from '../helpers/findings.ts';

@@ -10,7 +10,7 @@ describe('scopeOfPaths', () => {
     });
   });
   it('rebuilds every site when shared code changed', () => {
-    for (const p of ['templates/pages/index.astro', 'plugins/astro-govsite/index.ts', 'src/content/load-items.ts', 'astro.config.mjs', 'package-lock.json']) {
+    for (const p of ['templates/pages/index.astro', 'plugins/astro-govsite/index.ts', 'src/content/items.ts', 'astro.config.mjs', 'package-lock.json']) {
       expect(scopeOfPaths(['content/shili/news/a.mdx', p])).toEqual({ all: true });
     }
   });

@@ -3,9 +3,10 @@
 // patterns left alone; non-government links through the leave-site notice; the external list.
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { checkLinks, pageUrl, type LinkCheckInput } from '../../src/rules/output/check-links.ts';
+import { checkLinks, type LinkCheckInput } from '../../src/rules/output/check-links.ts';
+import { pageUrl } from '../../src/rules/output/page-refs.ts';
 import { hidingClasses, hidingReason, parseColor, parseDeclarations } from '../../src/rules/output/css-values.ts';
-import { isGovernmentHost, webHost } from '../../src/rules/output/government-hosts.ts';
+import { isGovernmentHost, webHost } from '../../src/config/government-hosts.ts';
 import { bodyOffset, findInSource, sourceCandidates } from '../../src/rules/output/source-lines.ts';
 import { leavingPages } from '../../src/render/site-data.ts';
 import rehypeExternalLinkNotice from '../../plugins/rehype-external-link-notice.ts';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform, loadSite } from '../../src/content/load-site.ts';
+import { loadPlatform, loadSite } from '../../src/rules/load-site.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { advertisingSchema } from '../../src/rules/content/remark-no-advertising.ts';
 import { officialNamesSchema, sensitiveWordsSchema } from '../../src/rules/content/remark-no-wrong-official-names.ts';

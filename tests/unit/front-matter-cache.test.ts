@@ -3,7 +3,7 @@ import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } 
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileStamp, FrontMatterCache } from '../../src/incremental/front-matter-cache.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { copyPlatform, removePlatform, writeText } from '../helpers/platform.ts';
 
 const NEWS = 'content/alpha/news/autumn-planting.mdx';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkHealth } from '../../src/rules/health/index.ts';
 import { columnKind, freshnessPeriod } from '../../src/rules/health/freshness-periods.ts';
-import type { ContentItem } from '../../src/content/load-items.ts';
+import type { ContentItem } from '../../src/content/items.ts';
 import { frontMatterSchema } from '../../src/schema/front-matter-schema.ts';
 import { siteSchema, type SiteConfig } from '../../src/schema/site-schema.ts';
 

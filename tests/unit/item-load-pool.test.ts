@@ -1,8 +1,8 @@
-// Items loaded on worker threads (src/content/item-load-pool.ts) are the items loaded here: the
+// Items loaded on worker threads (src/rules/item-load-pool.ts) are the items loaded here: the
 // same front matter, bodies and findings, for good content and for each bad input of issue 2.
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPlatform, type LoadedSite } from '../../src/content/load-site.ts';
-import { ItemLoadPool } from '../../src/content/item-load-pool.ts';
+import { loadPlatform, type LoadedSite } from '../../src/rules/load-site.ts';
+import { ItemLoadPool } from '../../src/rules/item-load-pool.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { badInputs } from '../helpers/bad-inputs.ts';
 import { copyPlatform, removePlatform } from '../helpers/platform.ts';

@@ -4,9 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toSiteData } from '../../src/render/site-data.ts';
 import { siteRules } from '../../src/rules/site/index.ts';
-import { activeNotices, site09Lifecycle, type LifecycleNotice } from '../../src/rules/site/site-09-lifecycle.ts';
+import { activeNotices, type LifecycleNotice } from '../../src/rules/site/lifecycle-notices.ts';
+import { site09Lifecycle } from '../../src/rules/site/site-09-lifecycle.ts';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { currentChinaDateTime } from '../../src/util/china-time.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
@@ -153,7 +154,7 @@ describe('SITE-09 errors', () => {
 
     removePlatform(root);
     root = copyPlatform('mini');
-    setLifecycle(BETA, CLOSED_AFTER_MIGRATION.replace(/    destination:\n.*\n.*\n/, ''));
+    setLifecycle(BETA, CLOSED_AFTER_MIGRATION.replace(/ {4}destination:\n.*\n.*\n/, ''));
     const closed = only(await findings('beta'));
     expect(closed).toMatchObject({ ruleId: 'SITE-09', severity: 'error', file: BETA, line: lineOf(BETA, 'status: closed'), field: 'lifecycle.migration.destination' });
     expect(closed.message).toContain('运行状态是 closed（已关停），但没有写原有内容的去向 migration.destination');

@@ -1,8 +1,9 @@
 // govsite uses its dependencies through their public APIs only (issue 24, item 1): no import of a
 // private module of Astro, Vite, Pagefind or any other package, no resolve or load hook into
 // them, no path into node_modules. An Astro, Vite or Pagefind release may change anything that is
-// not public; this test names every file and line that would reach it. (A later step makes it an
-// ESLint rule.)
+// not public; this test names every file and line that would reach it. `npm run lint` refuses the
+// same imports as they are written (eslint.config.js: no-restricted-imports and, for import(),
+// no-restricted-syntax); this test also sees hooks and node_modules paths in any string.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
 // alpha is a city portal, beta a department site under it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
 
 let root: string;
@@ -83,7 +83,7 @@ describe('CONT-04 policy ↔ interpretation', () => {
 describe('CONT-03 replaced documents', () => {
   it('resolves replacedBy and reports a missing replacement', async () => {
     writeText(root, POLICY, readText(root, POLICY).replace('reviewedBy: 陈静', 'reviewedBy: 陈静\nstatus:\n  state: repealed\n  date: 2026-10-01\n  replacedBy: policies/open-data-rules-2027'));
-    let { all } = await load();
+    const { all } = await load();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ ruleId: 'CONT-03', file: POLICY, line: 9, field: 'status.replacedBy' });
     item('content/alpha/policies/open-data-rules-2027.mdx', 'title: 测试市公共数据开放管理办法（2027年修订）\npubDate: 2026-10-01 09:00\nsource: 测试市人民政府\nreviewedBy: 陈静');

@@ -1,7 +1,7 @@
 // SRCH-01/02/05 building blocks: the pinyin keys, the words and keys added to the index copy of
 // a page, and what the search page does to a query (文号, pinyin, typos).
 import { describe, expect, it } from 'vitest';
-import { pageForIndex, pageUrl, segmentWords } from '../../src/index/index-site.ts';
+import { pageForIndex, pageUrl, segmentWords } from '../../src/index/page-for-index.ts';
 import { pinyinKeys } from '../../src/index/pinyin-keys.ts';
 import { chineseWords, correctionCandidates, findDocNumber, isPinyinQuery, normalizeDocNumber, normalizePinyin } from '../../templates/scripts/search-query.ts';
 

@@ -46,7 +46,7 @@ describe('the generated server configurations carry the same headers', () => {
   it('nginx: every location repeats the whole set (add_header in a location replaces the server’s)', async () => {
     const { config } = await loadSiteConfig(projectRoot, 'shili');
     const block = nginxServerBlock({ siteId: 'shili', config: config!, target: '/srv/www/shili' });
-    const locations = block.split(/\n    location /).slice(1);
+    const locations = block.split(/\n {4}location /).slice(1);
     expect(locations.length).toBeGreaterThanOrEqual(3);
     for (const location of locations.filter((l) => !l.includes('return 404'))) {
       for (const { name, value } of securityHeaders({ https: true })) expect(location).toContain(`add_header ${name} "${value}" always;`);

@@ -8,7 +8,7 @@ import { PROGRAM } from '../../src/incremental/build-inputs.ts';
 import { itemPageKeys, siteKeys } from '../../src/incremental/site-keys.ts';
 import { projectFiles } from '../../src/util/hash-files.ts';
 import { ItemCache } from '../../src/incremental/item-cache.ts';
-import { loadPlatform } from '../../src/content/load-site.ts';
+import { loadPlatform } from '../../src/rules/load-site.ts';
 import { toSiteData } from '../../src/render/site-data.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { siteRules } from '../../src/rules/site/index.ts';
 import { closestColumnType } from '../../src/rules/site/meta-04-column-type.ts';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadPlatform, loadSite } from '../../src/content/load-site.ts';
+import { loadPlatform, loadSite } from '../../src/rules/load-site.ts';
 import { contrastRatio, parseHex, rgbToHsl } from '../../src/util/contrast.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';

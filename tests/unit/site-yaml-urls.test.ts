@@ -68,6 +68,7 @@ describe('SEC-02: URL fields of site.yaml', () => {
     const { text, line } = withUrls({ [field]: url });
     const loaded = await load(text);
     expect(loaded.config).toBeUndefined();
+    // eslint-disable-next-line no-control-regex
     const rules = /[\u0000-\u001f\u200b\u2028]/.test(url) ? ['SEC-02', 'SEC-04'] : ['SEC-02'];
     const found = loaded.diagnostics.find((d) => rules.includes(d.ruleId) && d.line === line[field]);
     expect(found, loaded.diagnostics.map(formatDiagnostic).join('\n')).toBeDefined();

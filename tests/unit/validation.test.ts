@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { loadSite } from '../../src/content/load-site.ts';
+import { loadSite } from '../../src/rules/load-site.ts';
 import { copyPlatform, fixturesDir, readText, removePlatform, writeText } from '../helpers/platform.ts';
 
 let root: string;

@@ -63,8 +63,8 @@ export function nonDescriptiveReason(text: string, fileName: string): string | u
   if (trimmed.toLowerCase() === base || trimmed.toLowerCase() === stem || /^[\w\-.()（） ]+\.[a-z0-9]{2,5}$/i.test(trimmed)) return '只是文件名';
   if (/\.(?:pdf|ofd|docx?|xlsx?|wps|et|csv|zip|rar|7z|pptx?|txt)$/i.test(trimmed)) return '写成了文件名（带扩展名）';
   const normalized = trimmed
-    .replace(/[（(［\[【]\s*(?:pdf|ofd|docx?|xlsx?|wps|et|csv|zip|word|excel|下载|[0-9.]+\s*[kKmM]?[bB])\s*(?:版|格式|文件)?\s*[）)］\]】]/gi, '')
-    .replace(/[\s　"'“”‘’《》<>【】\[\]（）():：,，。.!！、;；>»›→]+/g, '');
+    .replace(/[（(［[【]\s*(?:pdf|ofd|docx?|xlsx?|wps|et|csv|zip|word|excel|下载|[0-9.]+\s*[kKmM]?[bB])\s*(?:版|格式|文件)?\s*[）)］\]】]/gi, '')
+    .replace(/[\s　"'“”‘’《》<>【】[\]（）():：,，。.!！、;；>»›→]+/g, '');
   if (NON_DESCRIPTIVE.test(normalized)) return '没有说明是什么文件';
   return undefined;
 }

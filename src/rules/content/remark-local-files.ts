@@ -13,10 +13,11 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Definition, Root } from 'mdast';
-import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import type { FrontMatter } from '../../schema/front-matter-schema.ts';
 import { IMAGE_EXTENSIONS, extensionOf, lstatInside, parseReference, printable, quoteReference, symlinkRefusal } from '../../security/content-paths.ts';
 import { urlScheme } from '../../security/url-policy.ts';
 import { closestName } from '../../util/closest-name.ts';
@@ -44,90 +45,142 @@ function filesIn(dir: string): string[] {
   }
 }
 
+/** The item whose files are checked: its folder, its site's assets, and where findings go. */
+interface ItemFiles {
+  file: VFile;
+  /** Project-relative path of the item's MDX file. */
+  relativeFile: string;
+  itemDir: string;
+  folderLabel: string;
+  /** A folder item (<slug>/index.mdx): the only kind that has files of its own. */
+  folderItem: boolean;
+  siteDir?: string;
+}
+
+const refuse = (item: ItemFiles, where: Where, ruleId: string, reason: string, note: string) => report(item.file, { ruleId, reason, note }, where);
+
+/** The shared part: refusals of the string, links on the way. Returns the path when there is one to look at. */
+function resolve(item: ItemFiles, written: string, what: string, where: Where, options: { siteAssets: boolean; body: boolean }): { path: string; siteAsset: boolean; dotSlash: boolean } | undefined {
+  // In the body every URL with a scheme (file: and C: too) is refused by SEC-02 already.
+  if (options.body && urlScheme(written) !== undefined) return undefined;
+  const parsed = parseReference(written, { siteAssets: options.siteAssets, urls: true });
+  if (parsed.kind === 'url') return undefined;
+  if (parsed.kind === 'refused') {
+    refuse(item, where, parsed.ruleId, `${what}“${quoteReference(written)}”不可用：${parsed.reason}`, parsed.fix);
+    return undefined;
+  }
+  const base = parsed.siteAsset ? item.siteDir : item.itemDir;
+  if (!base) return undefined;
+  const state = lstatInside(base, parsed.path);
+  if (state.state === 'symlink') {
+    const refusal = symlinkRefusal(written, state.at);
+    refuse(item, where, refusal.ruleId, `${what}${refusal.reason}`, refusal.fix);
+    return undefined;
+  }
+  return parsed;
+}
+
+/** CONT-13: an image of the item's own folder exists there, and the item is a folder item. */
+function checkImageFile(item: ItemFiles, parsedPath: string, what: string, shown: string, where: Where) {
+  const { itemDir, folderLabel } = item;
+  if (!item.folderItem) {
+    refuse(
+      item,
+      where,
+      'CONT-13',
+      `${what}“${shown}”无处存放：只有目录形式的条目才能带图片`,
+      `新建目录 ${item.relativeFile.replace(/\.mdx$/, '')}/，把本文件移进去并改名为 index.mdx，图片放在同一目录（网址不变）`,
+    );
+    return;
+  }
+  const state = lstatInside(itemDir, parsedPath);
+  if (state.state !== 'file') {
+    const found = closestName(parsedPath, filesIn(itemDir));
+    const guess = found && printable(found);
+    refuse(
+      item,
+      where,
+      'CONT-13',
+      state.state === 'not-file' ? `${what}“${shown}”是一个目录，不是图片文件` : `${what}“${shown}”不存在（在 ${folderLabel} 中没有找到）`,
+      guess ? `文件名写错了吗？目录里有“${guess}”：改为 ./${guess}，或把图片放进该目录` : `把图片放进 ${folderLabel}，或改正文件名（区分大小写）`,
+    );
+  }
+}
+
+function checkImage(item: ItemFiles, written: string, where: Where, use: ImageUse) {
+  const what = use === 'map' ? '地图图片' : '图片';
+  // A page loads nothing from elsewhere: a remote image tells another site who reads what, and can change under the page.
+  const scheme = urlScheme(written);
+  if (scheme === 'http' || scheme === 'https') {
+    refuse(item, where, 'SEC-01', `${what}“${quoteReference(written)}”在其他网站上：网页只能显示本站的图片`, '把图片下载下来放进本条目的目录，写 ![说明图片内容的文字](./图片.jpg)；需要注明出处时在图片说明中写明');
+    return;
+  }
+  const parsed = resolve(item, written, what, where, { siteAssets: true, body: true });
+  if (!parsed) return;
+  const shown = quoteReference(written);
+  if (!IMAGE_EXTENSIONS.has(extensionOf(parsed.path))) {
+    refuse(item, where, 'SEC-01', `${what}“${shown}”不是图片文件：只能插入 .jpg、.png、.gif、.webp、.avif 或 .svg 图片`, '把图片另存为 JPG 或 PNG 放进本条目的目录，再写 ![说明图片内容的文字](./图片.jpg)');
+    return;
+  }
+  if (use === 'markdown' && !parsed.siteAsset && !parsed.dotSlash && parsed.path.includes('/')) {
+    refuse(item, where, 'SEC-01', `图片“${shown}”没有以 ./ 开头：这样写会被当作软件包中的文件`, `写成 ./${parsed.path}`);
+    return;
+  }
+  // Site assets are published at /assets/ by the build; a missing one is a broken link (CONT-13 on the output).
+  if (parsed.siteAsset || use === 'map') return;
+  checkImageFile(item, parsed.path, what, shown, where);
+}
+
+function checkFileLink(item: ItemFiles, written: string, where: Where) {
+  const trimmed = written.trim();
+  // Anchors, site paths and URLs with a scheme are links, not files of this item.
+  if (!trimmed || /^[#/?]/.test(trimmed) || urlScheme(trimmed) !== undefined) return;
+  const ext = extensionOf(trimmed.split(/[?#]/)[0]!);
+  if (!ext || PAGES.has(ext)) return;
+  resolve(item, trimmed, '链接的文件', where, { siteAssets: false, body: true });
+}
+
+/** `<img src/srcset>`, `<MapImage src>` and the other image elements. */
+function checkImageElement(item: ItemFiles, node: MdxJsxFlowElement | MdxJsxTextElement, place: Point | undefined) {
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+    const name = (attribute as MdxJsxAttribute).name.toLowerCase();
+    const where = { place: attribute.position?.start ?? place };
+    const use: ImageUse = node.name === 'MapImage' ? 'map' : 'element';
+    if (name === 'src') checkImage(item, attribute.value, where, use);
+    if (name === 'srcset') {
+      for (const candidate of attribute.value.split(',')) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url) checkImage(item, url, where, use);
+      }
+    }
+  }
+}
+
+function checkAttachments(item: ItemFiles, attachments: NonNullable<FrontMatter['attachments']>) {
+  attachments.forEach((attachment, i) => {
+    // A URL here is CONT-12's ("是网址"), a missing file too; only paths out and links are refused here.
+    if (item.folderItem) resolve(item, attachment.file, '附件', { field: ['attachments', i, 'file'] }, { siteAssets: false, body: false });
+    else {
+      const parsed = parseReference(attachment.file, { urls: true });
+      if (parsed.kind === 'refused') refuse(item, { field: ['attachments', i, 'file'] }, parsed.ruleId, `附件“${quoteReference(attachment.file)}”不可用：${parsed.reason}`, parsed.fix);
+    }
+  });
+}
+
 export default function remarkLocalFiles() {
   return (tree: Root, file: VFile) => {
     const context = file.data.govsite;
     if (!context) return;
-    const itemDir = path.dirname(context.absoluteFile);
-    const folderLabel = `${path.posix.dirname(context.file)}/`;
-    const folderItem = path.basename(context.absoluteFile) === 'index.mdx';
     const root = platformRoot(context.absoluteFile, context.file);
     const siteId = context.file.split('/')[1] ?? '';
-    const siteDir = root && path.join(root, 'sites', siteId);
-
-    const refuse = (where: Where, ruleId: string, reason: string, note: string) => report(file, { ruleId, reason, note }, where);
-
-    /** The shared part: refusals of the string, links on the way. Returns the path when there is one to look at. */
-    const resolve = (written: string, what: string, where: Where, options: { siteAssets: boolean; body: boolean }): { path: string; siteAsset: boolean; dotSlash: boolean } | undefined => {
-      // In the body every URL with a scheme (file: and C: too) is refused by SEC-02 already.
-      if (options.body && urlScheme(written) !== undefined) return undefined;
-      const parsed = parseReference(written, { siteAssets: options.siteAssets, urls: true });
-      if (parsed.kind === 'url') return undefined;
-      if (parsed.kind === 'refused') {
-        refuse(where, parsed.ruleId, `${what}“${quoteReference(written)}”不可用：${parsed.reason}`, parsed.fix);
-        return undefined;
-      }
-      const base = parsed.siteAsset ? siteDir : itemDir;
-      if (!base) return undefined;
-      const state = lstatInside(base, parsed.path);
-      if (state.state === 'symlink') {
-        const refusal = symlinkRefusal(written, state.at);
-        refuse(where, refusal.ruleId, `${what}${refusal.reason}`, refusal.fix);
-        return undefined;
-      }
-      return parsed;
-    };
-
-    const checkImage = (written: string, where: Where, use: ImageUse) => {
-      const what = use === 'map' ? '地图图片' : '图片';
-      // A page loads nothing from elsewhere: a remote image tells another site who reads what, and can change under the page.
-      const scheme = urlScheme(written);
-      if (scheme === 'http' || scheme === 'https') {
-        refuse(where, 'SEC-01', `${what}“${quoteReference(written)}”在其他网站上：网页只能显示本站的图片`, '把图片下载下来放进本条目的目录，写 ![说明图片内容的文字](./图片.jpg)；需要注明出处时在图片说明中写明');
-        return;
-      }
-      const parsed = resolve(written, what, where, { siteAssets: true, body: true });
-      if (!parsed) return;
-      const shown = quoteReference(written);
-      if (!IMAGE_EXTENSIONS.has(extensionOf(parsed.path))) {
-        refuse(where, 'SEC-01', `${what}“${shown}”不是图片文件：只能插入 .jpg、.png、.gif、.webp、.avif 或 .svg 图片`, '把图片另存为 JPG 或 PNG 放进本条目的目录，再写 ![说明图片内容的文字](./图片.jpg)');
-        return;
-      }
-      if (use === 'markdown' && !parsed.siteAsset && !parsed.dotSlash && parsed.path.includes('/')) {
-        refuse(where, 'SEC-01', `图片“${shown}”没有以 ./ 开头：这样写会被当作软件包中的文件`, `写成 ./${parsed.path}`);
-        return;
-      }
-      // Site assets are published at /assets/ by the build; a missing one is a broken link (CONT-13 on the output).
-      if (parsed.siteAsset || use === 'map') return;
-      if (!folderItem) {
-        refuse(
-          where,
-          'CONT-13',
-          `${what}“${shown}”无处存放：只有目录形式的条目才能带图片`,
-          `新建目录 ${context.file.replace(/\.mdx$/, '')}/，把本文件移进去并改名为 index.mdx，图片放在同一目录（网址不变）`,
-        );
-        return;
-      }
-      const state = lstatInside(itemDir, parsed.path);
-      if (state.state !== 'file') {
-        const found = closestName(parsed.path, filesIn(itemDir));
-        const guess = found && printable(found);
-        refuse(
-          where,
-          'CONT-13',
-          state.state === 'not-file' ? `${what}“${shown}”是一个目录，不是图片文件` : `${what}“${shown}”不存在（在 ${folderLabel} 中没有找到）`,
-          guess ? `文件名写错了吗？目录里有“${guess}”：改为 ./${guess}，或把图片放进该目录` : `把图片放进 ${folderLabel}，或改正文件名（区分大小写）`,
-        );
-      }
-    };
-
-    const checkFileLink = (written: string, where: Where) => {
-      const trimmed = written.trim();
-      // Anchors, site paths and URLs with a scheme are links, not files of this item.
-      if (!trimmed || /^[#/?]/.test(trimmed) || urlScheme(trimmed) !== undefined) return;
-      const ext = extensionOf(trimmed.split(/[?#]/)[0]!);
-      if (!ext || PAGES.has(ext)) return;
-      resolve(trimmed, '链接的文件', where, { siteAssets: false, body: true });
+    const item: ItemFiles = {
+      file,
+      relativeFile: context.file,
+      itemDir: path.dirname(context.absoluteFile),
+      folderLabel: `${path.posix.dirname(context.file)}/`,
+      folderItem: path.basename(context.absoluteFile) === 'index.mdx',
+      siteDir: root && path.join(root, 'sites', siteId),
     };
 
     const definitions = new Map<string, Definition>();
@@ -136,38 +189,18 @@ export default function remarkLocalFiles() {
     });
     visit(tree, (node) => {
       const place = node.position?.start;
-      if (node.type === 'image') checkImage(node.url, { place }, 'markdown');
+      if (node.type === 'image') checkImage(item, node.url, { place }, 'markdown');
       else if (node.type === 'imageReference') {
         const definition = definitions.get(node.identifier.toLowerCase());
-        if (definition) checkImage(definition.url, { place }, 'markdown');
-      } else if (node.type === 'link') checkFileLink(node.url, { place });
+        if (definition) checkImage(item, definition.url, { place }, 'markdown');
+      } else if (node.type === 'link') checkFileLink(item, node.url, { place });
       else if (node.type === 'linkReference') {
         const definition = definitions.get(node.identifier.toLowerCase());
-        if (definition) checkFileLink(definition.url, { place });
+        if (definition) checkFileLink(item, definition.url, { place });
       } else if (isJsxElement(node) && node.name && IMAGE_ELEMENTS.has(node.name)) {
-        for (const attribute of node.attributes) {
-          if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
-          const name = (attribute as MdxJsxAttribute).name.toLowerCase();
-          const where = { place: attribute.position?.start ?? place };
-          const use: ImageUse = node.name === 'MapImage' ? 'map' : 'element';
-          if (name === 'src') checkImage(attribute.value, where, use);
-          if (name === 'srcset') {
-            for (const candidate of attribute.value.split(',')) {
-              const url = candidate.trim().split(/\s+/)[0];
-              if (url) checkImage(url, where, use);
-            }
-          }
-        }
+        checkImageElement(item, node, place);
       }
     });
-
-    (context.frontMatter?.attachments ?? []).forEach((attachment, i) => {
-      // A URL here is CONT-12's ("是网址"), a missing file too; only paths out and links are refused here.
-      if (folderItem) resolve(attachment.file, '附件', { field: ['attachments', i, 'file'] }, { siteAssets: false, body: false });
-      else {
-        const parsed = parseReference(attachment.file, { urls: true });
-        if (parsed.kind === 'refused') refuse({ field: ['attachments', i, 'file'] }, parsed.ruleId, `附件“${quoteReference(attachment.file)}”不可用：${parsed.reason}`, parsed.fix);
-      }
-    });
+    checkAttachments(item, context.frontMatter?.attachments ?? []);
   };
 }

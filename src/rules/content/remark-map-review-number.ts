@@ -9,7 +9,8 @@
 // Charts (柱状图), photos and floor plans pass; so do photos whose description mentions a map
 // (“工作人员演示手机地图导航功能”): the map word must name what the image is.
 import path from 'node:path';
-import type { Definition, Root } from 'mdast';
+import type { Definition, Image, ImageReference, Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { lstatInside, parseReference } from '../../security/content-paths.ts';
@@ -46,6 +47,110 @@ function looksLikeMap(alt: string, title: string, url: string): string | undefin
   return undefined;
 }
 
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+type ItemContext = NonNullable<VFile['data']['govsite']>;
+
+/** A Markdown image that is a map, with no 审图号 in its alt text or title. */
+function checkImage(file: VFile, node: Image | ImageReference, definitions: ReadonlyMap<string, Definition>) {
+  // A reference image (![alt][map] with [map]: ./map.png) names its file in the definition.
+  const target = node.type === 'image' ? node : { url: definitions.get(node.identifier.toLowerCase())?.url ?? '', title: definitions.get(node.identifier.toLowerCase())?.title };
+  const url = target.url;
+  const title = target.title ?? '';
+  const why = looksLikeMap(node.alt ?? '', title, url);
+  if (why && !REVIEW_NUMBER_IN_TEXT.test(`${node.alt ?? ''} ${title}`)) {
+    report(
+      file,
+      {
+        ruleId: 'CONT-10',
+        reason: `图片“${url}”是地图（${why}），但没有标注审图号：政府网站使用地图须用标准地图或依法取得审图号的地图`,
+        note: `改用地图组件并写明审图号：<MapImage src="${url}" alt="${node.alt || '说明地图内容的文字'}" reviewNumber="${EXAMPLE}" />（审图号见地图下方或标准地图服务网站的下载页；没有审图号的地图不能发布）`,
+      },
+      { place: node.position?.start },
+    );
+  }
+}
+
+/** An <img> that is a map, with no 审图号 in its alt text or title. */
+function checkImgElement(file: VFile, node: JsxElement) {
+  const alt = attributeValue(node, 'alt') ?? '';
+  const src = attributeValue(node, 'src') ?? '';
+  const title = attributeValue(node, 'title') ?? '';
+  const why = looksLikeMap(alt ?? '', title ?? '', src ?? '');
+  if (why && !REVIEW_NUMBER_IN_TEXT.test(`${alt} ${title}`)) {
+    report(
+      file,
+      {
+        ruleId: 'CONT-10',
+        reason: `<img> 图片“${src}”是地图（${why}），但没有标注审图号`,
+        note: `把 <img> 改为 <MapImage src="${src || './map.png'}" alt="${alt || '说明地图内容的文字'}" reviewNumber="${EXAMPLE}" />，写上这幅地图的审图号`,
+      },
+      { place: node.position?.start },
+    );
+  }
+}
+
+/** <MapImage>'s file: written, and there when it is beside the item. */
+function checkMapFile(file: VFile, node: JsxElement, src: ReturnType<typeof attributeValue>, context: ItemContext | undefined) {
+  if (src === undefined || src === '') {
+    report(file, { ruleId: 'CONT-10', reason: '<MapImage> 没有写地图图片文件（src）', note: '加上 src="./地图文件名.png"，地图图片放在本条目的目录中' }, { place: node.position?.start });
+  } else if (typeof src === 'string' && context && !/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(src)) {
+    // A map file beside the item: it must be there, or the page shows a broken image. A path
+    // out of the folder or through a link is refused by remark-local-files.ts, not looked up.
+    const parsed = parseReference(src);
+    const state = parsed.kind === 'file' ? lstatInside(path.dirname(context.absoluteFile), parsed.path).state : 'refused';
+    if (state === 'missing' || state === 'not-file') {
+      const folderItem = path.basename(context.absoluteFile) === 'index.mdx';
+      report(
+        file,
+        {
+          ruleId: 'CONT-10',
+          reason: `地图图片“${src}”不存在（在 ${path.posix.dirname(context.file)}/ 中没有找到）`,
+          note: folderItem
+            ? `把地图图片放进 ${path.posix.dirname(context.file)}/，或改正文件名（区分大小写）`
+            : `带图片的条目须是目录形式：新建目录 ${context.file.replace(/\.mdx$/, '')}/，把本文件移进去改名为 index.mdx，地图图片放在同一目录`,
+        },
+        { place: node.position?.start },
+      );
+    }
+  }
+}
+
+/** <MapImage>'s reviewNumber: written as text, and a well-formed 审图号. */
+function checkReviewNumber(file: VFile, node: JsxElement, map: string) {
+  const reviewNumber = attributeValue(node, 'reviewNumber');
+  if (reviewNumber === null) {
+    report(
+      file,
+      { ruleId: 'CONT-10', reason: '<MapImage> 的审图号（reviewNumber）用了花括号 { }，无法核对', note: `直接用引号写审图号，例如 reviewNumber="${EXAMPLE}"` },
+      { place: node.position?.start },
+    );
+  } else if (reviewNumber === undefined || reviewNumber.trim() === '') {
+    report(
+      file,
+      {
+        ruleId: 'CONT-10',
+        reason: `${map}没有审图号（reviewNumber）：政府网站使用地图须用标准地图或依法取得审图号的地图`,
+        note: `加上 reviewNumber="${EXAMPLE}"（换成这幅地图的审图号，见地图下方或标准地图服务网站的下载页）；没有审图号的地图不能发布`,
+      },
+      { place: node.position?.start },
+    );
+  } else if (!REVIEW_NUMBER.test(reviewNumber.trim())) {
+    const stripped = reviewNumber.replace(/^\s*审图号\s*[:：]?\s*/, '');
+    report(
+      file,
+      {
+        ruleId: 'CONT-10',
+        reason: `${map}的审图号“${reviewNumber}”格式不对：应为 GS(2024)1234号、GS京(2023)0456号 或 示S(2024)012号 这样的形式`,
+        note:
+          stripped !== reviewNumber && REVIEW_NUMBER.test(stripped.trim())
+            ? `只写编号，去掉“审图号：”（页面会自动加上）：reviewNumber="${stripped.trim()}"`
+            : `照地图上印的审图号原样填写，例如 reviewNumber="${EXAMPLE}"：GS 或省简称加 S，括号里是四位年份，后面是编号和“号”`,
+      },
+      { place: node.position?.start },
+    );
+  }
+}
+
 export default function remarkMapReviewNumber() {
   return (tree: Root, file: VFile) => {
     const context = file.data.govsite;
@@ -55,99 +160,18 @@ export default function remarkMapReviewNumber() {
     });
     visit(tree, (node) => {
       if (node.type === 'image' || node.type === 'imageReference') {
-        // A reference image (![alt][map] with [map]: ./map.png) names its file in the definition.
-        const url = node.type === 'image' ? node.url : (definitions.get(node.identifier.toLowerCase())?.url ?? '');
-        const title = node.type === 'image' ? (node.title ?? '') : (definitions.get(node.identifier.toLowerCase())?.title ?? '');
-        const why = looksLikeMap(node.alt ?? '', title, url);
-        if (why && !REVIEW_NUMBER_IN_TEXT.test(`${node.alt ?? ''} ${title}`)) {
-          report(
-            file,
-            {
-              ruleId: 'CONT-10',
-              reason: `图片“${url}”是地图（${why}），但没有标注审图号：政府网站使用地图须用标准地图或依法取得审图号的地图`,
-              note: `改用地图组件并写明审图号：<MapImage src="${url}" alt="${node.alt || '说明地图内容的文字'}" reviewNumber="${EXAMPLE}" />（审图号见地图下方或标准地图服务网站的下载页；没有审图号的地图不能发布）`,
-            },
-            { place: node.position?.start },
-          );
-        }
+        checkImage(file, node, definitions);
         return;
       }
       if (!isJsxElement(node)) return;
       if (node.name === 'img') {
-        const alt = attributeValue(node, 'alt') ?? '';
-        const src = attributeValue(node, 'src') ?? '';
-        const title = attributeValue(node, 'title') ?? '';
-        const why = looksLikeMap(alt ?? '', title ?? '', src ?? '');
-        if (why && !REVIEW_NUMBER_IN_TEXT.test(`${alt} ${title}`)) {
-          report(
-            file,
-            {
-              ruleId: 'CONT-10',
-              reason: `<img> 图片“${src}”是地图（${why}），但没有标注审图号`,
-              note: `把 <img> 改为 <MapImage src="${src || './map.png'}" alt="${alt || '说明地图内容的文字'}" reviewNumber="${EXAMPLE}" />，写上这幅地图的审图号`,
-            },
-            { place: node.position?.start },
-          );
-        }
+        checkImgElement(file, node);
         return;
       }
       if (node.name !== 'MapImage') return;
       const src = attributeValue(node, 'src');
-      const map = typeof src === 'string' && src ? `地图“${src}”` : '地图';
-      if (src === undefined || src === '') {
-        report(file, { ruleId: 'CONT-10', reason: '<MapImage> 没有写地图图片文件（src）', note: '加上 src="./地图文件名.png"，地图图片放在本条目的目录中' }, { place: node.position?.start });
-      } else if (typeof src === 'string' && context && !/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(src)) {
-        // A map file beside the item: it must be there, or the page shows a broken image. A path
-        // out of the folder or through a link is refused by remark-local-files.ts, not looked up.
-        const parsed = parseReference(src);
-        const state = parsed.kind === 'file' ? lstatInside(path.dirname(context.absoluteFile), parsed.path).state : 'refused';
-        if (state === 'missing' || state === 'not-file') {
-          const folderItem = path.basename(context.absoluteFile) === 'index.mdx';
-          report(
-            file,
-            {
-              ruleId: 'CONT-10',
-              reason: `地图图片“${src}”不存在（在 ${path.posix.dirname(context.file)}/ 中没有找到）`,
-              note: folderItem
-                ? `把地图图片放进 ${path.posix.dirname(context.file)}/，或改正文件名（区分大小写）`
-                : `带图片的条目须是目录形式：新建目录 ${context.file.replace(/\.mdx$/, '')}/，把本文件移进去改名为 index.mdx，地图图片放在同一目录`,
-            },
-            { place: node.position?.start },
-          );
-        }
-      }
-      const reviewNumber = attributeValue(node, 'reviewNumber');
-      if (reviewNumber === null) {
-        report(
-          file,
-          { ruleId: 'CONT-10', reason: '<MapImage> 的审图号（reviewNumber）用了花括号 { }，无法核对', note: `直接用引号写审图号，例如 reviewNumber="${EXAMPLE}"` },
-          { place: node.position?.start },
-        );
-      } else if (reviewNumber === undefined || reviewNumber.trim() === '') {
-        report(
-          file,
-          {
-            ruleId: 'CONT-10',
-            reason: `${map}没有审图号（reviewNumber）：政府网站使用地图须用标准地图或依法取得审图号的地图`,
-            note: `加上 reviewNumber="${EXAMPLE}"（换成这幅地图的审图号，见地图下方或标准地图服务网站的下载页）；没有审图号的地图不能发布`,
-          },
-          { place: node.position?.start },
-        );
-      } else if (!REVIEW_NUMBER.test(reviewNumber.trim())) {
-        const stripped = reviewNumber.replace(/^\s*审图号\s*[:：]?\s*/, '');
-        report(
-          file,
-          {
-            ruleId: 'CONT-10',
-            reason: `${map}的审图号“${reviewNumber}”格式不对：应为 GS(2024)1234号、GS京(2023)0456号 或 示S(2024)012号 这样的形式`,
-            note:
-              stripped !== reviewNumber && REVIEW_NUMBER.test(stripped.trim())
-                ? `只写编号，去掉“审图号：”（页面会自动加上）：reviewNumber="${stripped.trim()}"`
-                : `照地图上印的审图号原样填写，例如 reviewNumber="${EXAMPLE}"：GS 或省简称加 S，括号里是四位年份，后面是编号和“号”`,
-          },
-          { place: node.position?.start },
-        );
-      }
+      checkMapFile(file, node, src, context);
+      checkReviewNumber(file, node, typeof src === 'string' && src ? `地图“${src}”` : '地图');
     });
   };
 }

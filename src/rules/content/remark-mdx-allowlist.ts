@@ -65,57 +65,124 @@ function quoteCode(code: string): string {
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }
 
+type ErrorAt = (place: { line: number; column: number } | undefined, reason: string, note: string) => void;
+
+/** What the checks of one item need: its CONT-16 findings go to `error`. */
+interface Check {
+  error: ErrorAt;
+  hosts: z.infer<typeof iframeHostsSchema>['hosts'];
+  /** The platforms an iframe may show, as the messages name them. */
+  hostList: string;
+}
+
+function allowedFrame(check: Check, src: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(src.startsWith('//') ? `https:${src}` : src);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return url.protocol === 'https:' && check.hosts.some((h) => (h.host.startsWith('*.') ? host.endsWith(h.host.slice(1)) : host === h.host));
+}
+
+function checkAttribute(check: Check, element: Element, attribute: MdxJsxAttribute | MdxJsxExpressionAttribute) {
+  const at = attribute.position?.start ?? element.position?.start;
+  const tag = `<${element.name}>`;
+  if (attribute.type === 'mdxJsxExpressionAttribute') {
+    check.error(at, `${tag} 里的 {${quoteCode(attribute.value)}} 是程序代码，正文中不能使用`, `删除 {${quoteCode(attribute.value)}}，需要的属性逐个用引号写，例如 alt="说明文字"`);
+    return;
+  }
+  const name = attribute.name;
+  if (/^on/i.test(name)) {
+    check.error(at, `${tag} 的 ${name} 属性是事件处理程序，会在读者点击或浏览时执行代码`, `删除 ${name}=… 这一段`);
+    return;
+  }
+  if (/^(?:style|srcdoc|dangerouslySetInnerHTML|formaction)$/i.test(name)) {
+    const why = name.toLowerCase() === 'style' ? '：样式由网站模板统一设定，用 style 隐藏或改变文字还会形成“暗链”' : '，会插入网页代码';
+    check.error(at, `${tag} 不能使用 ${name} 属性${why}`, `删除 ${name}=… 这一段`);
+    return;
+  }
+  if (FORBIDDEN_ATTRIBUTE.test(name)) {
+    check.error(at, `${tag} 不能使用 ${name} 属性：它会影响网页自身的脚本、样式或站内搜索`, `删除 ${name}=… 这一段；格式用 Markdown 写，版式由网站模板统一设定`);
+    return;
+  }
+  const value = attribute.value;
+  if (value && typeof value === 'object') {
+    const literal = /^\s*(-?\d+(?:\.\d+)?|(["'])[^"'\\]*\2)\s*$/.exec(value.value);
+    const plain = literal ? literal[1]!.replace(/^["']|["']$/g, '') : undefined;
+    check.error(
+      at,
+      `${tag} 的 ${name} 属性用了花括号 {${quoteCode(value.value)}}，这是程序代码，正文中不能使用`,
+      plain !== undefined ? `改为 ${name}="${plain}"` : `改为用引号写出具体的值，例如 ${name}="…"`,
+    );
+    return;
+  }
+}
+
+/** An <iframe> shows a video of an allowed platform, over https. */
+function checkIframe(check: Check, element: Element) {
+  const at = element.position?.start;
+  const { hostList } = check;
+  const src = element.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'src')?.value;
+  if (typeof src !== 'string' || !src.trim()) {
+    check.error(at, '<iframe> 没有写嵌入地址（src）', `只能嵌入以下政府视频平台的视频：${hostList}；把平台提供的嵌入代码原样粘贴`);
+  } else if (!allowedFrame(check, src)) {
+    let host = src;
+    try {
+      host = new URL(src.startsWith('//') ? `https:${src}` : src).host || src;
+    } catch {
+      // keep as written
+    }
+    check.error(
+      at,
+      `<iframe> 嵌入的“${host}”不在允许嵌入的政府视频平台名单中${src.startsWith('http:') ? '（且不是 https 加密地址）' : ''}：嵌入外部网页可能带来广告、跟踪或被篡改的内容`,
+      `只能嵌入以下平台的视频：${hostList}（地址须以 https:// 开头）；其他网页请改用普通链接 [标题](网址)。需要新增平台请联系平台运维组（data/iframe-hosts.yaml）`,
+    );
+  }
+  for (const attribute of element.attributes) checkAttribute(check, element, attribute);
+}
+
+/** An element of the body: an allowed component or HTML tag, with attributes that are plain text. */
+function checkElement(check: Check, element: Element) {
+  const { error } = check;
+  const at = element.position?.start;
+  const name = element.name;
+  if (name === null) {
+    error(at, '正文里有空标签 <>…</>', '删除 <> 和 </>，保留中间的文字');
+    return;
+  }
+  if (name === 'iframe') {
+    checkIframe(check, element);
+    return;
+  }
+  const forbidden = FORBIDDEN[name.toLowerCase()];
+  if (forbidden) {
+    error(at, `正文中不能使用${forbidden.what}`, forbidden.fix);
+    return;
+  }
+  if (!ALLOWED_COMPONENTS.includes(name) && !ALLOWED_HTML.includes(name)) {
+    if (/^[A-Z]/.test(name) || name.includes('.')) {
+      error(
+        at,
+        `组件 <${name}> 不在允许使用的范围内`,
+        `正文中只能用地图组件 <MapImage> 和这些 HTML 标签：${ALLOWED_HTML.join('、')}；需要新组件请联系平台运维组`,
+      );
+    } else if (LAYOUT.has(name.toLowerCase())) {
+      error(at, `正文中不能使用 HTML 排版标签 <${name}>`, `删除 <${name}> 和 </${name}>，保留里面的文字；格式用 Markdown：**加粗**、## 小标题、- 列表、> 引用`);
+    } else {
+      error(at, `正文中不能使用 HTML 标签 <${name}>`, `删除这个标签；正文中只能用 <MapImage> 和这些 HTML 标签：${ALLOWED_HTML.join('、')}`);
+    }
+    return;
+  }
+  for (const attribute of element.attributes) checkAttribute(check, element, attribute);
+}
+
 export default function remarkMdxAllowlist() {
   return (tree: Root, file: VFile) => {
     const { hosts } = loadDataFile(file, 'iframe-hosts.yaml', iframeHostsSchema);
-    const error = (place: { line: number; column: number } | undefined, reason: string, note: string) =>
-      report(file, { ruleId: 'CONT-16', reason, note }, { place });
-
-    const allowedFrame = (src: string): boolean => {
-      let url: URL;
-      try {
-        url = new URL(src.startsWith('//') ? `https:${src}` : src);
-      } catch {
-        return false;
-      }
-      const host = url.hostname.toLowerCase();
-      return url.protocol === 'https:' && hosts.some((h) => (h.host.startsWith('*.') ? host.endsWith(h.host.slice(1)) : host === h.host));
-    };
-    const hostList = hosts.map((h) => `${h.name}（${h.host}）`).join('、') || '（平台尚未配置）';
-
-    const checkAttribute = (element: Element, attribute: MdxJsxAttribute | MdxJsxExpressionAttribute) => {
-      const at = attribute.position?.start ?? element.position?.start;
-      const tag = `<${element.name}>`;
-      if (attribute.type === 'mdxJsxExpressionAttribute') {
-        error(at, `${tag} 里的 {${quoteCode(attribute.value)}} 是程序代码，正文中不能使用`, `删除 {${quoteCode(attribute.value)}}，需要的属性逐个用引号写，例如 alt="说明文字"`);
-        return;
-      }
-      const name = attribute.name;
-      if (/^on/i.test(name)) {
-        error(at, `${tag} 的 ${name} 属性是事件处理程序，会在读者点击或浏览时执行代码`, `删除 ${name}=… 这一段`);
-        return;
-      }
-      if (/^(?:style|srcdoc|dangerouslySetInnerHTML|formaction)$/i.test(name)) {
-        const why = name.toLowerCase() === 'style' ? '：样式由网站模板统一设定，用 style 隐藏或改变文字还会形成“暗链”' : '，会插入网页代码';
-        error(at, `${tag} 不能使用 ${name} 属性${why}`, `删除 ${name}=… 这一段`);
-        return;
-      }
-      if (FORBIDDEN_ATTRIBUTE.test(name)) {
-        error(at, `${tag} 不能使用 ${name} 属性：它会影响网页自身的脚本、样式或站内搜索`, `删除 ${name}=… 这一段；格式用 Markdown 写，版式由网站模板统一设定`);
-        return;
-      }
-      const value = attribute.value;
-      if (value && typeof value === 'object') {
-        const literal = /^\s*(-?\d+(?:\.\d+)?|(["'])[^"'\\]*\2)\s*$/.exec(value.value);
-        const plain = literal ? literal[1]!.replace(/^["']|["']$/g, '') : undefined;
-        error(
-          at,
-          `${tag} 的 ${name} 属性用了花括号 {${quoteCode(value.value)}}，这是程序代码，正文中不能使用`,
-          plain !== undefined ? `改为 ${name}="${plain}"` : `改为用引号写出具体的值，例如 ${name}="…"`,
-        );
-        return;
-      }
-    };
+    const error: ErrorAt = (place, reason, note) => report(file, { ruleId: 'CONT-16', reason, note }, { place });
+    const check: Check = { error, hosts, hostList: hosts.map((h) => `${h.name}（${h.host}）`).join('、') || '（平台尚未配置）' };
 
     visit(tree, (node) => {
       if (node.type === 'mdxjsEsm') {
@@ -136,54 +203,7 @@ export default function remarkMdxAllowlist() {
         );
         return;
       }
-      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-      const element = node;
-      const at = element.position?.start;
-      const name = element.name;
-      if (name === null) {
-        error(at, '正文里有空标签 <>…</>', '删除 <> 和 </>，保留中间的文字');
-        return;
-      }
-      if (name === 'iframe') {
-        const src = element.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'src')?.value;
-        if (typeof src !== 'string' || !src.trim()) {
-          error(at, '<iframe> 没有写嵌入地址（src）', `只能嵌入以下政府视频平台的视频：${hostList}；把平台提供的嵌入代码原样粘贴`);
-        } else if (!allowedFrame(src)) {
-          let host = src;
-          try {
-            host = new URL(src.startsWith('//') ? `https:${src}` : src).host || src;
-          } catch {
-            // keep as written
-          }
-          error(
-            at,
-            `<iframe> 嵌入的“${host}”不在允许嵌入的政府视频平台名单中${src.startsWith('http:') ? '（且不是 https 加密地址）' : ''}：嵌入外部网页可能带来广告、跟踪或被篡改的内容`,
-            `只能嵌入以下平台的视频：${hostList}（地址须以 https:// 开头）；其他网页请改用普通链接 [标题](网址)。需要新增平台请联系平台运维组（data/iframe-hosts.yaml）`,
-          );
-        }
-        for (const attribute of element.attributes) checkAttribute(element, attribute);
-        return;
-      }
-      const forbidden = FORBIDDEN[name.toLowerCase()];
-      if (forbidden) {
-        error(at, `正文中不能使用${forbidden.what}`, forbidden.fix);
-        return;
-      }
-      if (!ALLOWED_COMPONENTS.includes(name) && !ALLOWED_HTML.includes(name)) {
-        if (/^[A-Z]/.test(name) || name.includes('.')) {
-          error(
-            at,
-            `组件 <${name}> 不在允许使用的范围内`,
-            `正文中只能用地图组件 <MapImage> 和这些 HTML 标签：${ALLOWED_HTML.join('、')}；需要新组件请联系平台运维组`,
-          );
-        } else if (LAYOUT.has(name.toLowerCase())) {
-          error(at, `正文中不能使用 HTML 排版标签 <${name}>`, `删除 <${name}> 和 </${name}>，保留里面的文字；格式用 Markdown：**加粗**、## 小标题、- 列表、> 引用`);
-        } else {
-          error(at, `正文中不能使用 HTML 标签 <${name}>`, `删除这个标签；正文中只能用 <MapImage> 和这些 HTML 标签：${ALLOWED_HTML.join('、')}`);
-        }
-        return;
-      }
-      for (const attribute of element.attributes) checkAttribute(element, attribute);
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') checkElement(check, node);
     });
   };
 }

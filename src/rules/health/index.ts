@@ -1,7 +1,7 @@
 // HEALTH-01…04, 06, 07: the national inspection indicators (政府网站检查指标) that can be computed
 // from content, against a given time (--now). Findings point at the column in site.yaml.
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
-import type { ContentItem } from '../../content/load-items.ts';
+import type { ContentItem } from '../../content/items.ts';
 import type { FieldLocator } from '../../config/validate-yaml.ts';
 import type { SiteConfig } from '../../schema/site-schema.ts';
 import { chinaDateTimeToEpoch } from '../../util/china-time.ts';

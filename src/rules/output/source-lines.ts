@@ -48,7 +48,7 @@ export function sourceCandidates(href: string, itemUrl?: string): string[] {
 
 // An address written in Markdown, MDX or YAML stands between these: `(/news/)` but not the
 // `/news/` inside `(/news/a/)`.
-const BEFORE = /[\s(\[<"'=:：（,{]/;
+const BEFORE = /[\s([<"'=:：（,{]/;
 const AFTER = /[\s)\]>"'，。；、）,;}]/;
 
 /** Where the body starts: after the front matter block (--- … ---), if there is one. */

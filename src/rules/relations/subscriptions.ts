@@ -2,7 +2,7 @@
 // items, by reference. The copies are made from the original at every build, so they follow
 // every change of it; they name their source and point to the original as canonical.
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
-import type { ContentItem, ItemLink, ItemRelations } from '../../content/load-items.ts';
+import type { ContentItem, ItemLink, ItemRelations } from '../../content/items.ts';
 import type { RelationSite } from './index.ts';
 
 function ancestors(sites: ReadonlyMap<string, RelationSite>, siteId: string): string[] {

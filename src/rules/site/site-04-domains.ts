@@ -66,6 +66,7 @@ function checkEnglishDomain(context: SiteRuleContext): Diagnostic[] {
       `改为 domain: ${host.toLowerCase()}`,
     );
   }
+  // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(host)) {
     return at(
       `英文域名“${host}”含有汉字或全角字符`,

@@ -1,7 +1,7 @@
 // What the site rules share: reporting at a field of site.yaml, and the vocabulary of levels,
 // kinds and organization names that several rules reason about.
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
-import type { Severity } from '../catalogue.ts';
+import type { Severity } from '../../diagnostics/catalogue.ts';
 import type { SiteConfig } from '../../schema/site-schema.ts';
 import type { PlatformSite, SiteRuleContext } from './index.ts';
 

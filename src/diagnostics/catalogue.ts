@@ -87,7 +87,7 @@ const byId = new Map(rules.map((rule) => [rule.id, rule]));
 
 export function ruleInfo(id: string): RuleInfo {
   const rule = byId.get(id);
-  if (!rule) throw new Error(`Unknown rule ID ${id}: add it to src/rules/catalogue.ts`);
+  if (!rule) throw new Error(`Unknown rule ID ${id}: add it to src/diagnostics/catalogue.ts`);
   return rule;
 }
 

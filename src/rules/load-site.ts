@@ -1,16 +1,18 @@
 // Sites with their configuration and content items, and every problem found on the way.
-// Items refer to each other across sites, so the platform is loaded as a whole.
+// Items refer to each other across sites, so the platform is loaded as a whole. Loading runs the
+// site, content and relation rules, so it stands in src/rules; src/content only reads.
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { resolveRelations, type RelationSite } from '../rules/relations/index.ts';
-import { resolveSubscriptions } from '../rules/relations/subscriptions.ts';
-import { checkSiteRules, type PlatformSite } from '../rules/site/index.ts';
-import { lifecycleNotices, NO_NOTICES, type NoticeCandidates } from '../rules/site/site-09-lifecycle.ts';
+import { resolveRelations, type RelationSite } from './relations/index.ts';
+import { resolveSubscriptions } from './relations/subscriptions.ts';
+import { checkSiteRules, type PlatformSite } from './site/index.ts';
+import { lifecycleNotices, NO_NOTICES, type NoticeCandidates } from './site/lifecycle-notices.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
 import type { FieldLocator } from '../config/validate-yaml.ts';
 import { discoverSiteIds } from '../config/discover-sites.ts';
 import { ItemLoadPool } from './item-load-pool.ts';
-import { loadItems, type ContentItem, type LoadItemsOptions } from './load-items.ts';
+import { loadItems, type LoadItemsOptions } from './load-items.ts';
+import type { ContentItem } from '../content/items.ts';
 import { loadSiteConfig, type LoadedSiteConfig } from '../config/load-site-config.ts';
 
 export { discoverSiteIds } from '../config/discover-sites.ts';
@@ -48,7 +50,7 @@ export function byNewestFirst(a: ContentItem, b: ContentItem): number {
  * Every site of the platform under `root`, keyed by site id. `now` (`YYYY-MM-DD HH:MM`, China
  * time) is the time the lifecycle rule checks against (SITE-09); the current time when absent.
  */
-export interface LoadPlatformOptions extends LoadItemsOptions {}
+export type LoadPlatformOptions = LoadItemsOptions;
 
 export async function loadPlatform(root: string, now?: string, options: LoadPlatformOptions = {}): Promise<Map<string, LoadedSite>> {
   const at = now ?? currentChinaDateTime();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { domainToUnicode } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { projectRoot } from '../../util/paths.ts';
+import { projectRoot } from '../util/paths.ts';
 
 export const GOVERNMENT_HOSTS_FILE = path.join(projectRoot, 'data', 'government-hosts.yaml');
 

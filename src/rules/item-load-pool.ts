@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
-import type { Candidate, ContentItem } from './load-items.ts';
+import type { Candidate, ContentItem } from '../content/items.ts';
 
 /** What a worker needs to load one item file: the loader's candidate. */
 export type ItemLoadTask = Candidate;

@@ -1,11 +1,12 @@
 // SEC-01 / SEC-07: the files site.yaml names — `logo` and each topic's `banner` — are files of
 // sites/<site>/assets/, written `assets/logo.svg`. The page templates put `/${logo}` in an <img>:
 // `/evil.example/x.svg` would become `//evil.example/x.svg`, an image of another website, and
-// `../../…` a path out of the site. The files themselves are checked by content-files.ts (SVG,
-// size, links) like every asset, where they are.
+// `../../…` a path out of the site. The files themselves are checked by src/security/content-files.ts
+// (SVG, size, links) like every asset, where they are; this checks site.yaml's fields, so it is
+// read with site.yaml, in src/config.
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
-import { IMAGE_EXTENSIONS, extensionOf, parseReference, quoteReference } from './content-paths.ts';
+import { IMAGE_EXTENSIONS, extensionOf, parseReference, quoteReference } from '../security/content-paths.ts';
 
 type FieldPath = Array<string | number>;
 export type Locate = (field: FieldPath) => { line: number; column?: number };
