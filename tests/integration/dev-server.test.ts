@@ -87,8 +87,8 @@ describe('npm run dev', () => {
     const allowed = [
       /^预览地址：http:\/\/127\.0\.0\.1:\d+\/（站点 alpha；/,
       /^\d\d:\d\d:\d\d [✔✘] /,
-      /^(?:content|sites)\/\S+:\d+(?::\d+)?  (?:错误|警告|否决) \[[A-Z]+-\d+\] /,
-      /^    修改方法：/,
+      /^(?:content|sites)\/\S+:\d+(?::\d+)? {2}(?:错误|警告|否决) \[[A-Z]+-\d+\] /,
+      /^ {4}修改方法：/,
     ];
     return output()
       .split('\n')

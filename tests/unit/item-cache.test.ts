@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ItemCache, type CachedItem } from '../../src/incremental/item-cache.ts';
 import { loadPlatform } from '../../src/rules/load-site.ts';
-import { copyPlatform, readText, removePlatform, runCli, writeText } from '../helpers/platform.ts';
+import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
 
 const NOW = '2026-11-22 10:00';
 const NEWS = 'content/alpha/news/autumn-planting.mdx';

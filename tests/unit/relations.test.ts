@@ -106,7 +106,7 @@ describe('CONT-03 replaced documents', () => {
     // A note naming the decision is enough for a repealed one; an expired one needs only its date.
     writeText(root, POLICY, readText(root, POLICY).replace('  state: repealed', '  state: repealed\n  date: 2026-10-01\n  note: 根据测政发〔2026〕3号决定废止'));
     expect((await load()).all).toEqual([]);
-    writeText(root, POLICY, readText(root, POLICY).replace(/  state: repealed\n  date: 2026-10-01\n  note: .*\n/, '  state: expired\n  date: 2026-10-01\n'));
+    writeText(root, POLICY, readText(root, POLICY).replace(/ {2}state: repealed\n {2}date: 2026-10-01\n {2}note: .*\n/, '  state: expired\n  date: 2026-10-01\n'));
     expect((await load()).all).toEqual([]);
   });
 });

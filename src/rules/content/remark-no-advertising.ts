@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { withoutHidden } from '../../security/text-hygiene.ts';
 import { maskPersonalData } from './remark-no-personal-data.ts';
 import { loadDataFile } from './support/data-files.ts';
-import { attributeValue, bodyRuns, fieldRuns, inRun, isJsxElement, matchesIn, report, reportInRun, sentenceAround } from './support/text.ts';
+import { attributeValue, bodyRuns, fieldRuns, inRun, isJsxElement, matchesIn, report, reportInRun, sentenceAround, type TextRun } from './support/text.ts';
 
 export const advertisingSchema = z.strictObject({
   proseContext: z.array(z.string().min(1)).default([]),
@@ -61,6 +61,54 @@ function textOf(node: { children?: unknown[]; value?: unknown }): string {
   return (node.children ?? []).map((c) => textOf(c as { children?: unknown[] })).join('');
 }
 
+/** Ad phrases, selling and ad/tracking domains written out in one run of text. */
+function checkRun(file: VFile, run: TextRun, data: AdvertisingData, phrases: ReadonlyArray<{ phrase: string; unlessNear: readonly string[] }>): void {
+  const hits: Array<{ index: number; phrase: string; sentence: string }> = [];
+  for (const { phrase, unlessNear } of phrases) {
+    for (let index = run.text.indexOf(phrase); index !== -1; index = run.text.indexOf(phrase, index + phrase.length)) {
+      const sentence = sentenceAround(run.text, index, phrase.length);
+      if ([...data.proseContext, ...unlessNear].some((word) => sentence.includes(word))) continue;
+      hits.push({ index, phrase, sentence });
+    }
+  }
+  // One report per place: “招商加盟热线” is 招商加盟 and 加盟热线.
+  hits.sort((a, b) => a.index - b.index || b.phrase.length - a.phrase.length);
+  let reachedTo = -1;
+  const reported: Array<[number, number]> = [];
+  for (const { index, phrase, sentence } of hits) {
+    if (index < reachedTo) continue;
+    reachedTo = index + phrase.length;
+    reported.push([index, reachedTo]);
+    reportInRun(file, run, index, {
+      ruleId: 'CONT-08',
+      reason: `${inRun(run)}有商业广告用语“${phrase}”（所在句：“${maskPersonalData(sentence.trim()).slice(0, 60)}”）：政府网站不得刊登商业广告`,
+      note: `删除这段推销内容。如是政府组织的惠民活动，写明主办单位、活动依据和办理方式，不用“${phrase}”这类招揽用语；如是在介绍监管或提醒防骗，在同一句中写明（如“警惕……骗局”“查处……违法广告”）`,
+    });
+  }
+  const selling = SELLING.flatMap(({ pattern, what, unlessNear }) => [...matchesIn(run.text, pattern)].map((m) => ({ index: m.index, text: m[0], what, unlessNear })));
+  for (const { index, text, what, unlessNear } of selling.sort((a, b) => a.index - b.index)) {
+    const sentence = sentenceAround(run.text, index, text.length);
+    if ([...data.proseContext, ...unlessNear].some((word) => sentence.includes(word))) continue;
+    // Said once: “全场包邮” is a listed phrase and a promotion.
+    if (reported.some(([from, to]) => index < to && from < index + text.length)) continue;
+    reported.push([index, index + text.length]);
+    reportInRun(file, run, index, {
+      ruleId: 'CONT-08',
+      reason: `${inRun(run)}有推销商品的${what}“${text}”（所在句：“${maskPersonalData(sentence.trim()).slice(0, 60)}”）：政府网站不得刊登商业广告等经营性信息`,
+      note: '删除推销商品的内容。介绍政府组织的产销对接、消费帮扶等活动时，写明主办单位和活动安排，不推荐具体品牌、不写售价、不链接网店',
+    });
+  }
+  for (const m of matchesIn(run.text, DOMAIN_IN_TEXT)) {
+    const host = adHostOf(m[0], data.hosts);
+    if (!host) continue;
+    reportInRun(file, run, m.index, {
+      ruleId: 'CONT-08',
+      reason: `${inRun(run)}写出了广告或访问跟踪服务的网址“${m[0]}”（${host}）：政府网站不得链接商业广告页面`,
+      note: '删除这个网址',
+    });
+  }
+}
+
 export default function remarkNoAdvertising() {
   return (tree: Root, file: VFile) => {
     const data = loadDataFile(file, 'advertising.yaml', advertisingSchema);
@@ -68,52 +116,7 @@ export default function remarkNoAdvertising() {
 
     // Ad phrases in the text, and ad/tracking domains written out in it.
     const runs = [...fieldRuns(file.data.govsite?.frontMatter, ['title', 'description']), ...bodyRuns(tree, file)];
-    for (const run of runs) {
-      const hits: Array<{ index: number; phrase: string; sentence: string }> = [];
-      for (const { phrase, unlessNear } of phrases) {
-        for (let index = run.text.indexOf(phrase); index !== -1; index = run.text.indexOf(phrase, index + phrase.length)) {
-          const sentence = sentenceAround(run.text, index, phrase.length);
-          if ([...data.proseContext, ...unlessNear].some((word) => sentence.includes(word))) continue;
-          hits.push({ index, phrase, sentence });
-        }
-      }
-      // One report per place: “招商加盟热线” is 招商加盟 and 加盟热线.
-      hits.sort((a, b) => a.index - b.index || b.phrase.length - a.phrase.length);
-      let reachedTo = -1;
-      const reported: Array<[number, number]> = [];
-      for (const { index, phrase, sentence } of hits) {
-        if (index < reachedTo) continue;
-        reachedTo = index + phrase.length;
-        reported.push([index, reachedTo]);
-        reportInRun(file, run, index, {
-          ruleId: 'CONT-08',
-          reason: `${inRun(run)}有商业广告用语“${phrase}”（所在句：“${maskPersonalData(sentence.trim()).slice(0, 60)}”）：政府网站不得刊登商业广告`,
-          note: `删除这段推销内容。如是政府组织的惠民活动，写明主办单位、活动依据和办理方式，不用“${phrase}”这类招揽用语；如是在介绍监管或提醒防骗，在同一句中写明（如“警惕……骗局”“查处……违法广告”）`,
-        });
-      }
-      const selling = SELLING.flatMap(({ pattern, what, unlessNear }) => [...matchesIn(run.text, pattern)].map((m) => ({ index: m.index, text: m[0], what, unlessNear })));
-      for (const { index, text, what, unlessNear } of selling.sort((a, b) => a.index - b.index)) {
-        const sentence = sentenceAround(run.text, index, text.length);
-        if ([...data.proseContext, ...unlessNear].some((word) => sentence.includes(word))) continue;
-        // Said once: “全场包邮” is a listed phrase and a promotion.
-        if (reported.some(([from, to]) => index < to && from < index + text.length)) continue;
-        reported.push([index, index + text.length]);
-        reportInRun(file, run, index, {
-          ruleId: 'CONT-08',
-          reason: `${inRun(run)}有推销商品的${what}“${text}”（所在句：“${maskPersonalData(sentence.trim()).slice(0, 60)}”）：政府网站不得刊登商业广告等经营性信息`,
-          note: '删除推销商品的内容。介绍政府组织的产销对接、消费帮扶等活动时，写明主办单位和活动安排，不推荐具体品牌、不写售价、不链接网店',
-        });
-      }
-      for (const m of matchesIn(run.text, DOMAIN_IN_TEXT)) {
-        const host = adHostOf(m[0], data.hosts);
-        if (!host) continue;
-        reportInRun(file, run, m.index, {
-          ruleId: 'CONT-08',
-          reason: `${inRun(run)}写出了广告或访问跟踪服务的网址“${m[0]}”（${host}）：政府网站不得链接商业广告页面`,
-          note: '删除这个网址',
-        });
-      }
-    }
+    for (const run of runs) checkRun(file, run, data, phrases);
 
     // Links, images, frames and scripts pointing at ad or tracking hosts; tracking code and pixels.
     visit(tree, (node) => {

@@ -124,7 +124,7 @@ function lateReprint(platform: Platform, site: RelationSite, item: ContentItem, 
     originalTime ??= original.item.data.pubDate;
     whose = '上级网站';
   } else {
-    let host = '';
+    let host: string;
     try {
       host = new URL(reprint.url).hostname.toLowerCase();
     } catch {
