@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { checkedBodiesPlugin } from './checked-body.ts';
-import { stopEsbuildBeforePages } from './stop-esbuild.ts';
 import { contentSignature } from './content-signature.ts';
 import { copySiteFiles, serveSiteFiles } from './site-files.ts';
 import { writeSitemapXml } from '../../src/render/sitemap-xml.ts';
@@ -62,7 +61,7 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
   return {
     name: 'govsite',
     hooks: {
-      'astro:config:setup': async ({ updateConfig, command }) => {
+      'astro:config:setup': async ({ updateConfig }) => {
         data = await loadSiteData(options);
         // A build compiles only bodies the checks read (their hashes); the dev server re-loads as files change.
         const checkedHashes = options.dataFile ? new Map(data.items.map((item) => [item.file, item.bodyHash])) : undefined;
@@ -71,7 +70,6 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
           vite: {
             plugins: [
               checkedBodiesPlugin(options.contentRoot, () => checkedHashes),
-              ...(command === 'build' ? [stopEsbuildBeforePages()] : []),
               {
                 name: 'govsite:site-data',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : id === THEME_ID ? RESOLVED_THEME_ID : undefined),
