@@ -6,7 +6,6 @@ import type { AstroIntegration } from 'astro';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { projectRoot } from '../../src/util/paths.ts';
 import { checkedBodiesPlugin } from './checked-body.ts';
-import { stopEsbuildBeforePages } from './stop-esbuild.ts';
 import { changedFiles, contentSignature } from './content-signature.ts';
 import { errorLine, reloadReport } from './dev-log.ts';
 import { copySiteFiles, serveSiteFiles } from './site-files.ts';
@@ -74,7 +73,7 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
   return {
     name: 'govsite',
     hooks: {
-      'astro:config:setup': async ({ updateConfig, command }) => {
+      'astro:config:setup': async ({ updateConfig }) => {
         data = await loadSiteData(options);
         // A build compiles only bodies the checks read (their hashes); the dev server re-loads as files change.
         const checkedHashes = options.dataFile ? new Map(data.items.map((item) => [item.file, item.bodyHash])) : undefined;
@@ -83,7 +82,6 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
           vite: {
             plugins: [
               checkedBodiesPlugin(options.contentRoot, () => checkedHashes),
-              ...(command === 'build' ? [stopEsbuildBeforePages()] : []),
               {
                 name: 'govsite:site-data',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : id === THEME_ID ? RESOLVED_THEME_ID : undefined),

@@ -36,9 +36,9 @@ export function astroWorkerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * Node's permission model for the render (defence in depth, SECURITY.md): files read only from
  * the project (templates, plugins, node_modules), the platform folder and the site's staging
  * folders; written only to the caches and this site's staging folders (`<out>/.building-<site>`…),
- * never to a published site or another site's staging. Native addons are allowed: Sharp and Rolldown are addons. Child processes
- * are allowed because Astro runs esbuild as one; the process itself then allows that one start
- * only (render-sandbox.ts). No worker threads, no inspector, no process.binding.
+ * never to a published site or another site's staging. Native addons are allowed: Sharp and Rolldown are addons. No child
+ * process (Astro needs none since 7.4, which dropped esbuild; render-sandbox.ts refuses them
+ * again), no worker threads, no inspector, no process.binding.
  */
 export function renderPermissions(folders: RenderFolders): string[] {
   // This site's staging folder, the folder of a partial render and the site data file: exact
@@ -49,7 +49,7 @@ export function renderPermissions(folders: RenderFolders): string[] {
   const write = [path.join(projectRoot, '.cache'), path.join(folders.root, '.cache'), ...staging];
   // Node grants a folder's contents only when the folder exists as the process starts.
   for (const folder of write.slice(0, 2)) mkdirSync(folder, { recursive: true });
-  return ['--permission', ...read.map((p) => `--allow-fs-read=${p}`), ...write.map((p) => `--allow-fs-write=${p}`), '--allow-addons', '--allow-child-process', '--disable-warning=SecurityWarning'];
+  return ['--permission', ...read.map((p) => `--allow-fs-read=${p}`), ...write.map((p) => `--allow-fs-write=${p}`), '--allow-addons', '--disable-warning=SecurityWarning'];
 }
 
 /**

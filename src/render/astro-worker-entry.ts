@@ -2,6 +2,6 @@
 // first, then the process itself (astro-worker.ts), whose modules and Astro's are loaded after it.
 import { restrictChildProcesses } from './render-sandbox.ts';
 
-// Before any of Astro's modules or the content: no program but esbuild's service can be started.
+// Before any of Astro's modules or the content: no program can be started.
 restrictChildProcesses();
 await import('./astro-worker.ts');
