@@ -73,7 +73,7 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
   return {
     name: 'govsite',
     hooks: {
-      'astro:config:setup': async ({ updateConfig }) => {
+      'astro:config:setup': async ({ updateConfig, command }) => {
         data = await loadSiteData(options);
         // A build compiles only bodies the checks read (their hashes); the dev server re-loads as files change.
         const checkedHashes = options.dataFile ? new Map(data.items.map((item) => [item.file, item.bodyHash])) : undefined;
