@@ -5,10 +5,11 @@
 // PDFs: minimal PDF 1.4 written by hand, one page per entry, Helvetica, ASCII text.
 // ---------------------------------------------------------------------------
 
-function pdfEscape(s) {
+function pdfEscape(/** @type {string} */ s) {
   return s.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)');
 }
 
+/** @param {string} title @param {string[][]} pages */
 export function makePdf(title, pages) {
   // Objects: 1 Catalog, 2 Pages, 3 Font, 4 Info, then per page: Page, Contents
   const objects = [];
@@ -43,6 +44,7 @@ export function makePdf(title, pages) {
   return Buffer.from(out, 'latin1');
 }
 
+/** @type {Array<[string, string, string[][]]>} */
 export const pdfs = [
   ['shili/policies/2026-business-environment-opinions/key-tasks.pdf',
     'Key tasks for further optimizing the business environment (Shi Zheng Fa [2026] No. 12)',
@@ -123,6 +125,7 @@ export const pdfs = [
 // CSV data files (UTF-8, header row, CRLF-free). Figures match the tables in the items.
 // ---------------------------------------------------------------------------
 
+/** @type {Array<[string, string[][]]>} */
 export const csvs = [
   ['shili/data/2026-q3-economy/q3-indicators.csv', [
     ['指标', '单位', '绝对值', '同比增长（%）'],
@@ -188,7 +191,7 @@ export const csvs = [
   ]],
 ];
 
-export function toCsv(rows) {
-  const cell = (v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+export function toCsv(/** @type {string[][]} */ rows) {
+  const cell = (/** @type {string} */ v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }

@@ -9,12 +9,13 @@ const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 // Images: simple illustrative scenes made of shapes, with a short ASCII caption.
 // ---------------------------------------------------------------------------
 
-const svg = (body, caption) => `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
+const svg = (/** @type {string} */ body, /** @type {string} */ caption) => `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
 ${body}
 ${caption ? `<rect x="0" y="${H - 56}" width="${W}" height="56" fill="#000000" fill-opacity="0.45"/>
 <text x="32" y="${H - 20}" font-family="${FONT}" font-size="26" fill="#ffffff">${caption}</text>` : ''}
 </svg>`;
 
+/** @param {number} x @param {number} y @param {string} shirt */
 function person(x, y, shirt, scale = 1) {
   const s = scale;
   return `<g transform="translate(${x} ${y}) scale(${s})">
@@ -63,7 +64,7 @@ function harvest() {
   b += `<rect x="0" y="350" width="${W}" height="${H - 350}" fill="#e9b949"/>`;
   for (let i = 0; i < 14; i++) b += `<path d="M${-200 + i * 110} ${H} L${300 + i * 70} 350" stroke="#d49a2a" stroke-width="10"/>`;
   // two combine harvesters
-  const combine = (x, y, s) => `<g transform="translate(${x} ${y}) scale(${s})">
+  const combine = (/** @type {number} */ x, /** @type {number} */ y, /** @type {number} */ s) => `<g transform="translate(${x} ${y}) scale(${s})">
   <rect x="0" y="-70" width="170" height="70" rx="8" fill="#c1121f"/>
   <rect x="110" y="-120" width="60" height="52" rx="6" fill="#ffffff" stroke="#c1121f" stroke-width="6"/>
   <rect x="-70" y="-30" width="80" height="30" fill="#6c757d"/>
@@ -97,6 +98,7 @@ function farmland() {
 }
 
 function growthChart() {
+  /** @type {Array<[string, number]>} */
   const data = [
     ['Trade', 7.2], ['Industry', 6.4], ['Rural inc.', 6.2], ['Secondary', 5.9],
     ['Retail', 5.6], ['GDP', 5.3], ['Tertiary', 5.0], ['Urban inc.', 4.7], ['Primary', 3.8],
@@ -152,7 +154,7 @@ function river() {
 <path d="M768 ${H} C 628 560, 648 420, 708 360 S 848 310, 908 290" fill="none" stroke="#adb5bd" stroke-width="14"/>
 <path d="M300 ${H} C 400 560, 280 460, 450 370 S 700 300, 760 290" fill="none" stroke="#e9d8a6" stroke-width="18"/>
 <path d="M860 ${H} C 720 560, 740 430, 790 370 S 900 315, 960 292" fill="none" stroke="#e9d8a6" stroke-width="18"/>`;
-  const tree = (x, y, s) => `<g transform="translate(${x} ${y}) scale(${s})"><rect x="-6" y="-10" width="12" height="40" fill="#7f5539"/><circle cx="0" cy="-30" r="30" fill="#2d6a4f"/></g>`;
+  const tree = (/** @type {number} */ x, /** @type {number} */ y, /** @type {number} */ s) => `<g transform="translate(${x} ${y}) scale(${s})"><rect x="-6" y="-10" width="12" height="40" fill="#7f5539"/><circle cx="0" cy="-30" r="30" fill="#2d6a4f"/></g>`;
   const trees = [[240, 600, 1.4], [200, 470, 1.1], [300, 380, 0.9], [420, 320, 0.7], [960, 610, 1.4], [980, 470, 1.1], [900, 380, 0.9], [870, 330, 0.7]];
   for (const [x, y, s] of trees) b += tree(x, y, s);
   // benches
@@ -160,6 +162,7 @@ function river() {
   return svg(b, 'Qingshui River after restoration');
 }
 
+/** @type {Array<[string, () => string]>} */
 export const images = [
   ['shili/news/2026-11-14-service-hall-one-thing/service-hall.jpg', serviceHall],
   ['shili/news/2026-11-10-autumn-grain-harvest/cover.jpg', harvest],

@@ -18,6 +18,7 @@ const content = join(root, 'content');
 
 // ---------------------------------------------------------------------------
 
+/** @param {string} rel @param {Buffer} data */
 async function write(rel, data) {
   const path = join(content, rel);
   await mkdir(dirname(path), { recursive: true });

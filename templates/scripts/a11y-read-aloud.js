@@ -18,7 +18,7 @@
   const a11y = window.govsiteA11y;
   const toolbar = document.querySelector('[data-a11y-toolbar]');
   const group = toolbar?.querySelector('[data-a11y-read]');
-  if (!a11y || !group) return;
+  if (!a11y || !toolbar || !group) return;
 
   const POINT_DELAY = 300;
   const HIGHLIGHT = 'govsite-reading';
@@ -26,11 +26,12 @@
 
   const synth = window.speechSynthesis;
   const canSpeak = Boolean(synth && typeof synth.speak === 'function' && typeof window.SpeechSynthesisUtterance === 'function');
-  const control = (name) => group.querySelector(`[data-read="${name}"]`);
+  const control = (/** @type {string} */ name) => /** @type {HTMLElement} */ (group.querySelector(`[data-read="${name}"]`));
   const [play, pause, stop, rateSelect, note] = ['play', 'pause', 'stop', 'rate', 'unsupported'].map(control);
   const UNSUPPORTED = note.textContent;
   const FAILED = '浏览器未能朗读（没有可用的语音，或声音设备不可用）：请检查电脑的声音设置，或换用其他浏览器。';
-  const status = toolbar.querySelector('[role="status"]');
+  const status = /** @type {HTMLElement} */ (toolbar.querySelector('[role="status"]'));
+  /** @type {{ (message: string | null): void, timer?: number }} */
   const announce = (message) => {
     status.textContent = '';
     clearTimeout(announce.timer);
@@ -40,10 +41,13 @@
   // ---- Highlight ----
   const highlights = typeof Highlight === 'function' && window.CSS?.highlights ? CSS.highlights : null;
   const calm = matchMedia('(prefers-reduced-motion: reduce)');
+  /** @type {Element | null} */
   let outlined = null;
+  /** @type {number | null} */
   let scrollTarget = null;
   // Any scroll that ends (ours, or the reader's own) makes the real position the reference again.
   addEventListener('scrollend', () => { scrollTarget = null; });
+  /** @param {ReadAloudPiece} piece @param {boolean} follow */
   function mark(piece, follow) {
     if (outlined !== piece.element) {
       outlined?.removeAttribute('data-a11y-reading');
@@ -70,8 +74,9 @@
   }
 
   // ---- Speech ----
-  const RATES = [...rateSelect.options].map((option) => Number(option.value));
+  const RATES = [.../** @type {HTMLSelectElement} */ (rateSelect).options].map((option) => Number(option.value));
   const rate = () => (RATES.includes(Number(a11y.get('rate'))) ? Number(a11y.get('rate')) : 1);
+  /** @type {SpeechSynthesisVoice | null} */
   let voice = null;
   let warnedVoice = false;
   const pickVoice = () => {
@@ -80,13 +85,14 @@
     return voices.length;
   };
 
-  /** What is being read: {pieces, index, mode: 'continuous' | 'point', paused, utterance}. */
+  /** What is being read: {pieces, index, mode: 'continuous' | 'point', paused, utterance}. @type {ReadAloudReading | null} */
   let reading = null;
   function update() {
     pause.setAttribute('aria-disabled', String(!reading));
     stop.setAttribute('aria-disabled', String(!reading));
     pause.textContent = reading?.paused ? '继续' : '暂停';
   }
+  /** @param {ReadAloudPiece[]} pieces @param {ReadAloudReading['mode']} mode */
   function start(pieces, mode) {
     if (!canSpeak) {
       announce(UNSUPPORTED);
@@ -108,7 +114,7 @@
     speak(reading);
     update();
   }
-  function speak(current) {
+  function speak(/** @type {ReadAloudReading} */ current) {
     const piece = current.pieces[current.index];
     const utterance = new SpeechSynthesisUtterance(piece.text);
     utterance.lang = 'zh-CN';
@@ -133,7 +139,7 @@
     synth.speak(utterance);
   }
   function finish() {
-    const { mode } = reading;
+    const { mode } = /** @type {ReadAloudReading} */ (reading);
     reading = null;
     unmark();
     update();
@@ -192,19 +198,20 @@
   });
 
   // 指读
+  /** @type {Element | null} */
   let pointed = null;
   let timer = 0;
   const pointing = () => a11y.get('point') === true && reading?.mode !== 'continuous';
   document.addEventListener('pointerover', (event) => {
     if (event.pointerType === 'touch' || !pointing()) return;
-    const target = pointTarget(event.target);
+    const target = pointTarget(/** @type {Element | null} */ (event.target));
     if (target === pointed) return;
     clearTimeout(timer);
     pointed = target;
     if (target) timer = setTimeout(() => { if (pointing() && pointed === target) start(piecesOf(target), 'point'); }, POINT_DELAY);
   });
   document.addEventListener('focusin', (event) => {
-    const target = event.target;
+    const target = /** @type {HTMLElement} */ (event.target);
     if (!pointing() || !target.matches?.(INTERACTIVE) || (target === pointed && reading)) return;
     clearTimeout(timer);
     pointed = target;

@@ -14,19 +14,19 @@
   const BETWEEN_CJK = new RegExp(`([${CJK}]) (?=[${CJK}])`, 'g');
   /** Spoken form: whitespace collapsed, none left between Chinese characters (source line breaks);
    *  the ideographic space, a pause in titles such as “会议召开　部署工作”, is kept. */
-  const clean = (text) => text.replace(/[^\S\u3000]+/g, ' ').trim().replace(BETWEEN_CJK, '$1');
-  const shown = (element) => {
+  const clean = (/** @type {string} */ text) => text.replace(/[^\S\u3000]+/g, ' ').trim().replace(BETWEEN_CJK, '$1');
+  const shown = (/** @type {Element} */ element) => {
     const style = getComputedStyle(element);
     return style.display !== 'none' && style.visibility !== 'hidden';
   };
   // Text inside inline elements belongs to the block around them; screen-reader-only text too.
-  const inlineLevel = (element) => {
+  const inlineLevel = (/** @type {Element} */ element) => {
     const display = getComputedStyle(element).display;
     return display.startsWith('inline') || display === 'contents' || element.classList.contains('visually-hidden');
   };
 
   /** [start, end) spans of sentences of `text`, none longer than MAX_CHARS. */
-  function sentences(text) {
+  function sentences(/** @type {string} */ text) {
     const spans = [];
     let start = 0;
     for (const match of text.matchAll(/[。！？!?；;…]+[”’"'」』）)]*/g)) {
@@ -37,11 +37,13 @@
     spans.push(...fit(text, start, text.length));
     return spans;
   }
+  /** @param {string} text @param {number} start @param {number} end */
   function trim(text, start, end) {
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
     return start < end ? [[start, end]] : [];
   }
+  /** @param {string} text @param {number} start @param {number} end */
   function fit(text, start, end) {
     const spans = [];
     let from = start;
@@ -60,25 +62,26 @@
     return spans;
   }
 
-  const rangeOver = (element) => {
+  const rangeOver = (/** @type {Element} */ element) => {
     const range = document.createRange();
     if (element.matches('img, input, select, textarea')) range.selectNode(element);
     else range.selectNodeContents(element);
     return range;
   };
   /** Pieces for text that is not on the page as such (table rows, image descriptions). */
-  const spoken = (text, element) => {
+  const spoken = (/** @type {string} */ text, /** @type {Element} */ element) => {
     const range = rangeOver(element);
     return sentences(text).map(([start, end]) => ({ text: clean(text.slice(start, end)), range, element }));
   };
   /** Pieces for a run of text nodes of one block, each with the Range it covers on the page. */
-  function textPieces({ text, nodes, element }) {
+  function textPieces(/** @type {ReadAloudRun} */ { text, nodes, element }) {
+    /** @type {(offset: number, end: boolean) => [Text, number]} */
     const at = (offset, end) => {
       for (const { node, start } of nodes) {
         const length = node.data.length;
         if (end ? offset <= start + length : offset < start + length) return [node, offset - start];
       }
-      const last = nodes.at(-1).node;
+      const last = /** @type {ReadAloudRun['nodes'][number]} */ (nodes.at(-1)).node;
       return [last, last.data.length];
     };
     return sentences(text).map(([start, end]) => {
@@ -89,10 +92,11 @@
     });
   }
 
-  const columnHeaders = (table) => {
+  const columnHeaders = (/** @type {HTMLTableElement} */ table) => {
+    /** @type {string[]} */
     const headers = [];
     for (const row of table.rows) {
-      if (!(row.parentElement.tagName === 'THEAD' || [...row.cells].every((cell) => cell.tagName === 'TH'))) continue;
+      if (!(/** @type {HTMLElement} */ (row.parentElement).tagName === 'THEAD' || [...row.cells].every((cell) => cell.tagName === 'TH'))) continue;
       let column = 0;
       for (const cell of row.cells) {
         for (let k = 0; k < cell.colSpan; k++) headers[column + k] = clean(`${headers[column + k] ?? ''} ${cell.textContent}`);
@@ -101,13 +105,13 @@
     }
     return headers;
   };
-  const isHeaderRow = (row, headers) => headers.length > 0 && (row.parentElement.tagName === 'THEAD' || [...row.cells].every((cell) => cell.tagName === 'TH'));
-  const cellText = (cell, headers, column) => {
+  const isHeaderRow = (/** @type {HTMLTableRowElement} */ row, /** @type {string[]} */ headers) => headers.length > 0 && (/** @type {HTMLElement} */ (row.parentElement).tagName === 'THEAD' || [...row.cells].every((cell) => cell.tagName === 'TH'));
+  const cellText = (/** @type {HTMLTableCellElement} */ cell, /** @type {string[]} */ headers, /** @type {number} */ column) => {
     const text = clean(cell.textContent);
     const header = headers[column];
     return text && header && header !== text ? `${header}：${text}` : text;
   };
-  function tablePieces(table) {
+  function tablePieces(/** @type {HTMLTableElement} */ table) {
     const headers = columnHeaders(table);
     const rows = [...table.rows].filter((row) => shown(row) && !isHeaderRow(row, headers));
     const caption = table.caption ? clean(table.caption.textContent) : '';
@@ -128,49 +132,52 @@
   }
 
   /** What reading `root` aloud says, in document order, as pieces {text, range, element}. */
-  function collect(root) {
+  function collect(/** @type {Element} */ root) {
+    /** @type {ReadAloudPiece[]} */
     const pieces = [];
+    /** @type {ReadAloudRun | null} */
     let run = null;
     const flush = () => {
       if (run) pieces.push(...textPieces(run));
       run = null;
     };
-    const blockOf = (element) => {
-      while (element !== root && inlineLevel(element)) element = element.parentElement;
+    const blockOf = (/** @type {Element} */ element) => {
+      while (element !== root && inlineLevel(element)) element = /** @type {Element} */ (element.parentElement);
       return element;
     };
-    const visitNode = (node) => {
+    const visitNode = (/** @type {Node} */ node) => {
       if (node.nodeType === Node.TEXT_NODE) {
-        const block = blockOf(node.parentElement);
+        const block = blockOf(/** @type {Element} */ (node.parentElement));
         if (run?.block !== block) {
-          if (!/\S/.test(node.data)) return;
+          if (!/\S/.test(/** @type {Text} */ (node).data)) return;
           flush();
-          run = { block, element: block === root && root !== node.parentElement ? node.parentElement : block, nodes: [], text: '' };
+          run = { block, element: block === root && root !== node.parentElement ? /** @type {Element} */ (node.parentElement) : block, nodes: [], text: '' };
         }
-        run.nodes.push({ node, start: run.text.length });
-        run.text += node.data;
+        run.nodes.push({ node: /** @type {Text} */ (node), start: run.text.length });
+        run.text += /** @type {Text} */ (node).data;
         return;
       }
-      if (node.nodeType !== Node.ELEMENT_NODE || node.matches(SKIP) || !shown(node)) return;
-      if (node.tagName === 'TABLE') {
+      const element = /** @type {Element} */ (node);
+      if (node.nodeType !== Node.ELEMENT_NODE || element.matches(SKIP) || !shown(element)) return;
+      if (element.tagName === 'TABLE') {
         flush();
-        pieces.push(...tablePieces(node));
-      } else if (node.matches('img, [role="img"]')) {
-        const description = clean(node.getAttribute('alt') ?? node.getAttribute('aria-label') ?? '');
+        pieces.push(...tablePieces(/** @type {HTMLTableElement} */ (element)));
+      } else if (element.matches('img, [role="img"]')) {
+        const description = clean(element.getAttribute('alt') ?? element.getAttribute('aria-label') ?? '');
         if (description) {
           flush();
-          pieces.push(...spoken(`图片：${description}`, node));
+          pieces.push(...spoken(`图片：${description}`, element));
         }
-      } else if (node.tagName === 'BR') {
+      } else if (element.tagName === 'BR') {
         flush();
-      } else if (node.tagName === 'DETAILS' && !node.open) {
-        const summary = node.querySelector(':scope > summary');
+      } else if (element.tagName === 'DETAILS' && !(/** @type {HTMLDetailsElement} */ (element).open)) {
+        const summary = element.querySelector(':scope > summary');
         if (summary) visitNode(summary);
       } else {
         visit(node);
       }
     };
-    const visit = (parent) => {
+    const visit = (/** @type {Node} */ parent) => {
       for (let node = parent.firstChild; node; node = node.nextSibling) visitNode(node);
     };
     visit(root);
@@ -179,15 +186,17 @@
   }
 
   // ---- 指读: what an element is, for the pointer or the focus ----
-  const nameOf = (element) => {
-    if (element.matches('input, select, textarea')) return clean(element.labels?.[0]?.textContent || element.getAttribute('aria-label') || element.placeholder || '');
+  const nameOf = (/** @type {HTMLElement} */ element) => {
+    const field = /** @type {HTMLInputElement} */ (element);
+    if (element.matches('input, select, textarea')) return clean(field.labels?.[0]?.textContent || element.getAttribute('aria-label') || field.placeholder || '');
     return clean(element.getAttribute('aria-label') || element.innerText || element.textContent || element.title || '');
   };
-  function describe(element) {
-    if (element.matches('img')) return `图片：${clean(element.alt)}`;
+  function describe(/** @type {HTMLElement} */ element) {
+    if (element.matches('img')) return `图片：${clean(/** @type {HTMLImageElement} */ (element).alt)}`;
     if (element.matches('[role="img"]')) return `图片：${nameOf(element)}`;
-    if (element.matches('select')) return `${nameOf(element)}，下拉列表，当前为${element.selectedOptions[0]?.text ?? ''}`;
-    if (element.matches('input, textarea')) return `${nameOf(element)}，输入框${element.value ? `，已输入：${element.value}` : ''}`;
+    if (element.matches('select')) return `${nameOf(element)}，下拉列表，当前为${/** @type {HTMLSelectElement} */ (element).selectedOptions[0]?.text ?? ''}`;
+    const field = /** @type {HTMLInputElement} */ (element);
+    if (element.matches('input, textarea')) return `${nameOf(element)}，输入框${field.value ? `，已输入：${field.value}` : ''}`;
     if (element.matches('a[href]')) return `链接：${nameOf(element)}`;
     let text = `按钮：${nameOf(element)}`;
     if (element.getAttribute('aria-pressed') === 'true') text += '，已开启';
@@ -195,14 +204,16 @@
     if (element.getAttribute('aria-disabled') === 'true') text += '，当前不可用';
     return text;
   }
-  function piecesOf(target) {
+  function piecesOf(/** @type {HTMLElement} */ target) {
     if (target.matches(`${INTERACTIVE}, img, [role="img"]`)) return spoken(describe(target), target);
     if (target.matches('th, td')) {
       const table = target.closest('table');
-      return spoken(cellText(target, table ? columnHeaders(table) : [], target.cellIndex), target);
+      const cell = /** @type {HTMLTableCellElement} */ (target);
+      return spoken(cellText(cell, table ? columnHeaders(table) : [], cell.cellIndex), target);
     }
     return collect(target);
   }
+  /** @type {(element: Element | null) => HTMLElement | null} */
   const pointTarget = (element) => element?.closest?.(POINTABLE) ?? null;
 
   window.govsiteReadText = { collect, piecesOf, pointTarget, INTERACTIVE };

@@ -5,19 +5,22 @@
 //   govsite:a11y-reset: everything went back to the defaults (read-aloud, article tools follow)
 (() => {
   const a11y = window.govsiteA11y;
+  /** @type {HTMLElement | null} */
   const toolbar = document.querySelector('[data-a11y-toolbar]');
   if (!a11y || !toolbar) return;
   const html = document.documentElement;
   const NAMES = { large: '大字版', contrast: '高对比度', cursor: '大鼠标', guide: '阅读线', simple: '简洁模式', point: '指读' };
-  const $ = (selector) => toolbar.querySelector(selector);
+  const $ = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (toolbar.querySelector(selector));
 
   const status = $('[role="status"]');
+  /** @type {{ (message: string): void, timer?: number }} */
   const announce = (message) => {
     // Emptying the live region first makes screen readers announce a repeated message again.
     status.textContent = '';
     clearTimeout(announce.timer);
     announce.timer = setTimeout(() => { status.textContent = message; }, 100);
   };
+  /** @param {string} type @param {unknown} [detail] */
   const emit = (type, detail) => document.dispatchEvent(new CustomEvent(type, { detail }));
 
   // Read-aloud (scripts/a11y-read-aloud.js, after scripts/a11y-read-text.js, which it reads) is
@@ -25,10 +28,10 @@
   // replayed once it has wired its controls.
   const read = $('[data-a11y-read]');
   let readAloud;
-  const loadScript = (src) =>
+  const loadScript = (/** @type {string | undefined} */ src) =>
     new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = src;
+      script.src = /** @type {string} */ (src);
       script.onload = resolve;
       script.onerror = reject;
       document.head.append(script);
@@ -46,7 +49,8 @@
   let loaded = false;
   for (const type of ['click', 'change']) {
     read.addEventListener(type, (event) => {
-      const control = event.target.closest('[data-read]');
+      /** @type {HTMLElement | null} */
+      const control = /** @type {Element} */ (event.target).closest('[data-read]');
       if (loaded || !control) return;
       loadReadAloud().then(() => {
         loaded = true;
@@ -57,10 +61,10 @@
   }
   if (!window.speechSynthesis) $('[data-read="unsupported"]').hidden = false;
 
-  const toggles = [...toolbar.querySelectorAll('[data-a11y-pref]')];
+  const toggles = [.../** @type {NodeListOf<HTMLElement>} */ (toolbar.querySelectorAll('[data-a11y-pref]'))];
   const zoomIn = $('[data-a11y-zoom="in"]');
   const zoomOut = $('[data-a11y-zoom="out"]');
-  const rate = $('[data-read="rate"]');
+  const rate = /** @type {HTMLSelectElement} */ ($('[data-read="rate"]'));
   const sync = () => {
     for (const button of toggles) button.setAttribute('aria-pressed', String(a11y.get(button.dataset.a11yPref) === true));
     rate.value = String(a11y.get('rate') ?? 1);
@@ -73,7 +77,7 @@
 
   for (const button of toggles) {
     button.addEventListener('click', () => {
-      const name = button.dataset.a11yPref;
+      const name = /** @type {keyof typeof NAMES} */ (button.dataset.a11yPref);
       const on = a11y.get(name) !== true;
       a11y.set({ [name]: on });
       sync();
@@ -100,12 +104,12 @@
     announce(`语速：${rate.selectedOptions[0].text}`);
   });
 
-  const setZoom = (step) => {
+  const setZoom = (/** @type {number} */ step) => {
     const { ZOOMS } = a11y;
     const current = a11y.get('zoom');
     const next = ZOOMS[ZOOMS.indexOf(current) + step];
     if (next === undefined || next > a11y.maxZoom()) {
-      const narrow = step > 0 && current < ZOOMS.at(-1) ? '（屏幕较窄，再放大页面将显示不全，可改用大字版）' : '';
+      const narrow = step > 0 && current < /** @type {number} */ (ZOOMS.at(-1)) ? '（屏幕较窄，再放大页面将显示不全，可改用大字版）' : '';
       announce(step > 0 ? `已是最大缩放 ${current}%${narrow}` : '已是原始大小 100%');
       return;
     }
@@ -117,7 +121,7 @@
   zoomOut.addEventListener('click', () => setZoom(-1));
 
   const disclosure = $('[aria-controls]');
-  const panel = document.getElementById(disclosure.getAttribute('aria-controls'));
+  const panel = /** @type {HTMLElement} */ (document.getElementById(/** @type {string} */ (disclosure.getAttribute('aria-controls'))));
   disclosure.addEventListener('click', () => {
     const open = disclosure.getAttribute('aria-expanded') !== 'true';
     disclosure.setAttribute('aria-expanded', String(open));
@@ -144,7 +148,7 @@
   guide.setAttribute('aria-hidden', 'true');
   document.body.append(guide);
   let frame = 0;
-  const moveGuide = (y) => {
+  const moveGuide = (/** @type {number} */ y) => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => { guide.style.transform = `translateY(${Math.round(y - guide.offsetHeight / 2)}px)`; });
   };
@@ -152,7 +156,7 @@
   document.addEventListener('pointermove', (event) => { if (guideOn()) moveGuide(event.clientY); }, { passive: true });
   document.addEventListener('focusin', (event) => {
     if (!guideOn() || event.target === document.body) return;
-    const box = event.target.getBoundingClientRect();
+    const box = /** @type {Element} */ (event.target).getBoundingClientRect();
     moveGuide(box.top + box.height / 2);
   });
 

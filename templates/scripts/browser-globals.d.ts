@@ -1,6 +1,7 @@
 // Types the browser scripts of this folder share (checked by jsconfig.json beside this file):
 // the preferences object scripts/a11y-prefs.js puts on window, the toolbar's events, and what
-// read-aloud speaks. Declarations only: nothing of this file reaches the browser.
+// read-aloud speaks (a11y-read-text.js finds it for a11y-read-aloud.js). Declarations only:
+// nothing of this file reaches the browser.
 
 /** The reader's saved display choices (a11y-prefs.js); one that is absent has its default. */
 interface GovsiteA11yPrefs {
@@ -37,6 +38,8 @@ interface GovsiteA11y {
 interface Window {
   /** Absent when a11y-prefs.js did not run. */
   govsiteA11y?: GovsiteA11y;
+  /** Set by a11y-read-text.js, which the toolbar loads before a11y-read-aloud.js. */
+  govsiteReadText: GovsiteReadText;
 }
 
 /** The toolbar's events on document (a11y-toolbar.js). */
@@ -69,4 +72,16 @@ interface ReadAloudRun {
   element: Element;
   nodes: Array<{ node: Text; start: number }>;
   text: string;
+}
+
+/** `window.govsiteReadText`: what read-aloud says (a11y-read-text.js), for a11y-read-aloud.js. */
+interface GovsiteReadText {
+  /** What reading `root` aloud says, in document order. */
+  collect(root: Element): ReadAloudPiece[];
+  /** What 指读 says for an element: what it is and its state, a table cell with its header, or its text. */
+  piecesOf(target: HTMLElement): ReadAloudPiece[];
+  /** The element 指读 reads for what the pointer is over, if any. */
+  pointTarget(element: Element | null): HTMLElement | null;
+  /** The selector of the elements 指读 describes when they receive the focus. */
+  readonly INTERACTIVE: string;
 }
