@@ -98,8 +98,11 @@ describe('连读: the main content in reading order', () => {
     const said = await readAll(page);
     const info = said.findIndex((s) => /^表格：文件信息，共\d行。$/.test(s));
     expect(info).toBeGreaterThan(0);
-    expect(said[info + 1]).toMatch(/^发文机关：示例省/);
-    expect(said[info + 2]).toMatch(/^发文字号：示政/);
+    // The seven fields of the 信息公开目录, in their order (DocumentInfo.astro).
+    expect(said[info + 1]).toMatch(/^索引号：\d{10}\/20\d\d-\d{7}/);
+    expect(said[info + 2]).toMatch(/^主题分类：/);
+    expect(said[info + 3]).toMatch(/^发文机关：示例省/);
+    expect(said.slice(info + 4, info + 8).join('|')).toMatch(/^成文日期：.*\|发布日期：.*\|发文字号：示政.*\|有效性：/);
     await context.close();
   });
 
