@@ -1,10 +1,10 @@
 // PUB-04 across machines: the same commit, checked out in two folders of different depth and
-// name, builds the same platform to byte-identical output. (Astro hashes a template's absolute
+// name, and built by two different users, builds the same platform to byte-identical output. (Astro hashes a template's absolute
 // path into the id of a scoped style, so a scoped <style> in a template breaks this; the guard
 // below names it.) The build records beside the sites (`.<id>.build.json`) hold file times and are
 // not published.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,13 +46,28 @@ describe('PUB-04: two checkouts in different folders build the same bytes', () =
     expect(offenders).toEqual([]);
   });
 
-  it('builds the mini platform identically from a short and a long checkout path', () => {
+  it('builds the mini platform identically from a short and a long checkout path, as another user', () => {
     const a = checkout(path.join(tmpdir(), 'a'));
     const b = checkout(path.join(tmpdir(), 'a-much-longer-folder-name', 'nested', 'deeper'));
-    const outputs = [a, b].map((project) => {
+    // The second build runs as another user with another home, where the test may switch users
+    // (CI runs as root): nothing of the user may reach the output.
+    const otherUser = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
+    const outputs = [a, b].map((project, i) => {
       const root = copyPlatform('mini');
       made.push(root);
-      execFileSync(process.execPath, [path.join(project, 'src/cli/main.ts'), 'build', '--root', root, '--now', '2026-11-22 10:00'], { cwd: project, env: cliEnv(), stdio: 'pipe' });
+      const asOther = otherUser && i === 1;
+      const command = [path.join(project, 'src/cli/main.ts'), 'build', '--root', root, '--now', '2026-11-22 10:00'];
+      if (asOther) {
+        const home = mkdtempSync(path.join(tmpdir(), 'govsite-home-'));
+        made.push(home);
+        // The other user reads the checkout and writes the platform folder and its home.
+        for (const dir of [project, root, home]) execFileSync('chmod', ['-R', 'a+rwX', dir]);
+        for (let up = path.dirname(project); up !== path.dirname(up); up = path.dirname(up)) execFileSync('chmod', ['a+x', up]);
+        execFileSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...command], { cwd: project, env: { ...cliEnv(), HOME: home, USER: 'nobody' }, stdio: 'pipe' });
+      } else {
+        execFileSync(process.execPath, command, { cwd: project, env: cliEnv(), stdio: 'pipe' });
+      }
+      if (asOther) expect(statSync(path.join(root, 'dist', 'alpha', 'index.html')).uid).toBe(65534);
       const hashes = published(path.join(root, 'dist'));
       removePlatform(root);
       return hashes;
