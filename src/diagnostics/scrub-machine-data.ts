@@ -28,7 +28,7 @@ export function scrubMachineData(text: string, root: string, env: NodeJS.Process
     .filter((line) => !QUOTED_SOURCE.test(line))
     .map((line) => line.split(`${root}/`).join(''))
     // Any other absolute path is a file of the machine: its name is not the reader's business.
-    .map((line) => line.replace(/(?:\/[\w.@+-]+){2,}/g, (found) => (found.startsWith('/content/') || found.startsWith('/sites/') ? found : '<本机文件>')))
+    .map((line) => line.replace(/(?<![\w@+-])(?:\/[\w.@+-]+){2,}/g, (found) => (found.startsWith('/content/') || found.startsWith('/sites/') ? found : '<本机文件>')))
     .map((line) => (line.length > MAX_LINE_LENGTH ? `${line.slice(0, MAX_LINE_LENGTH)}…` : line))
     .filter((line) => line.trim() !== '');
   return lines.slice(0, MAX_LINES).join('\n') + (lines.length > MAX_LINES ? '\n…' : '');
