@@ -27,6 +27,15 @@ function checkout(parent: string): string {
   return dir;
 }
 
+/**
+ * The checkout's own Node (the pinned `node` package, hard-linked): the other user may not be
+ * able to reach this process's, under the first user's home.
+ */
+function checkoutNode(project: string): string {
+  const own = path.join(project, 'node_modules', 'node', 'bin', 'node');
+  return existsSync(own) ? own : process.execPath;
+}
+
 function published(dist: string): Record<string, string> {
   const hashes = treeHashes(dist);
   return Object.fromEntries(Object.entries(hashes).filter(([file]) => !/^\.[^/]+\.build\.json$/.test(file)));
@@ -63,7 +72,7 @@ describe('PUB-04: two checkouts in different folders build the same bytes', () =
         // The other user reads the checkout and writes the platform folder and its home.
         for (const dir of [project, root, home]) execFileSync('chmod', ['-R', 'a+rwX', dir]);
         for (let up = path.dirname(project); up !== path.dirname(up); up = path.dirname(up)) execFileSync('chmod', ['a+x', up]);
-        execFileSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...command], { cwd: project, env: { ...cliEnv(), HOME: home, USER: 'nobody' }, stdio: 'pipe' });
+        execFileSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', checkoutNode(project), ...command], { cwd: project, env: { ...cliEnv(), HOME: home, USER: 'nobody' }, stdio: 'pipe' });
       } else {
         execFileSync(process.execPath, command, { cwd: project, env: cliEnv(), stdio: 'pipe' });
       }
