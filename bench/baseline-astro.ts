@@ -17,6 +17,7 @@ import mdx from '@astrojs/mdx';
 export default defineConfig({ integrations: [mdx()], build: { format: 'directory' }, devToolbar: { enabled: false } });
 `,
   );
+  writeFileSync(path.join(dir, 'build.mjs'), "import { build } from 'astro';\nawait build({ root: process.cwd(), logLevel: 'silent' });\n");
   writeFileSync(
     path.join(dir, 'src', 'content.config.ts'),
     `import { defineCollection } from 'astro:content';

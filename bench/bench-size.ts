@@ -2,7 +2,6 @@
 // and measures cold build, no-change rebuild and one-item-edit rebuild of each system, runs
 // interleaved, then govsite's check and search index. Everything generated is removed after.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { close as closePagefind } from 'pagefind';
@@ -14,13 +13,6 @@ import { countFiles, treeBytes } from './file-tree.ts';
 import { ensureHugo, hugoBaselineCaches, hugoBaselineItem, hugoCommand, writeHugoBaseline } from './baseline-hugo.ts';
 import { generatePlatform, type PlatformShape } from './generate-platform.ts';
 import { measureCommand, type Measured } from './measure-command.ts';
-
-/** Astro's command as its package declares it (`bin`), found through the package's exported package.json. */
-function astroBin(): string {
-  const manifest = createRequire(path.join(projectRoot, 'package.json')).resolve('astro/package.json');
-  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: Record<string, string> };
-  return path.join(path.dirname(manifest), bin.astro!);
-}
 
 /** Resolves once no replaced output is left under `outRoot` (at most a minute). */
 async function discardedRemoved(outRoot: string): Promise<void> {
@@ -142,7 +134,9 @@ function benchSystems(root: string, work: string, astroDir: string, editItem: st
     writeAstroBaseline(root, astroDir);
     systems.push({
       id: 'astro',
-      command: [process.execPath, astroBin(), 'build', '--silent'],
+      // Astro's programmatic build() (as govsite's own render): the `astro` CLI refuses the pinned
+      // Node 22.23.3 (Astro 7.4.2 declares >=22.23.4, which the registry's node package lacks).
+      command: [process.execPath, path.join(astroDir, 'build.mjs')],
       cwd: astroDir,
       out: path.join(astroDir, 'dist'),
       caches: astroBaselineCaches(astroDir),
