@@ -53,8 +53,14 @@ function patchable(render: RenderPlan, data: SiteData): ItemSummary[] | undefine
   return items.every(plain) ? items : undefined;
 }
 
+/** The first half of the plan, from the input key alone: keep, or undefined (compute the page keys and plan). */
+export function keepPlan(input: string, published: BuildRecord | undefined): Extract<SitePlan, { kind: 'keep' }> | undefined {
+  return published?.key === input ? { kind: 'keep', record: published } : undefined;
+}
+
 export function planSiteBuild({ keys, published, data, noticeOnly }: PlanInputs): SitePlan {
-  if (published?.key === keys.input) return { kind: 'keep', record: published };
+  const keep = keepPlan(keys.input, published);
+  if (keep) return keep;
   if (noticeOnly) return { kind: 'full', reason: 'notice-only' };
   const previous = published?.itemPages;
   if (!previous) return { kind: 'full', reason: 'no-record' };

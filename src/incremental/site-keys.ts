@@ -34,7 +34,8 @@ export interface SiteKeys {
   siteData: string;
 }
 
-async function inputKey(root: string, data: SiteData, known?: FileDigests): Promise<string> {
+/** Key of everything the output is made from: equal to the published build's, the output is kept (computed before the page keys, which a kept output never needs). */
+export async function inputKey(root: string, data: SiteData, known?: FileDigests): Promise<string> {
   const hash = createHash('sha256').update(`govsite build ${KEYS_VERSION}\0${await programFingerprint(root)}\0`);
   hash.update(templatesReadJson(data));
   hash.update('\0');
@@ -81,8 +82,8 @@ export function siteDataKey(data: SiteData): string {
   return createHash('sha256').update(`site data ${KEYS_VERSION}\0${templatesReadJson(data)}`).digest('hex');
 }
 
-/** All keys of a site's build. `known`: digests of files this run has read already (hash-files.ts). */
-export async function siteKeys(root: string, data: SiteData, known?: FileDigests): Promise<SiteKeys> {
-  const [input, shared, items] = await Promise.all([inputKey(root, data, known), sharedKey(root, data, known), itemPageKeys(root, data, known)]);
-  return { input, shared, items, listPages: listPageKeys(data), siteData: siteDataKey(data) };
+/** All keys of a site's build, `input` already computed (inputKey). `known`: digests of files this run has read already (hash-files.ts). */
+export async function siteKeys(root: string, data: SiteData, known?: FileDigests, input?: string): Promise<SiteKeys> {
+  const [inputOrKnown, shared, items] = await Promise.all([input ?? inputKey(root, data, known), sharedKey(root, data, known), itemPageKeys(root, data, known)]);
+  return { input: inputOrKnown, shared, items, listPages: listPageKeys(data), siteData: siteDataKey(data) };
 }

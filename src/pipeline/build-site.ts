@@ -10,8 +10,8 @@ import { MANIFEST_FILE, writeIntegrityManifest } from '../publish/integrity-mani
 import { refreshPlatformSearch } from '../index/platform-search.ts';
 import { PLATFORM_DIR } from '../index/search-parts.ts';
 import { forgetBuild, readPublishedBuild, recordBuild, type BuildRecord, type PublishedBuild } from '../incremental/build-record.ts';
-import { itemPagesRecord, planSiteBuild, type SitePlan } from '../incremental/plan-build.ts';
-import { siteKeys, type SiteKeys } from '../incremental/site-keys.ts';
+import { itemPagesRecord, keepPlan, planSiteBuild, type SitePlan } from '../incremental/plan-build.ts';
+import { inputKey, siteKeys, type SiteKeys } from '../incremental/site-keys.ts';
 import { checkingFingerprint } from '../incremental/build-inputs.ts';
 import { OutputPageCache } from '../rules/output/page-cache.ts';
 import { itemAssets } from '../render/carry-pages.ts';
@@ -71,7 +71,14 @@ export async function buildSite(loaded: LoadedSite, options: BuildOptions): Prom
   if (!loaded.model) return finish({ ok: false, pages: 0, diagnostics: loaded.diagnostics });
   const data = toSiteData(loaded.model, options.now);
   const noticeOnly = publishesNoticeOnly(loaded.model.config);
-  const [keys, published] = await Promise.all([siteKeys(options.root, data, options.fileDigests), options.force ? ({} as PublishedBuild) : readPublishedBuild(options.outRoot, data.id)]);
+  const [input, published] = await Promise.all([inputKey(options.root, data, options.fileDigests), options.force ? ({} as PublishedBuild) : readPublishedBuild(options.outRoot, data.id)]);
+  // A kept output needs no page keys: at 10,000 items they are most of a no-change build's time.
+  const keep = keepPlan(input, published.record);
+  if (keep) {
+    clock.done(`计划（${PLAN_NAMES.keep}）`);
+    return finish(await keepPublished(loaded, options, keep.record));
+  }
+  const keys = await siteKeys(options.root, data, options.fileDigests, input);
   const plan = planSiteBuild({ keys, published: published.record, data, noticeOnly });
   clock.done(`计划（${PLAN_NAMES[plan.kind]}）`);
   if (plan.kind === 'keep') return finish(await keepPublished(loaded, options, plan.record));

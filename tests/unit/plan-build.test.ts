@@ -2,7 +2,7 @@
 // render some pages, or render all, from the previous record and this build's keys. That each
 // plan's output equals a full build is tests/integration/incremental-render.test.ts.
 import { describe, expect, it } from 'vitest';
-import { planSiteBuild, MAX_CHANGED_SHARE, type PlanInputs } from '../../src/incremental/plan-build.ts';
+import { keepPlan, planSiteBuild, MAX_CHANGED_SHARE, type PlanInputs } from '../../src/incremental/plan-build.ts';
 import { siteDataKey, type SiteKeys } from '../../src/incremental/site-keys.ts';
 import type { BuildRecord } from '../../src/incremental/build-record.ts';
 import type { ItemSummary, SiteData } from '../../src/render/site-data.ts';
@@ -40,6 +40,12 @@ describe('planSiteBuild', () => {
   it('keeps the published output when every input is the same, a notice-only site too', () => {
     expect(plan({}).kind).toBe('keep');
     expect(plan({ noticeOnly: true }).kind).toBe('keep');
+  });
+
+  it('decides keep from the input key alone, before any page key is computed (keepPlan)', () => {
+    expect(keepPlan('input', record())).toEqual({ kind: 'keep', record: record() });
+    expect(keepPlan('input-a', record())).toBeUndefined();
+    expect(keepPlan('input', undefined)).toBeUndefined();
   });
 
   it('renders all without a usable record (none, --force, output changed by hand, an older record)', () => {
