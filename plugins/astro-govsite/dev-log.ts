@@ -8,10 +8,10 @@
 //
 // Astro hands every message to the destination of its Logger API (dev-logger.mjs); this module
 // decides what becomes of each.
-import { readdirSync } from 'node:fs';
 import type { AstroLoggerMessage } from 'astro';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { parseContentError } from '../../src/diagnostics/content-error.ts';
+import { ANSI, hideMachineData } from '../../src/diagnostics/scrub-machine-data.ts';
 
 /** The label of the govsite integration's own logger (its messages are written for editors). */
 export const GOVSITE_LABEL = 'govsite';
@@ -36,56 +36,11 @@ export function verboseHint(siteId: string): string {
   return `    要查看详细信息，请加 --verbose 重新运行：npm run dev -- --site ${siteId} --verbose`;
 }
 
-/** `<root>/x` and `file://<root>/x` become `x`, for the project and the platform folder. */
-function relativeToRoots(text: string, options: DevLogOptions): string {
-  let out = text;
-  const roots = [options.projectRoot, options.contentRoot].filter(Boolean).sort((a, b) => b.length - a.length);
-  for (const root of roots) out = out.split(`file://${root}/`).join('').split(`${root}/`).join('');
-  return out;
-}
-
-/**
- * The environment the scrub hides values of: govsite's own variables (the site id, the folders,
- * the time of the preview) are no secrets, and a site id as long as `shili-jyt` must stay readable.
- */
-function secretValues(env: NodeJS.ProcessEnv): string[] {
-  return Object.entries(env)
-    .filter(([key]) => !key.startsWith('GOVSITE_'))
-    .map(([, value]) => value)
-    .filter((value): value is string => typeof value === 'string' && value.length >= 8 && !/^(?:true|false|\d+)$/i.test(value))
-    .sort((a, b) => b.length - a.length);
-}
-
-/** The folders at the top of the machine's file system (and the usual ones of other systems). */
-function topFolders(): string[] {
-  let found: string[] = [];
-  try {
-    found = readdirSync('/');
-  } catch {
-    // none readable
-  }
-  const usual = ['root', 'home', 'Users', 'tmp', 'var', 'usr', 'etc', 'opt', 'private', 'Volumes'];
-  return [...new Set([...usual, ...found])].filter((name) => /^[\w.-]+$/.test(name)).map((name) => name.replace(/\./g, '\\.'));
-}
-
-// An absolute path of the machine: one that starts a word, under a folder at the top of the file
-// system (not a URL path such as /news/a/, nor the rest of a relative one such as
-// content/shili/news/a.mdx).
-const MACHINE_PATH = new RegExp(`(?<![\\w:./-])/(?:${topFolders().join('|')})(?=/|\\b)[^\\s'"\`()[\\]<>,;]*`, 'g');
-
-/**
- * The rules of scrub-machine-data.ts, for a message that is printed whole: paths in the project
- * and the platform folder made relative, any other path of the machine and every value of the
- * environment that could be a secret hidden.
- */
+/** The rules of scrub-machine-data.ts for a message printed whole; govsite's own variables (the site id, the folders, the time of the preview) are no secrets. */
 function scrub(text: string, options: DevLogOptions, env: NodeJS.ProcessEnv): string {
-  let out = relativeToRoots(text, options);
-  for (const value of secretValues(env)) out = out.split(value).join('［已隐去］');
-  return out.replace(MACHINE_PATH, '<本机文件>');
+  return hideMachineData(text, { roots: [options.projectRoot, options.contentRoot], env, keepEnv: (name) => name.startsWith('GOVSITE_') });
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 // A stack frame or a code frame line (`    at f (file:1:2)`, ` 12 | source`, `    ^`).
 const FRAME = /^\s*(?:at\s|\[\.\.\.\]|>?\s*\d+\s*\||\|\s|\^)/;
 // The first place in the project a stack trace or code frame names: `templates/x.astro:6:15`.

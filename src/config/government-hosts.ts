@@ -3,12 +3,11 @@
 // are government by definition; data/government-hosts.yaml adds other 党政机关 hosts (conac.cn…).
 // Shared by the MDX plugin that rewrites links (plugins/rehype-external-link-notice.ts), the site
 // data that lists the notice pages, and the output link check: all three must agree.
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { domainToUnicode } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../util/paths.ts';
+import { loadDataFileAt } from './data-file.ts';
 
 export const GOVERNMENT_HOSTS_FILE = path.join(projectRoot, 'data', 'government-hosts.yaml');
 
@@ -25,36 +24,23 @@ export const governmentHostsSchema = z.strictObject({
     .default([]),
 });
 
-let cache: { file: string; mtimeMs: number; patterns: string[] } | undefined;
-
 /** Unicode, lower case, no trailing dot: `WWW.XN--ZFR164B.` and `www.政务` compare equal. */
 export function normalizeHost(host: string): string {
   const plain = host.trim().toLowerCase().replace(/\.$/, '');
   return domainToUnicode(plain) || plain;
 }
 
-/** The allowlist's host patterns (`conac.cn`, `*.conac.cn`), read once and re-read when the file changes. */
+const normalized = new WeakMap<object, string[]>();
+
+/** The allowlist's host patterns (`conac.cn`, `*.conac.cn`), read once and re-read when the file changes (data-file.ts). */
 export function governmentHostPatterns(file = GOVERNMENT_HOSTS_FILE): string[] {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(file).mtimeMs;
-  } catch {
-    throw new Error(`离站提示所需的平台数据文件 ${file} 不存在：请从代码仓库恢复 data/government-hosts.yaml`);
+  const { hosts } = loadDataFileAt(file, 'government-hosts.yaml', governmentHostsSchema);
+  // Asked once per link: normalized once per reading of the file.
+  let patterns = normalized.get(hosts);
+  if (!patterns) {
+    patterns = hosts.map((h) => (h.host.startsWith('*.') ? `*.${normalizeHost(h.host.slice(2))}` : normalizeHost(h.host)));
+    normalized.set(hosts, patterns);
   }
-  if (cache && cache.file === file && cache.mtimeMs === mtimeMs) return cache.patterns;
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`平台数据文件 ${file} 不是合法的 YAML：${(error as Error).message}`);
-  }
-  const result = governmentHostsSchema.safeParse(raw ?? {});
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '（根）'}：${i.message}`).join('；');
-    throw new Error(`平台数据文件 ${file} 的内容不符合格式：${issues}`);
-  }
-  const patterns = result.data.hosts.map((h) => (h.host.startsWith('*.') ? `*.${normalizeHost(h.host.slice(2))}` : normalizeHost(h.host)));
-  cache = { file, mtimeMs, patterns };
   return patterns;
 }
 

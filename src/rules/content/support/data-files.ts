@@ -2,14 +2,12 @@
 // wrong forms of official names, sensitive words, iframe hosts. A platform folder given with
 // `--root` may carry its own data/<name>.yaml, which then replaces the repository's file of
 // that name; otherwise the repository's data/ is used. Files are re-read when they change.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { projectRoot } from '../../../util/paths.ts';
-
-const cache = new Map<string, { mtimeMs: number; value: unknown }>();
+import { loadDataFileAt } from '../../../config/data-file.ts';
 
 /** The platform folder of a content file: its absolute path minus its project-relative one. */
 export function platformRoot(absoluteFile: string, file: string): string | undefined {
@@ -41,28 +39,4 @@ export function loadPlatformDataFile<S extends z.ZodType>(root: string, name: st
 /** Reads and validates a data file; a broken file is the platform maintainer's to fix, so it throws with the reason. */
 export function loadDataFile<S extends z.ZodType>(file: VFile | undefined, name: string, schema: S): z.output<S> {
   return loadDataFileAt(dataFilePath(file, name), name, schema);
-}
-
-function loadDataFileAt<S extends z.ZodType>(location: string, name: string, schema: S): z.output<S> {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(location).mtimeMs;
-  } catch {
-    throw new Error(`内容检查所需的平台数据文件 ${location} 不存在：请从代码仓库恢复 data/${name}`);
-  }
-  const cached = cache.get(location);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.value as z.output<S>;
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(location, 'utf8'));
-  } catch (error) {
-    throw new Error(`平台数据文件 ${location} 不是合法的 YAML：${(error as Error).message}`);
-  }
-  const result = schema.safeParse(raw ?? {});
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '（根）'}：${i.message}`).join('；');
-    throw new Error(`平台数据文件 ${location} 的内容不符合格式：${issues}`);
-  }
-  cache.set(location, { mtimeMs, value: result.data });
-  return result.data;
 }
