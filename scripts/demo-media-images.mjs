@@ -1,15 +1,17 @@
 // The demo content's illustrative JPEG images (make-demo-media.mjs): simple scenes made of
-// shapes, with a short ASCII caption, drawn as SVG; the script turns them into JPEG with sharp.
+// shapes, drawn as SVG; the script turns them into JPEG with sharp. Photos carry no burned-in
+// caption: text in an image is unreadable to screen readers and in 大字版, and the page's own
+// caption and alt text say what it shows (issue 26 item 6).
 
 const W = 1200;
 const H = 675;
 const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 
 // ---------------------------------------------------------------------------
-// Images: simple illustrative scenes made of shapes, with a short ASCII caption.
+// Images: simple illustrative scenes made of shapes.
 // ---------------------------------------------------------------------------
 
-const svg = (/** @type {string} */ body, /** @type {string} */ caption) => `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
+const svg = (/** @type {string} */ body, /** @type {string} */ caption = '') => `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
 ${body}
 ${caption ? `<rect x="0" y="${H - 56}" width="${W}" height="56" fill="#000000" fill-opacity="0.45"/>
 <text x="32" y="${H - 20}" font-family="${FONT}" font-size="26" fill="#ffffff">${caption}</text>` : ''}
@@ -46,7 +48,7 @@ function serviceHall() {
   // queueing citizens
   const shirts = ['#2a9d8f', '#e9c46a', '#f4a261', '#457b9d', '#8d6e63', '#6d597a', '#e76f51'];
   for (let i = 0; i < 7; i++) b += person(150 + i * 150, 560 + (i % 2) * 18, shirts[i], 1.3);
-  return svg(b, 'Provincial Government Service Center');
+  return svg(b);
 }
 
 function harvest() {
@@ -73,7 +75,7 @@ function harvest() {
   <circle cx="40" cy="8" r="10" fill="#adb5bd"/><circle cx="140" cy="8" r="10" fill="#adb5bd"/>
 </g>`;
   b += combine(260, 520, 1.1) + combine(760, 600, 1.3);
-  return svg(b, 'Autumn harvest 2026');
+  return svg(b);
 }
 
 function farmland() {
@@ -94,7 +96,7 @@ function farmland() {
   for (let r = 1; r < rows; r++) b += `<rect x="0" y="${r * rh - 7}" width="${W}" height="14" fill="#4ea8de"/>`;
   // farmhouses in one corner
   for (let i = 0; i < 4; i++) b += `<rect x="${1020 + (i % 2) * 70}" y="${30 + Math.floor(i / 2) * 60}" width="54" height="40" fill="#f8f9fa" stroke="#9c6644" stroke-width="4"/>`;
-  return svg(b, 'High-standard farmland, Anping County');
+  return svg(b);
 }
 
 function growthChart() {
@@ -142,7 +144,7 @@ function newSchool() {
 <rect x="120" y="505" width="960" height="100" rx="50" fill="#43a047"/>
 <line x1="600" y1="505" x2="600" y2="605" stroke="#ffffff" stroke-width="4"/>
 <circle cx="600" cy="555" r="26" fill="none" stroke="#ffffff" stroke-width="4"/>`;
-  return svg(b, 'New primary and secondary school campus');
+  return svg(b);
 }
 
 function river() {
@@ -159,7 +161,7 @@ function river() {
   for (const [x, y, s] of trees) b += tree(x, y, s);
   // benches
   b += `<rect x="120" y="560" width="60" height="10" fill="#6c584c"/><rect x="1030" y="560" width="60" height="10" fill="#6c584c"/>`;
-  return svg(b, 'Qingshui River after restoration');
+  return svg(b);
 }
 
 /** @type {Array<[string, () => string]>} */

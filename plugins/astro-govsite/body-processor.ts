@@ -4,6 +4,7 @@
 import type { HastPluginDefinition, MdastPluginDefinition } from 'satteri';
 import mdxDataOnly from '../mdx-data-only.ts';
 import externalLinkNotice from '../rehype-external-link-notice.ts';
+import signatureBlock from '../rehype-signature-block.ts';
 
 /** Run on the Markdown tree in the compile: code and unsafe URLs fail the build (CONT-16, SEC-01, SEC-02). */
 export function bodyMdastPlugins(): MdastPluginDefinition[] {
@@ -11,5 +12,5 @@ export function bodyMdastPlugins(): MdastPluginDefinition[] {
 }
 
 export function bodyHastPlugins(): HastPluginDefinition[] {
-  return [externalLinkNotice()];
+  return [externalLinkNotice(), signatureBlock()];
 }

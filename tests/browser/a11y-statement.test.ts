@@ -73,9 +73,11 @@ describe('无障碍声明', () => {
       expect(await page.locator('h1').allTextContents()).toEqual(['无障碍声明']);
       expect(await page.locator('main h2').allTextContents()).toEqual(['适用标准', '无障碍功能', '测试情况', '已知局限', '问题反馈']);
       const text = await page.locator('main').innerText();
-      for (const expected of [config.name, config.domain, 'GB/T 37668', 'WCAG', '《互联网网站适老化通用设计规范》', `axe-core ${AXE_VERSION}`, String(config.contact.phone), config.organizer]) {
+      for (const expected of [config.name, config.domain, 'GB/T 37668', 'WCAG', '《互联网网站适老化通用设计规范》', String(config.contact.phone), config.organizer]) {
         expect(text, expected).toContain(expected);
       }
+      // Written for readers (issue 26 item 10): the testing tools' names and scores are the maintainers' (docs/accessibility.md).
+      for (const jargon of ['axe-core', 'Lighthouse', 'Chromium', 'JavaScript 后检查']) expect(text, jargon).not.toContain(jargon);
       if (config.contact.email) expect(await page.locator(`main a[href="mailto:${config.contact.email}"]`).count()).toBe(1);
       if (config.contact.address) expect(text).toContain(config.contact.address);
       for (const type of PAGE_TYPES) expect(await page.locator('.a11y-statement__types li', { hasText: type.name }).count(), type.id).toBe(1);
@@ -83,10 +85,6 @@ describe('无障碍声明', () => {
       const report = await page.getByRole('link', { name: '我为政府网站找错' }).first().getAttribute('href');
       expect(report).toContain(`site_code=${config.siteCode}`);
       expect(report).toContain(encodeURIComponent(`https://${config.domain}/accessibility/`));
-      if (LIGHTHOUSE) {
-        const rows = await page.locator('.a11y-statement__scores tbody tr').allInnerTexts();
-        expect(rows).toHaveLength(PAGE_TYPES.length);
-      }
       // Linked from the footer of its pages.
       await page.goto(`${server.url}/`);
       await page.getByRole('contentinfo').getByRole('link', { name: '无障碍声明' }).click();

@@ -35,10 +35,13 @@ describe('the demo platform', () => {
   it('shows the seven fields of the 信息公开目录 on a policy page, the 索引号 generated (issue 25)', () => {
     const page = html('shili', 'policies/2025-enterprise-registration-measures');
     const table = page.slice(page.indexOf('<table class="doc-info"'), page.indexOf('</table>', page.indexOf('<table class="doc-info"')));
-    const rows = [...table.matchAll(/<th scope="row">([^<]+)<\/th><td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    const rows = [...table.matchAll(/<th scope="row">([^<]+)<\/th><td>(.*?)<\/td>/g)].map((m) => m[1]);
     expect(rows.slice(0, 7)).toEqual(['索引号', '主题分类', '发文机关', '成文日期', '发布日期', '发文字号', '有效性']);
     expect(table).toMatch(/<th scope="row">索引号<\/th><td>\d{10}\/20\d{2}-\d{7}<\/td>/);
     expect(table).toContain('<td>已废止</td>');
+    // A 文号 and the dates are one token each: never broken across lines (issue 26 item 9, styles/document.css).
+    expect(table).toMatch(/<th scope="row">发文字号<\/th><td><span class="doc-info__token">[^<]+〔20\d{2}〕\d+号<\/span><\/td>/);
+    expect(table).toMatch(/<th scope="row">发布日期<\/th><td><span class="doc-info__token">20\d{2}-\d{2}-\d{2}<\/span><\/td>/);
   });
 
   it('builds dist/<siteId>/index.html for every site in sites/', () => {
@@ -67,7 +70,8 @@ describe('the demo platform', () => {
 
     const archived = items.find(({ item }) => item.data.archived)!;
     expect(html(archived.siteId, archived.item.url)).toContain('已归档');
-    expect(html(archived.siteId, archived.item.url)).toContain(archived.item.data.archived!.at);
+    // Issue 26 item 8: what archiving means for the reader, in one sentence, with the date.
+    expect(html(archived.siteId, archived.item.url)).toMatch(new RegExp(`本文已于<time datetime="${archived.item.data.archived!.at.slice(0, 10)}">[^<]+</time>归档：内容保留供查阅，不再更新`));
     // …and in its column list, with the archive time.
     expect(html(archived.siteId, archived.item.columnId)).toMatch(new RegExp(`已归档 <time datetime="[^"]+">${archived.item.data.archived!.at}</time>`));
 
@@ -88,10 +92,22 @@ describe('the demo platform', () => {
       expect(item, state).toBeDefined();
       const page = html('shili', item.url);
       expect(page).toContain(`本文件${labels[state]}`);
-      if (item.data.status!.date) expect(page).toContain(item.data.status!.date);
-      if (item.data.status!.note) expect(page).toContain(item.data.status!.note);
+      // Issue 26 item 8: the date in the sentence that says what the status means; the note on a line of its own.
+      if (item.data.status!.date) expect(page).toMatch(new RegExp(`本文件已于<time datetime="${item.data.status!.date}">[^<]+</time>${labels[state].slice(1)}，`));
+      if (state !== 'amended') expect(page).toContain('不再执行，仅供查阅。');
+      if (item.data.status!.note) expect(page).toContain(`<p>说明：${item.data.status!.note}</p>`);
       expect(html('shili', item.columnId)).toMatch(new RegExp(`<a class="item-list__title" href="${item.url}">[^<]*</a>\\s*<span class="badge badge--status">${labels[state]}</span>`));
     }
+  });
+
+  it('the 404 page offers the ways on: a search form, home, site map, the 12345 hotline and 找错 (issue 26 item 10)', () => {
+    const page = readFileSync(path.join(root, 'dist', 'shili', '404.html'), 'utf8');
+    expect(page).toMatch(/<form class="not-found__search" role="search" action="\/search\/" method="get">/);
+    expect(page).toMatch(/<input id="not-found-query" name="q" type="search"/);
+    expect(page).toContain('<label for="not-found-query">');
+    expect(page).toContain('href="tel:12345"');
+    expect(page).toMatch(/href="https:\/\/zfwzgl\.www\.gov\.cn\/exposure\/jiucuo\.html\?site_code=[^"]+"[^>]*>我为政府网站找错</);
+    expect(page).toContain('href="/sitemap/"');
   });
 
   it('LAY-05: an ended topic leaves the home page, is marked archived and stays in the topics area', () => {
