@@ -11,6 +11,7 @@ import { errorLine, reloadReport } from './dev-log.ts';
 import { copySiteFiles, serveSiteFiles } from './site-files.ts';
 import { writeSitemapXml } from '../../src/render/sitemap-xml.ts';
 import { toSiteData, type SiteData } from '../../src/render/site-data.ts';
+import { identityPattern } from './identity-pattern.ts';
 
 export interface GovsiteOptions {
   siteId: string;
@@ -31,7 +32,7 @@ const RESOLVED_THEME_ID = `\0${THEME_ID}`;
 
 export function themeCss(config: SiteData['config']): string {
   const { primary, secondary, accent } = config.colors;
-  return `:root{--color-primary:${primary};--color-secondary:${secondary ?? primary};--color-accent:${accent ?? primary}}\n`;
+  return `:root{--color-primary:${primary};--color-secondary:${secondary ?? primary};--color-accent:${accent ?? primary};--identity-pattern:${identityPattern(config)}}\n`;
 }
 
 /**

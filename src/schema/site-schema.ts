@@ -18,6 +18,9 @@ const contactSchema = z.strictObject({
   postcode: labelled(digitsText.optional(), { title: '邮政编码' }),
 });
 
+/** The home page banner's patterns, drawn in the site's colours (plugins/astro-govsite theme.css). */
+export const IDENTITY_PATTERNS = ['hills', 'waves', 'grid', 'none'] as const;
+
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '颜色须写成 6 位十六进制，例如 "#a4161a"（记得加引号）' });
 
 const colorsSchema = z.strictObject({
@@ -266,6 +269,17 @@ export const siteSchema = z.strictObject({
   channels: labelled(z.array(channelSchema), { title: '频道', 'x-rule': 'SITE-07' }),
   columns: labelled(z.array(columnSchema).min(1), { title: '栏目', 'x-rule': 'SITE-08' }),
   topics: labelled(z.array(topicSchema).default([]), { title: '专题' }),
+  identity: labelled(
+    z
+      .strictObject({
+        pattern: labelled(z.enum(IDENTITY_PATTERNS, { error: `首页横幅图案只能是 ${IDENTITY_PATTERNS.join('、')} 之一` }).optional(), {
+          title: '首页横幅图案',
+          description: '用网站配色绘制的图案：hills（山峦）、waves（水波）、grid（方格）、none（纯色）；不写时按网站类型选择（门户 hills，县级门户 waves，部门 grid）',
+        }),
+      })
+      .default({}),
+    { title: '视觉标识', description: '首页横幅的图案，使各网站在统一规范下有自己的面貌' },
+  ),
   lifecycle: labelled(lifecycleSchema.default({ status: 'online' }), { title: '运行状态', 'x-rule': 'SITE-09' }),
   review: labelled(
     z.strictObject({ required: labelled(z.boolean().default(true), { title: '是否须审核' }) }).default({ required: true }),

@@ -110,6 +110,24 @@ describe('the demo platform', () => {
     expect(page).toContain('href="/sitemap/"');
   });
 
+  it('a home page like a finished portal: 头条, photo news, each item once, service and interaction tiles (issue 26 item 5)', () => {
+    for (const siteId of ['shili', 'anping']) {
+      const home = html(siteId, '');
+      expect(home.match(/<section class="home-headline"/g), siteId).toHaveLength(1);
+      const photos = [...home.matchAll(/<figure> <img src="([^"]+)" alt="([^"]+)"/g)];
+      expect(photos.length, siteId).toBeGreaterThanOrEqual(1);
+      for (const [, src] of photos) expect(existsSync(path.join(root, 'dist', siteId, src!)), src).toBe(true);
+      // Each item appears once among the 头条, photos, 要闻 and sections.
+      const main = home.slice(home.indexOf('<main'), home.indexOf('<section class="entry-tiles"'));
+      const itemLinks = [...main.matchAll(/href="(\/[\w-]+\/[\w.-]+\/)"/g)].map((m) => m[1]!);
+      expect(itemLinks.length, siteId).toBeGreaterThan(10);
+      expect(new Set(itemLinks).size, `${siteId}: ${itemLinks.filter((l, i) => itemLinks.indexOf(l) !== i).join(' ')}`).toBe(itemLinks.length);
+      const services = home.slice(home.indexOf('id="service-heading"'), home.indexOf('id="interaction-heading"'));
+      expect([...services.matchAll(/class="entry-tiles__tile" href="\/services\/[\w-]+\/"/g)].length, siteId).toBeGreaterThanOrEqual(2);
+      expect(home).toContain('href="tel:12345"');
+    }
+  });
+
   it('LAY-05: an ended topic leaves the home page, is marked archived and stays in the topics area', () => {
     const anping = models.find((m) => m.id === 'anping')!;
     const ended = anping.config.topics.find((t) => t.end && t.end < '2026-11-22')!;
