@@ -2,13 +2,18 @@
 // Astro's MDX integration (astro.config.mjs hands them to the Sätteri processor) and the direct
 // render of plain bodies (direct-body.ts), so the two cannot drift apart.
 import type { HastPluginDefinition, MdastPluginDefinition } from 'satteri';
+import mdastAutolinkLiteral from '../mdast-autolink-literal.ts';
 import mdxDataOnly from '../mdx-data-only.ts';
 import externalLinkNotice from '../rehype-external-link-notice.ts';
 import signatureBlock from '../rehype-signature-block.ts';
 
-/** Run on the Markdown tree in the compile: code and unsafe URLs fail the build (CONT-16, SEC-01, SEC-02). */
+/**
+ * Run on the Markdown tree in the compile: bare addresses end where Chinese text starts (the
+ * links, checked next, are the ones the page gets); code and unsafe URLs fail the build (CONT-16,
+ * SEC-01, SEC-02).
+ */
 export function bodyMdastPlugins(): MdastPluginDefinition[] {
-  return [mdxDataOnly()];
+  return [mdastAutolinkLiteral(), mdxDataOnly()];
 }
 
 export function bodyHastPlugins(): HastPluginDefinition[] {

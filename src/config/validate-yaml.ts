@@ -169,25 +169,32 @@ function placeOf(context: ValidationContext): Place {
   };
 }
 
-/** FILE-04: keys the schema does not know, each with the field meant when it is a near miss. */
+/**
+ * FILE-04: keys the schema does not know, each with the field meant when it is a near miss. In a
+ * group whose keys are themselves a rule (`x-closed`: colors), the group's rule instead.
+ */
 function unknownKeys(schema: z.ZodType, context: ValidationContext, path: PathKey[], keys: readonly string[]): Diagnostic[] {
   const { source, document } = context;
   const at = placeOf(context);
   const diagnostics: Diagnostic[] = [];
-  const known = knownKeys(schemaAt(schema, path).schema);
+  const { schema: group, meta } = schemaAt(schema, path);
+  const known = knownKeys(group);
+  const closed = meta?.['x-closed'];
   for (const key of keys) {
     const guess = FIELD_ALIASES[key.toLowerCase()] ?? closestName(key, known);
     const guessLabel = guess ? schemaAt(schema, [...path, guess]).meta?.title : undefined;
+    const why = closed ? `：${closed}` : '';
     diagnostics.push(
       diagnostic({
-        ruleId: 'FILE-04',
+        ruleId: closed ? ruleFor(schema, path) : 'FILE-04',
+        severity: 'error',
         file: source.file,
         ...at(keyNodeOf(document, path, key) ?? nodeAt(document, path)),
         field: fieldName([...path, key]),
-        message: `未知字段“${key}”${guess ? `，你是不是想写“${guess}”${guessLabel ? `（${guessLabel}）` : ''}？` : ''}`,
+        message: `未知字段“${key}”${guess ? `，你是不是想写“${guess}”${guessLabel ? `（${guessLabel}）` : ''}？` : why}`,
         fix: guess
           ? `把“${key}”改为“${guess}”（字段名区分大小写）`
-          : `删除这个字段，或改用已有字段：${known.join('、')}`,
+          : closed ? `删除“${key}”这一行${why}` : `删除这个字段，或改用已有字段：${known.join('、')}`,
       }),
     );
   }

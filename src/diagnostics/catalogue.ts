@@ -1,6 +1,7 @@
-// The rule IDs of ../shared/spec/governance-rules.md plus the FILE- rules govsite adds for
-// the files editors write. Every diagnostic names one of these IDs, so reports and tests can
-// be traced back to the catalogue.
+// The rule IDs of ../shared/spec/governance-rules.md plus the FILE-, SEC- and OPEN- rules govsite
+// adds. Every diagnostic names one of these IDs, so reports and tests can be traced back to the
+// catalogue; tests/unit/catalogue.test.ts keeps this list equal to the spec's tables (every ID,
+// the same severity where the spec gives one), so reporting any rule of the spec never throws.
 
 export type Severity = 'error' | 'veto' | 'warn';
 
@@ -49,6 +50,17 @@ const rules: RuleInfo[] = [
   { id: 'META-03', title: '文章页标签', severity: 'warn' },
   { id: 'META-04', title: '栏目类型须为规定取值', severity: 'warn' },
 
+  // LAY: page design (网页设计规范). The templates produce these; a finding about one is an error.
+  { id: 'LAY-01', title: '网页分为头部标识区、内容区和底部功能区', severity: 'error' },
+  { id: 'LAY-02', title: '底部功能区：党政机关网站标识、我为政府网站找错、网站标识码、备案号、主办单位、联系方式、网站地图', severity: 'error' },
+  { id: 'LAY-03', title: '列表和文章显示发布时间（YYYY-MM-DD HH:MM），文章显示信息来源，可分享、打印、调整字号', severity: 'error' },
+  { id: 'LAY-04', title: '栏目页按时间倒序排列，内容多时分页', severity: 'error' },
+  { id: 'LAY-05', title: '专题运行期间在首页链接，结束后撤下并标注已归档', severity: 'error' },
+  { id: 'LAY-06', title: '自适应手机、平板和电脑，320 像素宽无横向滚动，可打印、可复制', severity: 'error' },
+  { id: 'LAY-07', title: '无漂浮、闪烁、移动元素，弹出层可关闭，无须安装插件', severity: 'error' },
+  { id: 'LAY-08', title: '同类栏目和内容使用同一模板，字体、字号、间距统一', severity: 'error' },
+  { id: 'LAY-09', title: '页面在普通网络下 3 秒内打开：各类页面的页面大小预算', severity: 'error' },
+
   { id: 'CONT-01', title: '标题、发布时间、信息来源齐全', severity: 'error' },
   { id: 'CONT-02', title: '转载须注明来源', severity: 'error' },
   { id: 'CONT-03', title: '文件修改、废止、失效须标注', severity: 'error' },
@@ -73,6 +85,25 @@ const rules: RuleInfo[] = [
   { id: 'HEALTH-05', title: '链接不可用', severity: 'error' },
   { id: 'HEALTH-06', title: '缺少互动交流入口', severity: 'veto' },
   { id: 'HEALTH-07', title: '门户网站缺少办事服务', severity: 'veto' },
+
+  // REP: the reports the build produces.
+  { id: 'REP-01', title: '每个网站的监测报告：全部规则的检查结果与单项否决结论（JSON 与 HTML）', severity: 'error' },
+  { id: 'REP-02', title: '政府网站年度工作报表的数据由内容统计得出', severity: 'error' },
+  { id: 'REP-03', title: '按任意时间段（月、季度）运行同样的检查', severity: 'error' },
+
+  // A11Y: accessibility and the elderly-friendly modes (适老化、无障碍).
+  { id: 'A11Y-01', title: '无障碍：GB/T 37668-2019 第二级（WCAG 2.1 AA），各类页面在各模式下无 axe-core 违规', severity: 'error' },
+  { id: 'A11Y-02', title: '大字版：正文至少 24 像素，行高至少 1.5，对比度至少 4.5:1，跨页面保持', severity: 'error' },
+  { id: 'A11Y-03', title: '内容朗读：连读和指读，可播放、暂停、停止、调速，高亮当前句子', severity: 'error' },
+  { id: 'A11Y-04', title: '高对比度、页面缩放、大鼠标、阅读辅助线、简化视图，可一键恢复', severity: 'error' },
+  { id: 'A11Y-05', title: '只用键盘即可操作：跳转链接、可见焦点；关闭 JavaScript 时内容可读', severity: 'error' },
+
+  // SRCH: search.
+  { id: 'SRCH-01', title: '每个网站有中文分词的站内搜索索引', severity: 'error' },
+  { id: 'SRCH-02', title: '按栏目、体裁、年份筛选，按时间排序，可搜索文号', severity: 'error' },
+  { id: 'SRCH-03', title: '门户网站提供全省政府网站信息统一搜索', severity: 'error' },
+  { id: 'SRCH-04', title: '搜索结果标注已归档、已废止、已失效', severity: 'error' },
+  { id: 'SRCH-05', title: '拼音搜索与错别字纠正', severity: 'error' },
 
   { id: 'PUB-01', title: '安全响应头：内容安全策略（不允许内联脚本）、HSTS、nosniff、引用策略、禁止被嵌入；只允许白名单内的第三方脚本', severity: 'error' },
   { id: 'PUB-02', title: '防篡改：发布文件的完整性清单（SHA-256）与校验', severity: 'error' },

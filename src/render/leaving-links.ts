@@ -5,6 +5,7 @@
 // knows the note the plugin adds.
 import { createHash } from 'node:crypto';
 import { mdxToHast } from 'satteri';
+import mdastAutolinkLiteral from '../../plugins/mdast-autolink-literal.ts';
 import { isGovernmentHost, webHost } from '../config/government-hosts.ts';
 
 /** Read by screen readers after the link text (the class is the templates' visually-hidden utility). */
@@ -42,7 +43,8 @@ export function nonGovernmentLinks(body: string): string[] {
   if (!/https?:|\/\/|www\./i.test(body)) return [];
   let tree: HastLike;
   try {
-    tree = mdxToHast(body, { features: { gfm: true }, position: false }) as HastLike;
+    // The compile's own end of bare addresses (issue 25): the links listed are the links rendered.
+    tree = mdxToHast(body, { features: { gfm: true }, mdastPlugins: [mdastAutolinkLiteral()] }) as HastLike;
   } catch {
     // The loader has validated the body; Astro reports anything it still cannot render.
     return [];

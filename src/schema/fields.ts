@@ -12,6 +12,11 @@ export type FieldMeta = {
   description?: string;
   /** Rule ID reported when this field is wrong; FILE-04 when absent. */
   'x-rule'?: string;
+  /**
+   * For a group of fields whose set of keys is itself a rule (colors: at most three colours):
+   * why no other key can be added. An unknown key is then reported under `x-rule`, not FILE-04.
+   */
+  'x-closed'?: string;
   examples?: unknown[];
 };
 

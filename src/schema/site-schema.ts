@@ -265,7 +265,12 @@ export const siteSchema = z.strictObject({
   ),
   logo: labelled(z.string().optional(), { title: '网站标志', description: '相对站点目录的路径，如 assets/logo.svg' }),
   contact: labelled(contactSchema, { title: '联系方式', 'x-rule': 'SITE-05' }),
-  colors: labelled(colorsSchema, { title: '配色', 'x-rule': 'SITE-06' }),
+  colors: labelled(colorsSchema, {
+    title: '配色',
+    'x-rule': 'SITE-06',
+    // A fourth colour is a SITE-06 finding, not an unknown field (issue 25).
+    'x-closed': '配色是一种主色加至多两种颜色，总数不超过三种：只有主色 primary、辅助色 secondary、点缀色 accent 三项',
+  }),
   channels: labelled(z.array(channelSchema), { title: '频道', 'x-rule': 'SITE-07' }),
   columns: labelled(z.array(columnSchema).min(1), { title: '栏目', 'x-rule': 'SITE-08' }),
   topics: labelled(z.array(topicSchema).default([]), { title: '专题' }),

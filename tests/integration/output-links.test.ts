@@ -2,7 +2,7 @@
 // over the built output before it is published, the leave-site notice pages, and Chromium
 // following a link to one (never onward: the machine has no network, and needs none).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,6 +21,8 @@ const NEWS = 'content/alpha/news/city-work-meeting.mdx';
 const NEWS_PAGE = 'dist/alpha/news/city-work-meeting/index.html';
 const XINHUA = 'https://www.news.cn/politics/2026-11/20/c_1130000000.htm';
 const GOV = 'https://www.gov.cn/zhengce/';
+/** A bare address in Chinese text, as the guidelines write it (issue 25). */
+const BARE = '政府门户网站使用“www.gov.cn”域名，其他政府门户网站使用“www.□□□.gov.cn”结构的域名。';
 
 /** Appends paragraphs to the news item's body; returns the line number of the first one. */
 function appendToNews(root: string, ...paragraphs: string[]): number {
@@ -36,7 +38,7 @@ describe('links over the built output (CONT-13, HEALTH-05)', () => {
 
   beforeAll(() => {
     root = copyPlatform('mini');
-    appendToNews(root, `会议精神的报道见[新华网的报道](${XINHUA})，相关政策见[中国政府网政策栏目](${GOV})。`);
+    appendToNews(root, `会议精神的报道见[新华网的报道](${XINHUA})，相关政策见[中国政府网政策栏目](${GOV})。`, BARE);
     build = runCli(['build', '--root', root, '--site', 'alpha', ...NOW]);
     expect(build.status, build.output).toBe(0);
     goodAlpha = treeHashes(path.join(root, 'dist/alpha'));
@@ -66,6 +68,15 @@ describe('links over the built output (CONT-13, HEALTH-05)', () => {
     expect(page).toMatch(new RegExp(`<a class="leaving__continue" href="${url}" rel="noopener noreferrer nofollow"[^>]*>继续访问 www\\.news\\.cn</a>`));
     expect(page).toMatch(/<a href="\/news\/city-work-meeting\/"[^>]*>返回《测试市召开全市数字政府建设工作会议》<\/a>/);
     expect(page).toContain('<meta name="robots" content="noindex, nofollow">');
+  });
+
+  it('ends a bare address where the Chinese text starts: no leave-site page for the rest of the sentence (issue 25)', () => {
+    const article = readText(root, NEWS_PAGE);
+    expect(article).toContain('<a href="http://www.gov.cn">www.gov.cn</a>”域名，其他政府门户网站使用“www.□□□.gov.cn”结构的域名。');
+    // Only the news agency's page: the sentence's government address is linked directly.
+    expect(readdirSync(path.join(root, 'dist/alpha/leaving'))).toEqual([leavingPath(XINHUA).split('/')[2]]);
+    // Every address the page links to is a plain ASCII URL (the Nu HTML Checker rejected the host of the runaway link).
+    for (const [, href] of article.matchAll(/<a [^>]*href="([^"]*)"/g)) expect(href).toMatch(/^[\x21-\x7e]+$/);
   });
 
   it('keeps a .gov.cn link direct', () => {

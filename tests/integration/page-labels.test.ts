@@ -115,13 +115,32 @@ describe.each(['shili', 'shili-jyt', 'anping'])('pages of %s', (siteId) => {
       const column = model.config.columns.find((c) => c.id === url.split('/')[1])!;
       expect(meta(tree, 'ColumnName'), url).toBe(column.name);
       expect(meta(tree, 'ColumnDescription'), url).toBe(column.description);
-      expect(meta(tree, 'ColumnKeywords'), url).toBe(column.keywords.join(','));
+      expect(meta(tree, 'ColumnKeywords'), url).toBe(column.keywords.length > 0 ? column.keywords.join(',') : column.name);
       expect(meta(tree, 'ColumnType'), url).toBe(column.type);
       expect(COLUMN_TYPES as readonly string[], url).toContain(meta(tree, 'ColumnType'));
       const times = selectAll('.item-list .pub-time time', tree).map((t) => toText(t));
       for (const time of times) expect(time, url).toMatch(TIME);
       expect(times, url).toEqual([...times].sort().reverse());
     }
+  });
+
+  it('META-02: a page carries all four column labels or none; an article page its column name and type (issue 25)', () => {
+    const { model, pages } = site();
+    const labels = ['ColumnName', 'ColumnDescription', 'ColumnKeywords', 'ColumnType'];
+    for (const { url, tree } of pages) {
+      const present = labels.filter((name) => meta(tree, name) !== undefined);
+      for (const name of present) expect(meta(tree, name), `${url} ${name}`).not.toBe('');
+      if (classify(model, url) === 'article') expect(present, url).toEqual(['ColumnName', 'ColumnType']);
+      else expect([[], labels], url).toContainEqual(present);
+    }
+    // The pages that stand as columns of their own carry all four.
+    const special = ['/', '/search/', '/sitemap/', '/topics/', '/accessibility/', `/topics/${model.config.topics[0]!.id}/`];
+    for (const url of special) {
+      const page = pages.find((p) => p.url === url);
+      expect(page, url).toBeDefined();
+      expect(labels.filter((name) => meta(page!.tree, name) !== undefined), url).toEqual(labels);
+    }
+    expect(meta(pages.find((p) => p.url === '/')!.tree, 'ColumnDescription')).toContain(model.config.name);
   });
 
   it('META-03, LAY-03: article pages carry their labels, visible time and source', () => {

@@ -95,6 +95,10 @@ describe('pages and addresses', () => {
     expect(findInSource(source, sourceCandidates('/news/'), 1, bodyOffset(source))).toEqual({ line: 4, column: 32 });
     // An attachment rendered as the item's URL plus the file name was written ./report.pdf.
     expect(findInSource(ITEM_SOURCE, sourceCandidates('/news/a/report.pdf', '/news/a/'))).toEqual({ line: 6, column: 13 });
+    // A bare address in Chinese text, linked up to the Chinese (issue 25).
+    const bare = '---\ntitle: x\n---\n网站使用“www.example.com”域名，详见“https://www.example.com/a”说明。\n';
+    expect(findInSource(bare, sourceCandidates('http://www.example.com'), 0, bodyOffset(bare))).toEqual({ line: 4, column: 6 });
+    expect(findInSource(bare, sourceCandidates('https://www.example.com/a'), 0, bodyOffset(bare))).toEqual({ line: 4, column: 28 });
   });
 });
 

@@ -67,6 +67,15 @@ describe('column kinds and periods', () => {
     expect(freshnessPeriod(column('机构职能', '机构职能'))).toBeUndefined();
     expect(freshnessPeriod(column('工作动态', '工作动态', { freshnessDays: 7 }))).toBe(7);
   });
+
+  it('HEALTH-02: a declaration tightens the national period, never loosens it (issue 25)', () => {
+    const column = (name: string, type: string, extra = {}) => site([['c', name, type, extra]]).columns[0]!;
+    expect(freshnessPeriod(column('市县动态', '工作动态', { freshnessDays: 30 }))).toBe(14);
+    expect(freshnessPeriod(column('工作动态', '工作动态', { freshnessDays: 365 }))).toBe(14);
+    expect(freshnessPeriod(column('通知公告', '工作动态', { freshnessDays: 400 }))).toBe(183);
+    // A column of no national kind keeps what it declares.
+    expect(freshnessPeriod(column('数据发布', '数据发布', { freshnessDays: 92 }))).toBe(92);
+  });
 });
 
 describe('HEALTH indicators', () => {
@@ -108,6 +117,22 @@ describe('HEALTH indicators', () => {
     expect(four.find((d) => d.ruleId === 'HEALTH-02')).toMatchObject({ line: 14, field: 'columns[4]' });
     const five = check(site(columns), [...fresh().slice(1), item('news', '2026-11-01 09:00'), ...old]);
     expect(five.filter((d) => d.ruleId === 'HEALTH-02' && d.severity === 'veto')).toHaveLength(1);
+  });
+
+  it('HEALTH-02: a news column declaring 365 days is still stale after 14, and the declaration is reported (issue 25)', () => {
+    const columns: Array<[string, string, string, Record<string, unknown>?]> = [...HEALTHY, ['county-news', '市县动态', '工作动态', { parent: 'news', freshnessDays: 365 }]];
+    const found = check(site(columns), [...fresh(), item('county-news', '2026-10-01 09:00')]);
+    const stale = found.find((d) => d.ruleId === 'HEALTH-02' && d.field === 'columns[4]');
+    expect(stale).toMatchObject({ severity: 'warn', line: 14 });
+    expect(stale!.message).toContain('超过动态要闻类栏目的 14 天更新周期');
+    const declaration = found.find((d) => d.field === 'columns[4].freshnessDays');
+    expect(declaration).toMatchObject({ ruleId: 'HEALTH-02', severity: 'warn', file: 'sites/alpha/site.yaml' });
+    expect(declaration!.message).toContain('freshnessDays: 365 比动态要闻类栏目的检查指标 14 天更长');
+    expect(declaration!.fix).toContain('不超过 14 的天数');
+    // A fresh column with a loosening declaration is still told about it; a tightening one is not.
+    expect(check(site(columns), [...fresh(), item('county-news', '2026-11-21 09:00')]).map((d) => d.field)).toEqual(['columns[4].freshnessDays']);
+    const tighter: typeof columns = [...HEALTHY, ['county-news', '市县动态', '工作动态', { parent: 'news', freshnessDays: 7 }]];
+    expect(check(site(tighter), [...fresh(), item('county-news', '2026-11-21 09:00')])).toEqual([]);
   });
 
   it('HEALTH-03: a column stale against its own declared frequency warns; 10 such columns veto', () => {

@@ -580,6 +580,18 @@ describe('SITE-06 colours', () => {
     expect(contrastRatio(darker, '#f6f8fa')).toBeGreaterThanOrEqual(4.5);
   });
 
+  it('reports a fourth colour as SITE-06, not as an unknown field (issue 25)', async () => {
+    edit(ALPHA, '  secondary: "#1d3557"', '  secondary: "#1d3557"\n  accent: "#c9a227"\n  highlight: "#2a9d8f"');
+    const loaded = await loadSite(root, 'alpha');
+    expect(loaded.diagnostics.filter((d) => d.ruleId === 'FILE-04')).toEqual([]);
+    const d = only(await findings('alpha', 'SITE-06'));
+    expect(d).toMatchObject({ ruleId: 'SITE-06', severity: 'error', file: ALPHA, line: 17, column: 3, field: 'colors.highlight' });
+    expect(d.message).toContain('未知字段“highlight”');
+    expect(d.message).toContain('总数不超过三种');
+    expect(d.fix).toContain('删除“highlight”这一行');
+    expect(loaded.model).toBeUndefined();
+  });
+
   it('checks the primary colour as a link colour when there is no secondary one', async () => {
     edit(ALPHA, '  secondary: "#1d3557"\n', '');
     edit(ALPHA, 'primary: "#9b1c1c"', 'primary: "#3a7bd5"');
@@ -770,11 +782,13 @@ describe('SITE-10 domestic production server', () => {
     await none('alpha', 'SITE-10');
   });
 
-  it('warns when a site declares no production target at all', async () => {
+  it('rejects a site that declares no production target at all, so it cannot be built (issue 25)', async () => {
     edit(ALPHA, /deploy:\n.*\n/, '');
     const d = only(await findings('alpha', 'SITE-10'));
-    expect(d).toMatchObject({ severity: 'warn', line: 1 });
+    expect(d).toMatchObject({ ruleId: 'SITE-10', severity: 'error', file: ALPHA, line: 1 });
+    expect(d.message).toContain('没有声明生产发布目标');
     expect(d.fix).toContain('domestic: true');
+    expect((await loadSite(root, 'alpha')).model).toBeUndefined();
   });
 });
 

@@ -100,6 +100,16 @@ function checkRun(file: VFile, run: TextRun, data: AdvertisingData, phrases: Rea
   }
   for (const m of matchesIn(run.text, DOMAIN_IN_TEXT)) {
     const host = adHostOf(m[0], data.hosts);
+    // A bare www. or http(s):// address is a link on the page (GFM autolink, ended where the
+    // Chinese text starts: plugins/mdast-autolink-literal.ts), so a shop's is a link to a shop.
+    const shop = host === undefined && run.block !== 'code' && /^(?:https?:\/\/|www\.)/i.test(m[0]) ? adHostOf(m[0], data.shopHosts) : undefined;
+    if (shop) {
+      reportInRun(file, run, m.index, {
+        ruleId: 'CONT-08',
+        reason: `${inRun(run)}写出的网址“${m[0]}”在网页上是链接，指向网店或电商平台“${shop}”：政府网站不得链接商业经营页面`,
+        note: '删除这个网址；介绍消费帮扶等活动时写明主办单位和参与方式，不链接具体商品',
+      });
+    }
     if (!host) continue;
     reportInRun(file, run, m.index, {
       ruleId: 'CONT-08',

@@ -1,6 +1,8 @@
 // How often a column must be updated (检查指标 and 浙 第二十二条), by what the column is:
 // news 14 days, notices and first-level policy columns 6 months, personnel, plans and budgets
-// 1 year. A column may declare a shorter period (freshnessDays); a longer one needs a reason.
+// 1 year. A column may declare a shorter period (freshnessDays), never a longer one: the
+// indicators are the national floor, and a declaration of 365 days on a news column would hide
+// a column the inspectors count as stale (HEALTH-02, issue 25).
 import type { ColumnConfig } from '../../schema/site-schema.ts';
 
 export type ColumnKind = 'news' | 'notice' | 'policy' | 'annual' | 'other';
@@ -29,9 +31,31 @@ export function columnKind(column: ColumnConfig): ColumnKind {
   return 'other';
 }
 
-/** The period that applies: the column's own declaration, else its kind's default. */
-export function freshnessPeriod(column: ColumnConfig): number | undefined {
-  if (column.freshnessDays !== undefined) return column.freshnessDays;
+/** The period the national indicators set for the column's kind, if any. */
+export function nationalPeriod(column: ColumnConfig): number | undefined {
   const kind = columnKind(column);
   return kind === 'other' ? undefined : DEFAULT_PERIOD_DAYS[kind];
+}
+
+/**
+ * The period that applies: the column's own declaration where it is tighter than (or as tight
+ * as) its kind's national period, else the national period.
+ */
+export function freshnessPeriod(column: ColumnConfig): number | undefined {
+  const national = nationalPeriod(column);
+  const declared = column.freshnessDays;
+  if (declared === undefined) return national;
+  return national === undefined ? declared : Math.min(declared, national);
+}
+
+/** Whether the period in force is the column's own declaration (HEALTH-03) rather than the national one (HEALTH-02). */
+export function ownPeriodApplies(column: ColumnConfig): boolean {
+  return column.freshnessDays !== undefined && column.freshnessDays === freshnessPeriod(column);
+}
+
+/** A declaration that tries to loosen the national period: ignored, and reported (HEALTH-02). */
+export function loosenedPeriod(column: ColumnConfig): { declared: number; national: number } | undefined {
+  const national = nationalPeriod(column);
+  const declared = column.freshnessDays;
+  return declared !== undefined && national !== undefined && declared > national ? { declared, national } : undefined;
 }

@@ -6,7 +6,7 @@ import type { FieldLocator } from '../../config/validate-yaml.ts';
 import type { SiteConfig } from '../../schema/site-schema.ts';
 import { chinaDateTimeToEpoch } from '../../util/china-time.ts';
 import { homeColumns, shownOnHomePage } from '../../schema/home-page.ts';
-import { columnKind, freshnessPeriod, KIND_LABEL } from './freshness-periods.ts';
+import { columnKind, freshnessPeriod, KIND_LABEL, loosenedPeriod, ownPeriodApplies } from './freshness-periods.ts';
 
 export interface HealthContext {
   siteId: string;
@@ -28,6 +28,20 @@ const INTERACTION_TYPES = ['咨询投诉', '征集调查', '在线访谈'];
 
 function ageInDays(now: string, pubDate: string): number {
   return Math.floor((chinaDateTimeToEpoch(now) - chinaDateTimeToEpoch(pubDate)) / DAY);
+}
+
+/** HEALTH-02: a column cannot loosen its kind's national period; the check keeps the national one. */
+function loosenedFinding(context: HealthContext, name: string, index: number, { declared, national }: { declared: number; national: number }): Diagnostic {
+  const kind = KIND_LABEL[columnKind(context.config.columns[index]!)];
+  return diagnostic({
+    ruleId: 'HEALTH-02',
+    severity: 'warn',
+    file: context.file,
+    ...context.locate(['columns', index, 'freshnessDays']),
+    field: `columns[${index}].freshnessDays`,
+    message: `栏目“${name}”声明的更新周期 freshnessDays: ${declared} 比${kind}栏目的检查指标 ${national} 天更长：栏目只能缩短更新周期，不能放宽，检查仍按 ${national} 天进行`,
+    fix: `删除 freshnessDays 这一行（按 ${national} 天检查），或改为不超过 ${national} 的天数`,
+  });
 }
 
 export function checkHealth(context: HealthContext): Diagnostic[] {
@@ -63,6 +77,8 @@ export function checkHealth(context: HealthContext): Diagnostic[] {
   config.columns.forEach((column, index) => {
     const list = columnItems(column.id);
     const where = { file, ...locate(['columns', index]), field: `columns[${index}]` };
+    const loosened = loosenedPeriod(column);
+    if (loosened) found.push(loosenedFinding(context, column.name, index, loosened));
     if (list.length === 0) {
       empty++;
       found.push(diagnostic({ ruleId: 'HEALTH-04', severity: 'warn', ...where, message: `栏目“${column.name}”（${column.id}）没有任何内容（空白栏目）`, fix: `在 content/${context.siteId}/${column.id}/ 发布内容，或删除这个栏目` }));
@@ -74,7 +90,7 @@ export function checkHealth(context: HealthContext): Diagnostic[] {
     const age = ageInDays(now, last);
     if (age < period) return;
     const kind = columnKind(column);
-    const declared = column.freshnessDays !== undefined;
+    const declared = ownPeriodApplies(column);
     const isKey = kind === 'news' || kind === 'notice' || kind === 'policy';
     if (isKey) staleKeyColumns++;
     if (declared) staleDeclared++;

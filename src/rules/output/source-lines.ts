@@ -47,9 +47,10 @@ export function sourceCandidates(href: string, itemUrl?: string): string[] {
 }
 
 // An address written in Markdown, MDX or YAML stands between these: `(/news/)` but not the
-// `/news/` inside `(/news/a/)`.
-const BEFORE = /[\s([<"'=:：（,{]/;
-const AFTER = /[\s)\]>"'，。；、）,;}]/;
+// `/news/` inside `(/news/a/)`. A bare address in Chinese text may open after a Chinese quote or
+// bracket, and ends at the first character that is not ASCII (plugins/mdast-autolink-literal.ts).
+const BEFORE = /[\s([<"'=:：（,{“‘「『《【〔]/;
+const AFTER = /[\s)\]>"'，。；、）,;}]|[^\x21-\x7e]/;
 
 /** Where the body starts: after the front matter block (--- … ---), if there is one. */
 export function bodyOffset(source: string): number {

@@ -2,7 +2,8 @@
 // target in site.yaml (deploy.production) must be declared domestic (`domestic: true`), and may
 // not be a hosting service that serves from abroad, such as a global CDN: those are for previews
 // (deploy.preview) only. `npm run publish` publishes to this target, so a site that breaks the
-// rule cannot be built or published (the rule is an error).
+// rule cannot be built or published (the rule is an error). A site with no deploy section has
+// declared no domestic production server at all: an error too, as the catalogue says (issue 25).
 // SEC-06 is checked here too, because it needs the site's id: the production folder is named after
 // the site, so that no site can publish over another's live copy (src/security/server-values.ts).
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
@@ -34,8 +35,7 @@ export const site10DomesticProduction: SiteRule = (context) => {
   if (!deploy) {
     return [
       report(context, RULE, ['deploy'], {
-        severity: 'warn',
-        message: '没有声明生产发布目标（deploy.production），无法确认网站部署在境内服务器上',
+        message: '没有声明生产发布目标（deploy.production），无法确认网站部署在境内服务器上：政府网站的生产服务器必须在境内',
         fix: '在 site.yaml 中添加：\ndeploy:\n  production:\n    target: /srv/www/<站点标识>\n    domestic: true',
         at: ['name'],
       }),
