@@ -288,6 +288,10 @@ describe('CONT-08 advertising', () => {
     '公益广告《文明城市你我共建》在全市公交站台展出。',
     '市公共资源交易中心公开竞价出让公交站台广告位招租经营权。',
     '与省广播电视台开展公益广告合作。',
+    // The precision corpus (issue 25): the government's own loans, invoices and billboards.
+    '人民银行示范市分行推出“科技贷”，为科技型小微企业提供无抵押贷款。',
+    '自然人可以向税务机关申请代开发票。',
+    '示范市机关事务管理局关于市行政中心周边广告位招租的公告',
   ])('lets %j pass', async (body) => {
     expect(reasons(await check(remarkNoAdvertising, body))).toEqual([]);
   });
@@ -379,6 +383,9 @@ describe('CONT-10 map review number', () => {
     '![志愿者在地图上标注服务网点](./photo.jpg)',
     // The precision corpus (issue 25): people looking at a map, in a photo.
     '![参观群众在规划展览馆观看城市沙盘和地图](./photo.jpg)',
+    // …and maps that need no review (地图审核管理规定 第六条: 街区图、公共交通线路图).
+    '![示范市政务服务中心周边交通示意图](./directions.png)',
+    '![青山风景区导览图](./guide.png)',
     '<MapImage src="./hall.png" alt="示例省地图" reviewNumber="GS(2024)1234号" />',
   ])('lets %j pass', async (body) => {
     expect(reasons(await check(remarkMapReviewNumber, body, {}, FOLDER_ITEM))).toEqual([]);

@@ -45,12 +45,18 @@ const MAP_HEAD = new RegExp(`(?:${MAP_WORDS.source})(?=\\s*(?:$|[，,。；;：:
  */
 const PHOTO_VERB = /观看|查看|参观|浏览|翻阅|查阅|阅读|研究|讲解|介绍|指着|对照|围着|看着|拿着|手持|演示/;
 
-/** The map word that names what `text` shows, if any. */
+/**
+ * Maps that need no review (《地图审核管理规定》第六条: 景区图、街区图、公共交通线路图等内容简单的
+ * 地图): “政务服务中心周边交通示意图”, “景区导览图”, “地铁线路示意图”.
+ */
+const SIMPLE_MAP = /景区|街区|园区|公交|地铁|轨道交通|导览|导视|周边|楼层|院内|场馆|校园/;
+
+/** The map word that names what `text` shows and makes it a map needing a review number, if any. */
 function mapHead(text: string): string | undefined {
   const m = MAP_HEAD.exec(text);
   if (!m) return undefined;
   const clause = text.slice(0, m.index).split(/[，,。；;：:、!！?？]/).pop() ?? '';
-  return PHOTO_VERB.test(clause) ? undefined : m[0];
+  return PHOTO_VERB.test(clause) || SIMPLE_MAP.test(clause) ? undefined : m[0];
 }
 
 /** Why an image is taken for a map, or undefined. */
