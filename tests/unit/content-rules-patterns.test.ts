@@ -88,6 +88,9 @@ describe('CONT-06 classification marks', () => {
     ['- 内部资料\n- 第二项', '内部资料'],
     ['（注意保密）', '（注意保密）'],
     ['关于印发工作要点的通知\n内部资料', '内部资料'],
+    // Quotes alone do not make a mark a mention (the precision corpus, issue 25).
+    ['会议纪要“机密★一年”', '机密★一年'],
+    ['“秘密★”会议纪要', '秘密★'],
   ])('blocks %j, quoting “%s”', async (body, quoted) => {
     const messages = await check(remarkNoClassifiedMarks, body);
     expect(reasons(messages)).toEqual([expect.stringContaining(`“${quoted}”`)]);
@@ -112,6 +115,14 @@ describe('CONT-06 classification marks', () => {
     // Issue 25: the text says how a thing is or was handled, it marks nothing.
     '经保密审查，该批档案已于2025年解除绝密级管理，现依法向社会公开。',
     '涉及国家秘密的会议材料，按照机密级管理，会后统一收回。',
+    // The precision corpus (issue 25): a rule about internal files, not a mark on one.
+    '一、严格管理内部文件，不得外传，不得擅自在互联网上发布。',
+    '（一）绝密级：是最重要的国家秘密，泄露会使国家安全和利益遭受特别严重的损害；',
+    '（二）机密级。泄露会使国家安全和利益遭受严重的损害。',
+    '机密级是重要的国家秘密。',
+    // The precision corpus (issue 25): a 保密检查 notice names the marks it looks for.
+    '是否存在标有“绝密★”“机密★”“秘密★”等密级标志的文件资料上网的情况。',
+    '严禁将印有‘机密★’字样的材料带出会场。',
   ])('lets %j pass', async (body) => {
     expect(reasons(await check(remarkNoClassifiedMarks, body))).toEqual([]);
   });
@@ -203,9 +214,16 @@ describe('CONT-08 advertising', () => {
     // Issue 25: selling without any listed phrase.
     ['推荐选购某品牌空气净化器，今日下单仅售199元。', ['推荐选购', '仅售199元']],
     ['秋季新品上市，限量供应，满300减50，欢迎市民选购。', ['满300减50', '欢迎市民选购']],
+    ['爆款电饭煲今天只需99元！', ['只需99元']],
   ])('blocks %j', async (body, quoted) => {
     const messages = await check(remarkNoAdvertising, body);
     expect(reasons(messages)).toEqual(quoted.map((q) => expect.stringContaining(`“${q}”`)));
+  });
+
+  it('takes an exception of a phrase from the item’s title too: a voucher notice’s “满200元减50元” (issue 25)', async () => {
+    const body = '本批消费券分为餐饮券和零售券。\n\n餐饮券满200元减50元，市民可免费领取。';
+    expect(reasons(await check(remarkNoAdvertising, body, { title: '我市第二批电子消费券11月15日起发放' }))).toEqual([]);
+    expect(reasons(await check(remarkNoAdvertising, body, { title: '美食街周末活动' }))).toEqual([expect.stringContaining('“满200元减50”')]);
   });
 
   it('blocks a link to an online shop or marketplace (issue 25)', async () => {
@@ -219,6 +237,12 @@ describe('CONT-08 advertising', () => {
     '警惕“低至1元”“仅售9.9元”的网购骗局，谨防上当。',
     '市场监管局查处虚假宣传“买一送一”的违法行为。',
     '建议市民购买商业保险前仔细阅读条款。',
+    // The precision corpus (issue 25): enforcement cases, service times, fees set by the government.
+    '经查，当事人在其微信公众号发布保健食品广告，宣称产品“全网最低价，限时抢购”。',
+    '企业开办只需1个工作日，群众办事只要跑1次。',
+    '出入境证件实行“免费包邮到家”服务，群众在窗口办完手续后无需再跑第二趟。',
+    '青山风景区门票价格由每人次80元降为60元，淡季优惠价40元。',
+    '不动产登记办理时间压缩到3个工作日，登记费只需80元。',
   ])('lets the government and regulation text %j pass', async (body) => {
     expect(reasons(await check(remarkNoAdvertising, body))).toEqual([]);
   });
@@ -264,6 +288,10 @@ describe('CONT-08 advertising', () => {
     '公益广告《文明城市你我共建》在全市公交站台展出。',
     '市公共资源交易中心公开竞价出让公交站台广告位招租经营权。',
     '与省广播电视台开展公益广告合作。',
+    // The precision corpus (issue 25): the government's own loans, invoices and billboards.
+    '人民银行示范市分行推出“科技贷”，为科技型小微企业提供无抵押贷款。',
+    '自然人可以向税务机关申请代开发票。',
+    '示范市机关事务管理局关于市行政中心周边广告位招租的公告',
   ])('lets %j pass', async (body) => {
     expect(reasons(await check(remarkNoAdvertising, body))).toEqual([]);
   });
@@ -353,6 +381,11 @@ describe('CONT-10 map review number', () => {
     // Issue 25: a photo whose description mentions a map is not a map.
     '![工作人员在社区服务中心向老人演示手机地图导航功能](./photo.jpg)',
     '![志愿者在地图上标注服务网点](./photo.jpg)',
+    // The precision corpus (issue 25): people looking at a map, in a photo.
+    '![参观群众在规划展览馆观看城市沙盘和地图](./photo.jpg)',
+    // …and maps that need no review (地图审核管理规定 第六条: 街区图、公共交通线路图).
+    '![示范市政务服务中心周边交通示意图](./directions.png)',
+    '![青山风景区导览图](./guide.png)',
     '<MapImage src="./hall.png" alt="示例省地图" reviewNumber="GS(2024)1234号" />',
   ])('lets %j pass', async (body) => {
     expect(reasons(await check(remarkMapReviewNumber, body, {}, FOLDER_ITEM))).toEqual([]);

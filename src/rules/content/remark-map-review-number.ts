@@ -7,7 +7,7 @@
 //   - a Markdown image (or <img>) whose alt text, title or file name says it is a map (地图,
 //     区划图, 区位图, 位置示意图, map.png…) and that states no 审图号: use <MapImage> instead.
 // Charts (柱状图), photos and floor plans pass; so do photos whose description mentions a map
-// (“工作人员演示手机地图导航功能”): the map word must name what the image is.
+// (“工作人员演示手机地图导航功能”, “参观群众观看城市沙盘和地图”): the map word must name what the image is.
 import path from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -39,9 +39,29 @@ function fileName(url: string): string {
  */
 const MAP_HEAD = new RegExp(`(?:${MAP_WORDS.source})(?=\\s*(?:$|[，,。；;：:、!！?？（(【\\[—-]|局部|全图))`);
 
+/**
+ * A photo of people with a map (“参观群众在规划展览馆观看城市沙盘和地图”): a verb of looking or
+ * showing earlier in the map word's clause makes the map what the people do, not what the image is.
+ */
+const PHOTO_VERB = /观看|查看|参观|浏览|翻阅|查阅|阅读|研究|讲解|介绍|指着|对照|围着|看着|拿着|手持|演示/;
+
+/**
+ * Maps that need no review (《地图审核管理规定》第六条: 景区图、街区图、公共交通线路图等内容简单的
+ * 地图): “政务服务中心周边交通示意图”, “景区导览图”, “地铁线路示意图”.
+ */
+const SIMPLE_MAP = /景区|街区|园区|公交|地铁|轨道交通|导览|导视|周边|楼层|院内|场馆|校园/;
+
+/** The map word that names what `text` shows and makes it a map needing a review number, if any. */
+function mapHead(text: string): string | undefined {
+  const m = MAP_HEAD.exec(text);
+  if (!m) return undefined;
+  const clause = text.slice(0, m.index).split(/[，,。；;：:、!！?？]/).pop() ?? '';
+  return PHOTO_VERB.test(clause) || SIMPLE_MAP.test(clause) ? undefined : m[0];
+}
+
 /** Why an image is taken for a map, or undefined. */
 function looksLikeMap(alt: string, title: string, url: string): string | undefined {
-  const word = MAP_HEAD.exec(alt)?.[0] ?? MAP_HEAD.exec(title)?.[0];
+  const word = mapHead(alt) ?? mapHead(title);
   if (word) return `替代文本或标题中有“${word}”`;
   if (MAP_FILE.test(fileName(url))) return `文件名“${fileName(url)}”表明是地图`;
   return undefined;
