@@ -11,6 +11,8 @@ import { attachmentRuns } from './support/attachment-text.ts';
 import { bodyRuns, fieldRuns, inRun, matchesIn, reportInRun, type TextRun } from './support/text.ts';
 
 const LEVEL = '(?:绝密|机密|秘密)';
+/** A level with the star split by one space, as text copied out of a PDF often is (“机 密★1年”): the star makes it a mark all the same. */
+const SPLIT_LEVEL = '(?:[绝机秘][ \\t\\u3000]?密)';
 const PERIOD = '(?:\\s*(?:[0-9０-９]+|[一二三四五六七八九十两]+)\\s*(?:年|个月|月)|\\s*长期)?';
 const HANDLING = '(?:注意保存|注意保密|妥善保管|请勿外传|严禁外传|不得外传|不准外传|请勿转发|严禁转发|不得转发|不得翻印|严禁翻印|不得复制|严禁复制|阅后收回|用后收回|阅后退回)';
 const INTERNAL = '(?:内部资料|内部文件|内部材料|内部刊物|内部发行|内部明电|仅供内部(?:参考|使用|传阅|交流)|仅限内部(?:参考|使用|传阅))';
@@ -66,7 +68,7 @@ function findMarks(run: TextRun): Mark[] {
   const add = (index: number, found: string) => marks.push({ index, text: found.trim().replace(/[\s　，,、。:：]+$/, '') });
 
   // 秘密★一年, 机密 ☆ 10年, 绝密★长期
-  for (const m of matchesIn(text, new RegExp(`${LEVEL}\\s*[★☆⭐✩✪✫✬✭✮✯*＊]${PERIOD}`))) {
+  for (const m of matchesIn(text, new RegExp(`${SPLIT_LEVEL}\\s*[★☆⭐✩✪✫✬✭✮✯*＊]${PERIOD}`))) {
     if (!quotedMention(text, m.index, m[0].length)) add(m.index, m[0]);
   }
   // 机密级 as a mark; “绝密级、机密级和秘密级”, “机密级国家秘密” are prose about the system.
