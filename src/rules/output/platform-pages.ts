@@ -8,7 +8,7 @@ import { normalizeHost } from '../../config/government-hosts.ts';
 import type { ContentItem } from '../../content/items.ts';
 import { lstatInside } from '../../security/content-paths.ts';
 import { hasItemPage, itemPageFile } from '../../render/rendered-items.ts';
-import { publishedAt } from '../../render/site-data.ts';
+import { publishedAt } from '../../render/published-at.ts';
 import { GENERATED_FOLDERS, publicFiles, sitePages } from '../../render/site-pages.ts';
 import { publishesNoticeOnly } from '../site/site-09-lifecycle.ts';
 import type { LoadedSite } from '../load-site.ts';
