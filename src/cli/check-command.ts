@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlatform } from '../pipeline/check-platform.ts';
-import { countBySeverity, formatDiagnostic } from '../diagnostics/diagnostic.ts';
+import { compareDiagnostics, countBySeverity, formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { readBuildRecord } from '../incremental/build-record.ts';
 import { annualFigures, annualFiguresHtml } from '../report/annual-figures.ts';
 import { FrontMatterCache } from '../incremental/front-matter-cache.ts';
 import { ItemCache } from '../incremental/item-cache.ts';
@@ -50,13 +51,15 @@ export async function runCheck(root: string, now: string, flags: CheckFlags, sit
   const frontMatterCache = await FrontMatterCache.open(root);
   // A full check reuses the findings of files unchanged since the last build or check.
   const itemCache = focus ? undefined : await ItemCache.open(root);
-  const platform = await checkPlatform(root, inspectedAt, { frontMatterCache, itemCache, ...(focus && { checkBody: (file: string) => focus.has(file) }) });
+  const platform = await checkPlatform(root, inspectedAt, { frontMatterCache, itemCache, linksAt: now, ...(focus && { checkBody: (file: string) => focus.has(file) }) });
   await frontMatterCache.save();
   await itemCache?.save();
   const reports = [];
   let failed = false;
   for (const siteId of siteIds) {
-    const site = platform.get(siteId)!;
+    const checked = platform.get(siteId)!;
+    // REP-01: the report has the published output's link findings too, where a build ran.
+    const site = files ? checked : { ...checked, diagnostics: [...checked.diagnostics, ...(await publishedLinkFindings(root, siteId, checked.diagnostics))].sort(compareDiagnostics) };
     const shown = files ? site.diagnostics.filter((d) => files.includes(d.file)) : site.diagnostics;
     for (const d of shown) log(formatDiagnostic(d));
     const counts = countBySeverity(shown);
@@ -88,6 +91,7 @@ export async function runCheck(root: string, now: string, flags: CheckFlags, sit
     log(`${report.site.id.padEnd(16)}${report.verdict.padEnd(6)}${String(report.counts.veto).padStart(6)}${String(report.counts.error).padStart(6)}${String(report.counts.warn).padStart(6)}`);
   }
   log(`检查时间 ${inspectedAt}${window ? `，统计区间 ${window.from} 至 ${window.to}` : ''}；报告已写入 ${relativePath(root, reportRoot) || '.'}/<站点标识>/inspection.html（及 .json、annual-figures.*）`);
+  if (reports.some((r) => r.counts.error > 0)) log('有错误（错链、断链等），检查不通过：按上面的提示修改');
   if (flags.strict && reports.some((r) => r.counts.veto > 0)) log('严格模式：有单项否决项，检查不通过');
   return failed ? 1 : 0;
 }
@@ -101,6 +105,20 @@ function refuseOutputFolder(reportRoot: string, siteIds: readonly string[]): voi
   const isOutput = (id: string) => existsSync(path.join(reportRoot, `.${id}.build.json`)) || existsSync(path.join(reportRoot, `.lock-${id}`)) || existsSync(path.join(reportRoot, id, MANIFEST_FILE));
   const site = siteIds.find(isOutput);
   if (site) fail(`${reportRoot} 是构建输出目录（含站点 ${site} 的发布输出）：检查报告不能写在这里。check 的 --out 指报告目录，默认 reports/`);
+}
+
+/**
+ * CONT-13 / HEALTH-05 of the published build's output checks (anchors, hidden links, what
+ * templates make: only a build sees those), from its record beside the output in <root>/dist.
+ * Errors never publish, so these are warnings; those the source check repeats are left out.
+ */
+async function publishedLinkFindings(root: string, siteId: string, known: readonly Diagnostic[]): Promise<Diagnostic[]> {
+  const record = await readBuildRecord(path.join(root, 'dist'), siteId);
+  const key = (d: Diagnostic) => `${d.ruleId} ${d.file}:${d.line ?? ''} ${d.message}`;
+  const seen = new Set(known.map(key));
+  return (record?.diagnostics ?? [])
+    .filter((d) => (d.ruleId === 'CONT-13' || d.ruleId === 'HEALTH-05') && !seen.has(key(d)))
+    .map((d) => ({ ...d, message: `已发布页面（上次构建的输出检查）：${d.message}` }));
 }
 
 function platformFindings(platform: Awaited<ReturnType<typeof checkPlatform>>, siteIds: string[], files: string[]) {

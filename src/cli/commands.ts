@@ -12,7 +12,7 @@ import { astroWorkerEnv } from '../render/astro-process.ts';
 import { fail, UsageError } from './usage-error.ts';
 import { changedPaths, scopeOfPaths, withParents, withSubscribers } from '../incremental/changed-sites.ts';
 import { loadSiteConfig } from '../config/load-site-config.ts';
-import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
+import { compareDiagnostics, formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
 import { discoverSiteIds, loadPlatform, loadSite } from '../rules/load-site.ts';
 import { isChinaDateTime } from '../schema/fields.ts';
 import { currentChinaDateTime } from '../util/china-time.ts';
@@ -89,15 +89,19 @@ async function buildCommand(root: string, now: string, values: Values): Promise<
   return results.every((r) => r.ok) ? 0 : 1;
 }
 
-async function validateCommand(root: string, values: Values): Promise<number> {
+async function validateCommand(root: string, now: string, values: Values): Promise<number> {
   const siteIds = await selectSites(root, values.site, values.changed);
-  const platform = await loadPlatform(root);
+  const platform = await loadPlatform(root, now);
+  // Links across items and sites (CONT-13 / HEALTH-05), as check and the build resolve them.
+  const [{ PlatformPages }, { checkSourceLinks }] = await Promise.all([import('../rules/output/platform-pages.ts'), import('../rules/output/source-links.ts')]);
+  const links = checkSourceLinks(new PlatformPages(root, platform, now), platform, now);
   let failed = false;
   for (const siteId of siteIds) {
     const loaded = platform.get(siteId)!;
-    for (const d of loaded.diagnostics) console.log(formatDiagnostic(d));
-    if (hasErrors(loaded.diagnostics)) failed = true;
-    console.log(loaded.model ? `✔ ${siteId}：${loaded.model.items.length} 条内容校验通过` : `✘ ${siteId}：有错误，不能发布`);
+    const diagnostics = [...loaded.diagnostics, ...(links.get(siteId) ?? [])].sort(compareDiagnostics);
+    for (const d of diagnostics) console.log(formatDiagnostic(d));
+    if (hasErrors(diagnostics)) failed = true;
+    console.log(loaded.model && !hasErrors(diagnostics) ? `✔ ${siteId}：${loaded.model.items.length} 条内容校验通过` : `✘ ${siteId}：有错误，不能发布`);
   }
   return failed ? 1 : 0;
 }
@@ -172,7 +176,7 @@ async function run(argv: string[]): Promise<number> {
     case 'build':
       return await buildCommand(root, now, values);
     case 'validate':
-      return await validateCommand(root, values);
+      return await validateCommand(root, now, values);
     case 'check': {
       const { runCheck } = await import('./check-command.ts');
       return await runCheck(root, now, values, await selectSites(root, values.site, values.changed));

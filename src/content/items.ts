@@ -7,6 +7,7 @@ import { decodeSource } from '../config/read-source-file.ts';
 import { createLocator, type FieldLocator } from '../config/validate-yaml.ts';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import { splitFrontMatter } from './front-matter.ts';
+import type { BodyLink } from './body-links.ts';
 
 /** A link from one item to another, possibly on another site of the platform. */
 export interface ItemLink {
@@ -42,6 +43,11 @@ export interface ContentItem {
   bodyFirstLine: number;
   /** The MDX body, for summaries; empty for items served from the front-matter cache (check --files). */
   body: string;
+  /**
+   * The addresses the body links to (body-links.ts), for the platform's link check (CONT-13);
+   * absent when the body was not parsed (the front-matter cache of check --files).
+   */
+  links?: BodyLink[];
   data: FrontMatter;
   /** Line and column of a front-matter field in the file. */
   locate: FieldLocator;

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { BodyLink } from '../content/body-links.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FrontMatter } from '../schema/front-matter-schema.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
@@ -33,6 +34,8 @@ export interface CachedItem {
   bodyFirstLine: number;
   /** Everything loading and the content rules found in the file alone. */
   diagnostics: Diagnostic[];
+  /** The addresses the body links to (src/content/body-links.ts): resolved afresh on every run. */
+  links?: BodyLink[];
 }
 
 interface Entry extends CachedItem {

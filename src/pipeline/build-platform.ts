@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { scrubMachineData } from '../diagnostics/scrub-machine-data.ts';
 import { checkPlatform } from './check-platform.ts';
+import type { LoadedSite } from '../rules/load-site.ts';
 import { ItemCache } from '../incremental/item-cache.ts';
 import { stagingDir } from '../publish/swap-directory.ts';
 import { buildSite, countPages, pagesSoFar, type BuildOptions, type SiteBuildResult } from './build-site.ts';
@@ -80,10 +81,10 @@ export async function buildPlatform(siteIds: readonly string[], options: Platfor
       const siteId = siteIds[index]!;
       log(`▶ [${index + 1}/${siteIds.length}] ${siteId}：校验内容并构建`);
       running.set(siteId, performance.now());
-      const checked = platform.get(siteId) ?? { id: siteId, diagnostics: [], vetoed: false };
+      const checked = platform.get(siteId);
       // Strict mode (CI and publishing): a veto (单项否决) stops the site like an error.
-      const loaded = options.strict && checked.vetoed ? { ...checked, model: undefined } : checked;
-      const result = await buildSite(loaded, { ...options, fileDigests: itemCache?.digests });
+      const loaded: LoadedSite = !checked ? { id: siteId, diagnostics: [] } : options.strict && checked.vetoed ? { ...checked, model: undefined } : checked;
+      const result = await buildSite(loaded, { ...options, fileDigests: itemCache?.digests, platformPages: checked?.platformPages });
       // SITE-09: the old domains' notice site, dist/<siteId>--previous-domain/, follows the site's output.
       if (result.ok && loaded.model) await publishPreviousDomainNotice(options.outRoot, siteId, loaded.model.config);
       running.delete(siteId);

@@ -51,6 +51,7 @@ export async function checkOutput(job: OutputJob, made: MadeOutput, pageCache: P
     outputComplete: indexing,
     pageCache: cache,
     digests: made.carriedDigests,
+    platform: options.platformPages && { pages: options.platformPages, now: options.now },
     listing: { initial: made.files, complete: completeFiles },
   }).then(
     (result) => ({ result }),

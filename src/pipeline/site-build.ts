@@ -2,6 +2,7 @@
 // the time of each step (for --verbose) and the pages made so far (for the progress lines).
 import path from 'node:path';
 import type { ExternalLinks } from '../rules/output/check-links.ts';
+import type { PlatformPages } from '../rules/output/platform-pages.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FileDigests } from '../util/hash-files.ts';
 import { isPage, listOutputFiles } from '../util/output-files.ts';
@@ -19,6 +20,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Digests of the content files as the platform check read them (hash-files.ts), for the build's keys. */
   fileDigests?: FileDigests;
+  /** The pages of every site of the platform (check-platform.ts): links to the other sites are checked against it. */
+  platformPages?: PlatformPages;
 }
 
 export interface SiteBuildResult {

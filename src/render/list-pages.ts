@@ -9,23 +9,25 @@ import type { ItemSummary, SiteData } from './site-data.ts';
 /** Items per list page. */
 export const PAGE_SIZE = 20;
 
-export interface ColumnListPage {
+export interface ColumnListPage<Item extends { columnId: string } = ItemSummary> {
   /** Output-relative path: `news/index.html`, `news/page/2/index.html`. */
   file: string;
   column: ColumnConfig;
   /** The items this page lists, newest first. */
-  items: ItemSummary[];
+  items: Item[];
   pageNumber: number;
   pageCount: number;
 }
 
 /** Items of a column, including those of its sub-columns, newest first (as the site data lists them). */
-export function itemsOfColumn(data: Pick<SiteData, 'config' | 'items'>, columnId: string): ItemSummary[] {
+export function itemsOfColumn<Item extends { columnId: string } = ItemSummary>(data: { config: SiteData['config']; items: readonly Item[] }, columnId: string): Item[] {
   const ids = new Set([columnId, ...data.config.columns.filter((c) => c.parent === columnId).map((c) => c.id)]);
   return data.items.filter((item) => ids.has(item.columnId));
 }
 
-export function columnListPages(data: Pick<SiteData, 'config' | 'items'>): ColumnListPage[] {
+// Generic over the item: the platform's link check (src/rules/output/source-links.ts) lists the
+// pages from the loaded items, without making the site data.
+export function columnListPages<Item extends { columnId: string } = ItemSummary>(data: { config: SiteData['config']; items: readonly Item[] }): ColumnListPage<Item>[] {
   return data.config.columns.flatMap((column) => {
     const items = itemsOfColumn(data, column.id);
     const pageCount = Math.max(1, Math.ceil(items.length / PAGE_SIZE));

@@ -12,6 +12,7 @@ import { bodyHash } from '../content/body-hash.ts';
 import { indexNumberOf } from '../content/index-number.ts';
 import { hasItemPage } from './rendered-items.ts';
 import { rendersDirectly } from './renders-directly.ts';
+import { publishedAt } from './published-at.ts';
 
 export interface ItemSummary {
   id: string;
@@ -87,11 +88,6 @@ export function leavingPages(items: SiteModel['items']): LeavingPage[] {
     }
   }
   return [...pages.values()].sort((a, b) => a.hash.localeCompare(b.hash));
-}
-
-/** Whether an item is published at `now`: an item whose pubDate is later is scheduled (定时发布). */
-export function publishedAt(pubDate: string, now: string): boolean {
-  return pubDate <= now;
 }
 
 /** The relations of an item without the links to items scheduled after `now`: those pages do not exist yet. */

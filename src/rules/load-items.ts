@@ -10,6 +10,7 @@ import { loadSiteConfig } from '../config/load-site-config.ts';
 import { siteAssetFieldProblems } from '../config/site-asset-fields.ts';
 import { createLocator, validateYaml } from '../config/validate-yaml.ts';
 import { splitFrontMatter } from '../content/front-matter.ts';
+import { bodyLinks } from '../content/body-links.ts';
 import { findCandidates } from '../content/item-files.ts';
 import { lazyLocator, newItem, type Candidate, type ContentItem } from '../content/items.ts';
 import type { parseMdxBody } from '../content/parse-mdx-body.ts';
@@ -65,10 +66,11 @@ async function loadItemThroughCache(candidate: Candidate, siteId: string, config
     const source = decodeSource(bytes, candidate.file);
     const split = cached.data && source.ok ? splitFrontMatter(source.text, candidate.file).split : undefined;
     if (!cached.data || !split) return { diagnostics: cached.diagnostics };
-    return { item: newItem(candidate, siteId, cached.data, cached.bodyFirstLine, split.body, lazyLocator(candidate)), diagnostics: cached.diagnostics };
+    const item = newItem(candidate, siteId, cached.data, cached.bodyFirstLine, split.body, lazyLocator(candidate));
+    return { item: cached.links ? { ...item, links: cached.links } : item, diagnostics: cached.diagnostics };
   }
   const loaded = await loadWhole(candidate, siteId, config, pool, bytes);
-  cache.set(candidate.file, key, { data: loaded.item?.data ?? null, bodyFirstLine: loaded.item?.bodyFirstLine ?? 1, diagnostics: loaded.diagnostics });
+  cache.set(candidate.file, key, { data: loaded.item?.data ?? null, bodyFirstLine: loaded.item?.bodyFirstLine ?? 1, diagnostics: loaded.diagnostics, links: loaded.item?.links });
   return loaded;
 }
 
@@ -131,7 +133,10 @@ export async function loadItemFromSource(candidate: Candidate, siteId: string, c
       }),
     );
   }
-  return { item: newItem(candidate, siteId, data, split.bodyFirstLine, split.body, locate), diagnostics };
+  const item = newItem(candidate, siteId, data, split.bodyFirstLine, split.body, locate);
+  // The body's addresses, for the platform's link check (CONT-13), which runs afresh every time.
+  if (body.tree) item.links = bodyLinks(body.tree, split.bodyFirstLine);
+  return { item, diagnostics };
 }
 
 export async function loadItems(root: string, siteId: string, config: SiteConfig, options: LoadItemsOptions = {}): Promise<{ items: ContentItem[]; diagnostics: Diagnostic[] }> {

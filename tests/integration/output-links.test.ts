@@ -91,6 +91,8 @@ describe('links over the built output (CONT-13, HEALTH-05)', () => {
     expect(build.stdout).toMatch(/✔ alpha：.*外部链接 \d+ 个网站（非政府网站 1 个）/);
   });
 
+  // The platform's source check (src/rules/output/source-links.ts) finds it before Astro starts;
+  // the output check's own finding of it is tests/unit/check-links.test.ts's.
   it('fails the site on a link to a missing page, with file:line and CONT-13, and keeps the old output', () => {
     const { copy, line, result } = brokenCopy((c) => appendToNews(c, '详见[上次会议的报道](/news/no-such-meeting/)。'));
     try {
@@ -99,7 +101,7 @@ describe('links over the built output (CONT-13, HEALTH-05)', () => {
       const at = lines.findIndex((l) => l.startsWith(`${NEWS}:${line}:`) && l.includes('[CONT-13]'));
       expect(at, result.output).toBeGreaterThanOrEqual(0);
       expect(lines[at]).toContain('/news/no-such-meeting/');
-      expect(lines[at]).toContain('所在页面 /news/city-work-meeting/');
+      expect(lines[at]).toContain('本站页面 /news/no-such-meeting/ 不存在');
       expect(lines[at + 1]).toMatch(/^ {4}修改方法：\S/);
       expect(result.stdout).toContain('✘ alpha：构建失败，已发布的 dist/alpha/ 保持不变');
       expect(treeHashes(path.join(copy, 'dist/alpha'))).toEqual(goodAlpha);

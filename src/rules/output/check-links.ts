@@ -22,6 +22,7 @@ import { hidingClasses as classesThatHide } from './css-values.ts';
 import { pageFindings, toDiagnostics, type LinkContext } from './link-findings.ts';
 import { classify, type Target } from './link-targets.ts';
 import { OutputPageCache } from './page-cache.ts';
+import type { PlatformPages } from './platform-pages.ts';
 import { inlineStyles, pageUrl, readPage, type LinkCheckItem, type Page, type Ref } from './page-refs.ts';
 
 export interface LinkCheckSite {
@@ -31,6 +32,8 @@ export interface LinkCheckSite {
   items: LinkCheckItem[];
   /** Notice pages: hash → destination. */
   leaving: Array<{ hash: string; url: string }>;
+  /** The other sites of the platform, as their builds will be at `now`: links to them are resolved too. */
+  platform?: { pages: PlatformPages; now: string };
 }
 
 export interface LinkCheckInput {
@@ -194,6 +197,7 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
     classifyRef,
     isGovernment,
     addExternal: external.add,
+    missingOnPlatform: site.platform && ((url, host) => site.platform!.pages.missingPage(url, host, site.platform!.now)),
   };
   const findings = [...pages.values()].flatMap((page) => pageFindings(page, context));
   return { diagnostics: toDiagnostics(findings, input), externalLinks: externalReport(site.siteId, external.links()) };
@@ -234,6 +238,8 @@ export interface OutputCheckOptions {
   pageCache?: OutputPageCache<unknown>;
   /** See LinkCheckInput.digests. */
   digests?: ReadonlyMap<string, string>;
+  /** See LinkCheckSite.platform. */
+  platform?: LinkCheckSite['platform'];
   /**
    * The output's files when the caller knows them (src/util/output-files.ts), instead of walking
    * `outDir`: `initial` as the pages are there, `complete` once outputComplete's step is done.
@@ -287,6 +293,7 @@ function checkCollected(
       hosts: [data.config.domain, data.config.chineseDomain].filter((h): h is string => Boolean(h)),
       items: data.items.map((item) => ({ url: item.url, file: item.file, title: item.data.title })),
       leaving: data.leaving,
+      platform: options.platform,
     },
     pages,
     files,

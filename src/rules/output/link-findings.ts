@@ -61,6 +61,11 @@ export interface LinkContext {
   isGovernment: (host: string) => boolean;
   /** Records an address of another website, for the report of external links. */
   addExternal: (url: string, host: string, viaNotice: boolean, page: Page) => void;
+  /**
+   * For an address on another site of the platform: where it points when that site's build
+   * will not have it ("本平台网站“…”的页面 /x/"), else undefined (platform-pages.ts).
+   */
+  missingOnPlatform?: (url: string, host: string) => string | undefined;
 }
 
 export const leavingHashOf = (pathname: string) =>
@@ -92,8 +97,27 @@ function hiddenFinding(page: Page, ref: Ref, context: LinkContext): Finding {
   };
 }
 
+/** An address of another site of the platform that its build will not have (错链/断链 across sites). */
+function platformFinding(page: Page, ref: Ref, target: Extract<Target, { type: 'external' }>, context: LinkContext): Finding[] {
+  const missing = context.missingOnPlatform?.(target.url, target.host);
+  if (!missing) return [];
+  return [
+    {
+      templateRuleId: 'HEALTH-05',
+      page,
+      ref,
+      message: `${KIND_WORD[ref.kind]}“${ref.value}”指向的${missing} 不存在（错链/断链）`,
+      fix: FIX.broken,
+      templateFix: FIX.template,
+      lookFor: ref.value,
+    },
+  ];
+}
+
 function externalFindings(page: Page, ref: Ref, target: Extract<Target, { type: 'external' }>, context: LinkContext, notice: NoticePage): Finding[] {
   const { onNotice, noticeDestination } = notice;
+  const onPlatform = platformFinding(page, ref, target, context);
+  if (onPlatform.length > 0) return onPlatform;
   if (!ref.isLink) return [];
   if (noticeDestination !== undefined && ref.value.trim() === noticeDestination) return []; // the notice's own "continue" link
   context.addExternal(target.url, target.host, false, page);

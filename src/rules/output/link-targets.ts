@@ -36,8 +36,8 @@ export function classify(value: string, from: string, ownHosts: ReadonlySet<stri
   return { type: 'internal', pathname, fragment, sameDocument: v.startsWith('#') };
 }
 
-/** The output file a site path is served from, if there is one. */
-export function resolveFile(pathname: string, files: ReadonlySet<string>): string | undefined {
+/** The output file a site path is served from, if there is one (files: the output's, or those a build will write). */
+export function resolveFile(pathname: string, files: { has(file: string): boolean }): string | undefined {
   const p = pathname.replace(/^\/+/, '');
   if (p === '' || p.endsWith('/')) return files.has(`${p}index.html`) ? `${p}index.html` : undefined;
   if (files.has(p)) return p;
