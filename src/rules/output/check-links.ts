@@ -140,11 +140,12 @@ async function readPages(input: LinkCheckInput, classes: ReadonlyMap<string, str
     const digest = digests.get(pagePath)!;
     const reading = cache?.get(digest);
     let page: Page;
-    if (reading) page = { path: pagePath, url: pageUrl(pagePath), ids: new Set(reading.ids), refs: reading.refs, loads: reading.loads ?? [] };
+    if (reading) page = { path: pagePath, url: pageUrl(pagePath), ids: new Set(reading.ids), refs: reading.refs, loads: reading.loads ?? [], bytes: reading.bytes };
     else {
       const text = await pageText(input, pagePath);
       page = readPage(pagePath, parser.parse(text), classes);
-      if (cache) cache.set(digest, cache.styles(digest) ?? inlineStyles(text), { ids: [...page.ids], refs: page.refs, loads: page.loads });
+      page.bytes = Buffer.byteLength(text);
+      if (cache) cache.set(digest, cache.styles(digest) ?? inlineStyles(text), { ids: [...page.ids], refs: page.refs, loads: page.loads, bytes: page.bytes });
     }
     page.item = itemsByUrl.get(page.url);
     pages.set(pagePath, page);

@@ -7,7 +7,8 @@
 // compresses HTML, CSS and JS on the way, so this is an upper bound of the transfer; images and
 // fonts are already compressed. Files a script fetches later (the search index, read-aloud) are
 // not counted. Sizes are read once per file and summed once per distinct set of files: the item
-// pages of a large site share their stylesheets and scripts, and only their images differ.
+// pages of a large site share their stylesheets and scripts, and only their images differ. A
+// page's own size comes with its reading (page-cache.ts), so only the files it loads are looked at.
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { loadPlatformDataFile } from '../content/support/data-files.ts';
@@ -77,10 +78,17 @@ function outputFile(value: string, pageUrl: string): string | undefined {
   }
 }
 
-interface Weight {
+/** What a set of files weighs: in all, by kind, and the largest file. Shared by the pages that load that set. */
+interface Loads {
   total: number;
   parts: Map<string, number>;
   largest?: { file: string; bytes: number };
+}
+
+interface Weight {
+  html: number;
+  total: number;
+  loads: Loads;
 }
 
 export function formatBytes(bytes: number): string {
@@ -96,7 +104,7 @@ function weigher(sizeOf: BudgetInput['sizeOf']) {
     return bytes;
   };
   const resolved = new Map<string, string | undefined>();
-  const sets = new Map<string, Weight>();
+  const sets = new Map<string, Loads>();
   return (page: Page): Weight => {
     const files = new Set<string>();
     for (const value of page.loads) {
@@ -107,7 +115,8 @@ function weigher(sizeOf: BudgetInput['sizeOf']) {
       if (rooted) resolved.set(value, file);
       if (file) files.add(file);
     }
-    const key = [...files].sort().join('\n');
+    // In the page's order: pages of one template list their files alike, so they share the sum.
+    const key = [...files].join('\n');
     let loads = sets.get(key);
     if (!loads) {
       loads = { total: 0, parts: new Map() };
@@ -120,15 +129,17 @@ function weigher(sizeOf: BudgetInput['sizeOf']) {
       }
       sets.set(key, loads);
     }
-    const html = size(page.path);
-    return { total: html + loads.total, parts: new Map([['HTML', html], ...loads.parts]), largest: loads.largest };
+    const html = page.bytes ?? size(page.path);
+    return { html, total: html + loads.total, loads };
   };
 }
 
 function finding(page: Page, type: PageType, weight: Weight, over: 'budget' | 'limit', input: BudgetInput): Diagnostic {
   const limit = input.budgets[type][over === 'limit' ? 'limitKiB' : 'budgetKiB'] * 1024;
-  const parts = PARTS.filter((kind) => weight.parts.get(kind)).map((kind) => `${kind} ${formatBytes(weight.parts.get(kind)!)}`).join('、');
-  const largest = weight.largest ? `，最大的是 /${weight.largest.file}（${formatBytes(weight.largest.bytes)}）` : '';
+  const bytesOf = (kind: string) => (kind === 'HTML' ? weight.html : weight.loads.parts.get(kind));
+  const parts = PARTS.filter((kind) => bytesOf(kind)).map((kind) => `${kind} ${formatBytes(bytesOf(kind)!)}`).join('、');
+  const { largest: file } = weight.loads;
+  const largest = file ? `，最大的是 /${file.file}（${formatBytes(file.bytes)}）` : '';
   const what = over === 'limit' ? `超过${PAGE_TYPES[type]}的上限 ${formatBytes(limit)}，普通网络下 3 秒内打不开，不能发布` : `超过${PAGE_TYPES[type]}的预算 ${formatBytes(limit)}`;
   return diagnostic({
     ruleId: 'LAY-09',

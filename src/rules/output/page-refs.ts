@@ -49,6 +49,8 @@ export interface Page {
    * largest candidate of its srcset, else its src).
    */
   loads: string[];
+  /** The page's size in bytes, when known without looking at the file (LAY-09). */
+  bytes?: number;
   item?: LinkCheckItem;
 }
 
