@@ -8,6 +8,7 @@ import { projectRoot } from '../../src/util/paths.ts';
 import { checkedBodiesPlugin } from './checked-body.ts';
 import { changedFiles, contentSignature } from './content-signature.ts';
 import { errorLine, reloadReport } from './dev-log.ts';
+import { IMAGE_SERVICE_FILE, IMAGE_SERVICE_ID, imageServiceConfig } from './listed-animations.ts';
 import { copySiteFiles, serveSiteFiles } from './site-files.ts';
 import { writeSitemapXml } from '../../src/render/sitemap-xml.ts';
 import { toSiteData, type SiteData } from '../../src/render/site-data.ts';
@@ -80,12 +81,15 @@ export default function govsite(options: GovsiteOptions): AstroIntegration {
         const checkedHashes = options.dataFile ? new Map(data.items.map((item) => [item.file, item.bodyHash])) : undefined;
         updateConfig({
           site: `https://${data.config.domain}`,
+          // Animated body images are published still unless listed (LAY-07, image-service.ts).
+          image: { service: { entrypoint: IMAGE_SERVICE_ID, config: await imageServiceConfig(options.contentRoot, data.items) } },
           vite: {
             plugins: [
               checkedBodiesPlugin(options.contentRoot, () => checkedHashes),
               {
                 name: 'govsite:site-data',
-                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : id === THEME_ID ? RESOLVED_THEME_ID : undefined),
+                resolveId: (id: string) =>
+                  id === VIRTUAL_ID ? RESOLVED_ID : id === THEME_ID ? RESOLVED_THEME_ID : id === IMAGE_SERVICE_ID ? IMAGE_SERVICE_FILE : undefined,
                 load: (id: string) =>
                   id === RESOLVED_ID ? siteDataModule(data, options.dataFile) : id === RESOLVED_THEME_ID ? themeCss(data.config) : undefined,
               },

@@ -78,6 +78,10 @@ const rules: RuleInfo[] = [
   { id: 'CONT-15', title: '数据发布须提供机器可读文件', severity: 'error' },
   { id: 'CONT-16', title: 'MDX 只能使用允许的组件', severity: 'error' },
 
+  // LAY: layout and loading (《政府网站发展指引》 页面设计; WCAG 2.3.1 for flashing).
+  { id: 'LAY-07', title: '页面不得有漂浮、闪烁或移动的元素：动图默认以静止图片发布，每秒闪烁超过三次的图片不得发布', severity: 'error' },
+  { id: 'LAY-09', title: '页面在普通网络下 3 秒内打开：每类页面的下载量不超过预算', severity: 'error' },
+
   { id: 'HEALTH-01', title: '首页长期未更新', severity: 'veto' },
   { id: 'HEALTH-02', title: '栏目更新不及时', severity: 'veto' },
   { id: 'HEALTH-03', title: '栏目未按自定频率更新', severity: 'veto' },

@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { SiteData } from '../render/site-data.ts';
+import { animationListing } from '../render/animation-listing.ts';
 import { columnListPages } from '../render/list-pages.ts';
 import { mapLimited } from '../util/map-limited.ts';
 import { filesUnder, hashFiles, type FileDigests } from '../util/hash-files.ts';
@@ -48,6 +49,8 @@ async function sharedKey(root: string, data: SiteData, known?: FileDigests): Pro
   const hash = createHash('sha256').update(`item pages ${KEYS_VERSION}\0${await programFingerprint(root)}\0`);
   const { items: _items, leaving: _leaving, ...rest } = dataTemplatesRead(data);
   hash.update(JSON.stringify(rest));
+  // The listed animations name every GIF and WebP body image of the site (LAY-07, animation-listing.ts).
+  hash.update(`\0${animationListing(data.items).key}\0`);
   await hashFiles(hash, root, await filesUnder(path.join(root, 'sites', data.id)), known);
   return hash.digest('hex');
 }

@@ -122,6 +122,22 @@ export const frontMatterSchema = z.strictObject({
     ).default([]),
     { title: '附件', 'x-rule': 'CONT-12' },
   ),
+  animations: labelled(
+    z.array(
+      z.strictObject({
+        file: labelled(z.string().min(1).check(allowedUrl), { title: '动图文件' }),
+        nonFlashing: labelled(
+          z.literal(true, { error: '只列出已确认不闪烁的动图：写 nonFlashing: true（每秒闪烁不超过三次）；不确认的动图不要列出，它会作为静止图片发布' }),
+          { title: '已确认不闪烁' },
+        ),
+      }),
+    ).optional(),
+    {
+      title: '保留动画的动图',
+      description: '正文中的动图（GIF、WebP）默认只发布第一帧；编辑确认某个动图不闪烁后在这里列出，它才以动画发布。无论是否列出，每秒闪烁超过三次的动图都不能发布',
+      'x-rule': 'LAY-07',
+    },
+  ),
   important: labelled(z.boolean().default(false), { title: '重要' }),
   privacyReviewed: labelled(
     z.strictObject({

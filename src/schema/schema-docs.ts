@@ -28,6 +28,9 @@ function describeType(schema: z.ZodType): string {
       return 'true / false';
     case 'enum':
       return Object.values(def.entries as Record<string, string>).map((v) => `\`${v}\``).join(' / ');
+    case 'literal':
+      // A field that can take one value only (animations[].nonFlashing: true).
+      return (def.values as unknown[]).map((v) => `\`${String(v)}\``).join(' / ');
     case 'array':
       return `列表（${describeType(unwrapAll(def.element as z.ZodType).schema)}）`;
     case 'object':

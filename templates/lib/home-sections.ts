@@ -34,7 +34,8 @@ const current = (item: ItemSummary) => !item.data.archived && (!item.data.status
 /** The item's title image as published (its folder's file), with its alternative text; none without both. */
 export function photoOf(item: ItemSummary): PhotoItem | undefined {
   const { image, imageAlt } = item.data;
-  if (!image || !imageAlt?.trim() || !image.startsWith('./')) return undefined;
+  // A GIF may move (LAY-07: the home page has nothing that moves); it stays on its item page.
+  if (!image || !imageAlt?.trim() || !image.startsWith('./') || /\.gif$/i.test(image)) return undefined;
   return { item, src: `${item.assetBase ?? item.url}${image.slice(2)}`, alt: imageAlt };
 }
 

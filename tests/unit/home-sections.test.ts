@@ -33,6 +33,7 @@ describe('homeSections', () => {
   it('photo news: items with a title image and its alt text, with the image as published', () => {
     expect(home.photos.map((p) => [p.item.id, p.src, p.alt])).toEqual([['photo', '/news/photo/a.jpg', '群众在窗口办理业务']]);
     expect(photoOf(items[2]!)).toBeUndefined();
+    expect(photoOf(item('gif', 'news', { image: './a.gif', imageAlt: '动图' }))).toBeUndefined();
   });
 
   it('shows each item once: the sections skip what the 头条, photos and 要闻 show', () => {

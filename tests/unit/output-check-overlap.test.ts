@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const data = { id: 'alpha', config: { domain: 'www.ceshi.gov.cn' }, items: [], leaving: [] } as unknown as Parameters<typeof checkOutputLinks>[0]['data'];
+const data = { id: 'alpha', config: { domain: 'www.ceshi.gov.cn', columns: [] }, items: [], leaving: [] } as unknown as Parameters<typeof checkOutputLinks>[0]['data'];
 const check = (outputComplete?: Promise<unknown>) => checkOutputLinks({ outDir: dir, publishedDir: path.join(dir, 'published'), root: dir, data, outputComplete });
 const broken = (result: Awaited<ReturnType<typeof check>>) => result.diagnostics.filter((d) => d.message.includes('/pagefind/pagefind.js'));
 

@@ -5,6 +5,7 @@
 import type { Root } from 'mdast';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
+import remarkAnimatedImages from './remark-animated-images.ts';
 import remarkAttachments from './remark-attachments.ts';
 import remarkDisclosureFields from './remark-disclosure-fields.ts';
 import remarkLocalFiles from './remark-local-files.ts';
@@ -54,6 +55,7 @@ export const itemChecks: Plugin<[], Root>[] = [
   remarkSafeUrls, // SEC-02
   remarkNoControlCharacters, // SEC-04
   remarkDisclosureFields, // OPEN-01
+  remarkAnimatedImages, // LAY-07 (flashing and moving images)
 ];
 
 const processor = unified();

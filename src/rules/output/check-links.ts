@@ -1,4 +1,5 @@
-// CONT-13 / HEALTH-05 on the built output, before it is published (src/pipeline/build-site.ts):
+// CONT-13 / HEALTH-05 on the built output, before it is published (src/pipeline/build-site.ts),
+// and the weight of every page against its type's budget (LAY-09, page-budgets.ts):
 //   - every internal link, image (src and srcset), attachment, stylesheet, script and form
 //     target resolves to a file of the output (directory URLs to their index.html), and every
 //     #anchor, on the same page or another, names an element id there (错链/断链);
@@ -8,7 +9,7 @@
 // Links an editor wrote are CONT-13 findings on the item's MDX file, with the line where the
 // address is written; the rest come from templates and are HEALTH-05 (hidden: CONT-13) findings
 // on the page under dist/, one per address however many pages repeat it.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import rehypeParse from 'rehype-parse';
@@ -21,6 +22,7 @@ import { relativePath } from '../../util/paths.ts';
 import { hidingClasses as classesThatHide } from './css-values.ts';
 import { pageFindings, toDiagnostics, type LinkContext } from './link-findings.ts';
 import { classify, type Target } from './link-targets.ts';
+import { checkPageBudgets, loadPageBudgets, type BudgetInput } from './page-budgets.ts';
 import { OutputPageCache } from './page-cache.ts';
 import type { PlatformPages } from './platform-pages.ts';
 import { inlineStyles, pageUrl, readPage, type LinkCheckItem, type Page, type Ref } from './page-refs.ts';
@@ -63,6 +65,8 @@ export interface LinkCheckInput {
    * not read at all.
    */
   digests?: ReadonlyMap<string, string>;
+  /** Weigh every page against the budget of its type (LAY-09, page-budgets.ts). */
+  budgets?: Pick<BudgetInput, 'budgets' | 'sizeOf' | 'columns'>;
 }
 
 export interface ExternalLink {
@@ -139,11 +143,12 @@ async function readPages(input: LinkCheckInput, classes: ReadonlyMap<string, str
     const digest = digests.get(pagePath)!;
     const reading = cache?.get(digest);
     let page: Page;
-    if (reading) page = { path: pagePath, url: pageUrl(pagePath), ids: new Set(reading.ids), refs: reading.refs };
+    if (reading) page = { path: pagePath, url: pageUrl(pagePath), ids: new Set(reading.ids), refs: reading.refs, loads: reading.loads ?? [], bytes: reading.bytes };
     else {
       const text = await pageText(input, pagePath);
       page = readPage(pagePath, parser.parse(text), classes);
-      if (cache) cache.set(digest, cache.styles(digest) ?? inlineStyles(text), { ids: [...page.ids], refs: page.refs });
+      page.bytes = Buffer.byteLength(text);
+      if (cache) cache.set(digest, cache.styles(digest) ?? inlineStyles(text), { ids: [...page.ids], refs: page.refs, loads: page.loads, bytes: page.bytes });
     }
     page.item = itemsByUrl.get(page.url);
     pages.set(pagePath, page);
@@ -200,7 +205,8 @@ export async function checkLinks(input: LinkCheckInput): Promise<LinkCheckResult
     missingOnPlatform: site.platform && ((url, host) => site.platform!.pages.missingPage(url, host, site.platform!.now)),
   };
   const findings = [...pages.values()].flatMap((page) => pageFindings(page, context));
-  return { diagnostics: toDiagnostics(findings, input), externalLinks: externalReport(site.siteId, external.links()) };
+  const weights = input.budgets ? checkPageBudgets({ ...input.budgets, pages: pages.values(), pageFile: input.pageFile ?? ((p) => p) }) : [];
+  return { diagnostics: [...toDiagnostics(findings, input), ...weights], externalLinks: externalReport(site.siteId, external.links()) };
 }
 
 function externalReport(siteId: string, links: ExternalLink[]): ExternalLinks {
@@ -308,5 +314,16 @@ function checkCollected(
     pageFile: (pagePath) => relativePath(options.root, path.join(options.publishedDir, pagePath)),
     pageCache: options.pageCache,
     digests: options.digests,
+    budgets: {
+      budgets: loadPageBudgets(options.root),
+      columns: new Set(data.config.columns.map((column) => column.id)),
+      sizeOf: (file) => {
+        try {
+          return statSync(path.join(options.outDir, file)).size;
+        } catch {
+          return undefined;
+        }
+      },
+    },
   });
 }

@@ -21,6 +21,10 @@ import { sha256 } from '../../util/hash-files.ts';
 export interface PageReading<Ref> {
   ids: string[];
   refs: Ref[];
+  /** The files a first visit loads (page-budgets.ts, LAY-09). */
+  loads?: string[];
+  /** The page's own size in bytes (LAY-09): kept with the reading, so a cached page is not even looked at. */
+  bytes?: number;
 }
 
 interface Entry<Ref> extends Partial<PageReading<Ref>> {
@@ -130,10 +134,10 @@ export class OutputPageCache<Ref> {
   get(digest: string): PageReading<Ref> | undefined {
     const own = this.seen.get(digest);
     const found = own?.ids ? own : this.classes === this.storedClasses ? this.stored.get(digest) : undefined;
-    if (!found?.ids || !found.refs) return undefined;
+    if (!found?.ids || !found.refs || !found.loads || found.bytes === undefined) return undefined;
     this.seen.set(digest, found);
     this.hits++;
-    return { ids: found.ids, refs: found.refs };
+    return { ids: found.ids, refs: found.refs, loads: found.loads, bytes: found.bytes };
   }
 
   set(digest: string, styles: string[], reading: PageReading<Ref>): void {

@@ -43,6 +43,14 @@ export interface Page {
   url: string;
   ids: Set<string>;
   refs: Ref[];
+  /**
+   * The addresses of the files a first visit loads, as the page has them (LAY-09,
+   * page-budgets.ts): stylesheets, scripts, preloads, icons, and one file per image (the
+   * largest candidate of its srcset, else its src).
+   */
+  loads: string[];
+  /** The page's size in bytes, when known without looking at the file (LAY-09). */
+  bytes?: number;
   item?: LinkCheckItem;
 }
 
@@ -50,6 +58,8 @@ const ATTACHMENT = /\.(?:pdf|ofd|docx?|xlsx?|wps|et|csv|zip|rar|7z|pptx?|txt)$/i
 // Files a page loads or offers (feeds). Not `canonical`: it names the page's address for search
 // engines (a 404 page's is its route, /404/), it is not a link anyone follows.
 const RESOURCE_RELS = /\b(?:stylesheet|icon|apple-touch-icon|preload|modulepreload|manifest|alternate)\b/i;
+// Of those, the files a browser fetches on a first visit (a feed or a manifest only when asked).
+const LOADED_RELS = /(?:^|[\s,])(?:stylesheet|icon|preload|modulepreload)(?=$|[\s,])/i;
 
 /** `news/a/index.html` → `/news/a/`; `404.html` → `/404.html`. */
 export function pageUrl(pagePath: string): string {
@@ -65,10 +75,27 @@ function stringProp(element: Element, name: string): string | undefined {
   return undefined;
 }
 
-function srcsetUrls(element: Element): string[] {
+function srcsetEntries(element: Element): string[] {
   const value = element.properties?.srcSet;
-  const entries = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/,\s+/) : [];
-  return entries.map((entry) => entry.trim().split(/\s+/)[0]!).filter(Boolean);
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/,\s+/) : [];
+}
+
+function srcsetUrls(element: Element): string[] {
+  return srcsetEntries(element).map((entry) => entry.trim().split(/\s+/)[0]!).filter(Boolean);
+}
+
+/**
+ * The file an image makes a reader download, at most: the largest candidate of its srcset (by
+ * its width or density descriptor), which a wide or high-density screen picks; else its src.
+ */
+function largestImage(element: Element): string | undefined {
+  let best: { url: string; size: number } | undefined;
+  for (const entry of srcsetEntries(element)) {
+    const [url, descriptor = '1x'] = entry.trim().split(/\s+/);
+    const size = Number.parseFloat(descriptor) * (descriptor.endsWith('x') ? 100_000 : 1);
+    if (url && (!best || size > best.size)) best = { url, size };
+  }
+  return best?.url ?? stringProp(element, 'src');
 }
 
 function position(element: Element): SourcePlace | undefined {
@@ -78,7 +105,10 @@ function position(element: Element): SourcePlace | undefined {
 
 /** Parses a page and collects its ids, its references and, for links, whether they can be seen. */
 export function readPage(pagePath: string, tree: Root, classes: ReadonlyMap<string, string>): Page {
-  const page: Page = { path: pagePath, url: pageUrl(pagePath), ids: new Set(), refs: [] };
+  const page: Page = { path: pagePath, url: pageUrl(pagePath), ids: new Set(), refs: [], loads: [] };
+  const load = (value: string | undefined) => {
+    if (value !== undefined && !value.startsWith('data:')) page.loads.push(value);
+  };
   const seen = new Map<string, number>();
   const add = (kind: RefKind, value: string | undefined, element: Element, inBody: boolean, hidden?: string) => {
     if (value === undefined) return;
@@ -103,10 +133,15 @@ export function readPage(pagePath: string, tree: Root, classes: ReadonlyMap<stri
       } else if (tag === 'img' || tag === 'source') {
         add('image', stringProp(node, 'src'), node, body);
         for (const url of srcsetUrls(node)) add('image', url, node, body);
+        // A <picture>'s <source> is an alternative to its <img>, which is counted.
+        if (tag === 'img') load(largestImage(node));
       } else if (tag === 'link') {
-        if (RESOURCE_RELS.test(stringProp(node, 'rel') ?? '')) add('resource', stringProp(node, 'href'), node, body);
+        const rel = stringProp(node, 'rel') ?? '';
+        if (RESOURCE_RELS.test(rel)) add('resource', stringProp(node, 'href'), node, body);
+        if (LOADED_RELS.test(rel)) load(stringProp(node, 'href'));
       } else if (tag === 'script' || tag === 'embed' || tag === 'track' || tag === 'audio' || tag === 'video') {
         add('resource', stringProp(node, 'src'), node, body);
+        if (tag === 'script') load(stringProp(node, 'src'));
         if (tag === 'video') add('image', stringProp(node, 'poster'), node, body);
       } else if (tag === 'object') {
         add('resource', stringProp(node, 'data'), node, body);
