@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import remarkAttachments from './remark-attachments.ts';
+import remarkDataRelease from './remark-data-release.ts';
 import remarkDisclosureFields from './remark-disclosure-fields.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkMapReviewNumber from './remark-map-review-number.ts';
@@ -49,6 +50,7 @@ export const itemChecks: Plugin<[], Root>[] = [
   remarkMapReviewNumber, // CONT-10
   remarkRequireImageAlt, // CONT-11
   remarkAttachments, // CONT-12
+  remarkDataRelease, // CONT-15
   remarkLocalFiles, // SEC-01, SEC-07, CONT-13 (files named by content)
   remarkMdxAllowlist, // CONT-16
   remarkSafeUrls, // SEC-02
