@@ -12,7 +12,8 @@ export const SERIES_COLOURS = ['#1f4e8c', '#9c4215', '#2e6b30', '#6a1b9a'] as co
 const TEXT = '#1f2328';
 const GRID = '#8c959f';
 const WIDTH = 400;
-const FONT = 14;
+/** 16 in a 400-wide drawing: about 12 px on a 320 px phone, where the drawing is scaled down. */
+const FONT = 16;
 
 const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const n = (value: number) => String(Math.round(value * 10) / 10);
@@ -24,10 +25,10 @@ function text(x: number, y: number, content: string, extra = ''): string {
 function legend(model: ChartModel): { svg: string; height: number } {
   if (model.series.length < 2) return { svg: '', height: 0 };
   const items = model.series.map((s, i) => {
-    const y = 8 + i * 22;
-    return `<rect class="data-chart__mark data-chart__mark--${i}" x="8" y="${y}" width="14" height="14" fill="${SERIES_COLOURS[i]}"/>${text(28, y + 12, s.name)}`;
+    const y = 8 + i * 24;
+    return `<rect class="data-chart__mark data-chart__mark--${i}" x="8" y="${y}" width="16" height="16" fill="${SERIES_COLOURS[i]}"/>${text(30, y + 14, s.name)}`;
   });
-  return { svg: items.join(''), height: model.series.length * 22 + 8 };
+  return { svg: items.join(''), height: model.series.length * 24 + 8 };
 }
 
 /** Horizontal bars, each category's name on its own line above its bars: long Chinese names stay whole at 390 px. */
@@ -44,16 +45,17 @@ function barChart(model: ChartModel): { body: string; height: number } {
   const categories = model.series[0]?.points.length ?? 0;
   for (let c = 0; c < categories; c++) {
     parts.push(text(left, y + FONT, model.series[0]!.points[c]!.label));
-    y += FONT + 6;
+    // Clear of the text below: a CJK font's line box is about 1.4 em, more than the font size.
+    y += FONT + 10;
     model.series.forEach((s, i) => {
       const value = s.points[c]!.value;
       const label = value ? valueWithUnit(value, model.unit) : '未公布';
       if (value) {
         const [from, to] = [x(Math.min(0, value.value)), x(Math.max(0, value.value))];
-        parts.push(`<rect class="data-chart__mark data-chart__mark--${i}" x="${n(from)}" y="${n(y)}" width="${n(Math.max(to - from, 1))}" height="16" fill="${SERIES_COLOURS[i]}"/>`);
-        parts.push(text(to + 6, y + 13, label));
-      } else parts.push(text(x(0) + 6, y + 13, label));
-      y += 22;
+        parts.push(`<rect class="data-chart__mark data-chart__mark--${i}" x="${n(from)}" y="${n(y)}" width="${n(Math.max(to - from, 1))}" height="18" fill="${SERIES_COLOURS[i]}"/>`);
+        parts.push(text(to + 6, y + 15, label));
+      } else parts.push(text(x(0) + 6, y + 15, label));
+      y += 24;
     });
     y += 8;
   }
