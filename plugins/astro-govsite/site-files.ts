@@ -56,6 +56,7 @@ export async function copySiteFiles(roots: Roots, data: SiteData, outDir: URL): 
 const types: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',

@@ -10,13 +10,15 @@
 // - the files the rules look at beside the item (attachments, map images): the names, kinds and
 //   sizes of every file under the item's folder (for a single-file item, its column folder; of
 //   item files there only their emptiness);
+//   A data file (.csv, .json) is read whole by CONT-15 (a bad number is an error): its bytes'
+//   digest is in the key too, since an edit of one digit keeps its size;
 // - the code and data of loading and checking (checkingFingerprint, build-inputs.ts): the
 //   checking program, Node, and the platform data files, the platform folder's own included;
 // - the date (China time): the ID-number rule does not flag a birth date in the future.
 // Findings across items (relations, duplicates, subscriptions) and the inspection indicators
 // are computed afresh on every run from the items, never cached.
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BodyLink } from '../content/body-links.ts';
@@ -27,6 +29,15 @@ import { currentChinaDateTime } from '../util/china-time.ts';
 import { removeOtherVersions, sortedEntries, writeCacheFile } from '../util/cache-file.ts';
 import { sha256, type FileDigests } from '../util/hash-files.ts';
 import { checkingFingerprint } from './build-inputs.ts';
+
+/** Data files beyond this are not read by CONT-15 (DATA_FILE_MAX_BYTES); their size says enough. */
+const DATA_DIGEST_MAX_BYTES = 2 * 1024 * 1024;
+
+/** `:<sha256>` of a data file's bytes (what CONT-15 reads), else nothing. */
+function contentDigest(file: { name: string; absolute: string }): string {
+  if (!/\.(?:csv|json)$/i.test(file.name) || statSync(file.absolute).size > DATA_DIGEST_MAX_BYTES) return '';
+  return `:${sha256(readFileSync(file.absolute))}`;
+}
 
 export interface CachedItem {
   /** Valid front matter, or null when the file yields no item (its errors are in diagnostics). */
@@ -89,7 +100,7 @@ export class ItemCache {
         // The rules look at the attachments' and images' content (an empty file, a text file
         // named .pdf: CONT-12): their sizes are in the key. Of an item file only its emptiness,
         // so that editing one item does not change the key of the other items of its column.
-        const sizes = files.map((f) => (f.kind !== 'f' ? '' : f.name.endsWith('.mdx') ? (statSync(f.absolute).size === 0 ? '0' : '') : `:${statSync(f.absolute).size}`));
+        const sizes = files.map((f) => (f.kind !== 'f' ? '' : f.name.endsWith('.mdx') ? (statSync(f.absolute).size === 0 ? '0' : '') : `:${statSync(f.absolute).size}${contentDigest(f)}`));
         const hash = createHash('sha256');
         files.forEach((f, i) => hash.update(`${f.name}\0${f.kind}${sizes[i]}\n`));
         return hash.digest('hex');

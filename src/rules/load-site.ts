@@ -12,6 +12,7 @@ import type { FieldLocator } from '../config/validate-yaml.ts';
 import { discoverSiteIds } from '../config/discover-sites.ts';
 import { ItemLoadPool } from './item-load-pool.ts';
 import { loadItems, type LoadItemsOptions } from './load-items.ts';
+import { expiredDataReleases } from './content/data-release-expiry.ts';
 import type { ContentItem } from '../content/items.ts';
 import { loadSiteConfig, type LoadedSiteConfig } from '../config/load-site-config.ts';
 
@@ -72,7 +73,7 @@ export async function loadPlatform(root: string, now?: string, options: LoadPlat
       [...platform.values()].map(async (site) => {
         diagnostics.get(site.id)!.push(...checkSiteRules({ site, platform, knownSiteIds: new Set(ids), now: at }));
         const loaded = await loadItems(root, site.id, site.config, { ...options, pool: options.pool ?? ownPool });
-        diagnostics.get(site.id)!.push(...loaded.diagnostics);
+        diagnostics.get(site.id)!.push(...loaded.diagnostics, ...expiredDataReleases(loaded.items, at));
         relationSites.set(site.id, { id: site.id, config: site.config, file: site.file, locate: site.locate, items: loaded.items });
       }),
     );

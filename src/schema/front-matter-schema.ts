@@ -6,6 +6,7 @@
 // (src/security/yaml-safety.ts, SEC-04/SEC-05).
 import { z } from 'zod';
 import { allowedUrl, chinaDateTime, dateOrDateTime, labelled } from './fields.ts';
+import { dataReleaseSchema } from './data-release.ts';
 
 const itemReference = z.string().regex(/^(?:[a-z0-9-]+:)?[a-z0-9-]+\/[a-z0-9-]+$/, {
   error: '引用格式应为“栏目标识/路径名”，跨站点写“站点标识:栏目标识/路径名”，例如 policies/youhua-yingshang',
@@ -138,6 +139,11 @@ export const frontMatterSchema = z.strictObject({
       'x-rule': 'LAY-07',
     },
   ),
+  data: labelled(dataReleaseSchema.optional(), {
+    title: '发布的数据',
+    description: '数据发布、数据开放栏目的条目必填：机器可读的数据文件及其各列的说明，页面的表格和图表由它生成',
+    'x-rule': 'CONT-15',
+  }),
   important: labelled(z.boolean().default(false), { title: '重要' }),
   privacyReviewed: labelled(
     z.strictObject({

@@ -24,10 +24,14 @@ import { FORMAT_OF_EXTENSION, readImageHeader } from './image-header.ts';
 import { formatBytes } from './limits.ts';
 import { inspectSvg } from './svg.ts';
 
-/** File types published as they are: images, documents (CONT-12 judges which to link), media, fonts. */
+/** File types published as they are: images, documents (CONT-12 judges which to link), data, media, fonts. */
 export const PUBLISHED_EXTENSIONS = new Set([
   'jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'svg', 'bmp', 'ico', 'tif', 'tiff',
   'pdf', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et', 'csv', 'zip', 'rar', '7z', 'ppt', 'pptx', 'dps', 'txt', 'rtf',
+  // Data releases' machine-readable files (CONT-15). A browser shows JSON as text and never runs
+  // it: it is served as application/json with nosniff (security-headers.ts), as the site's own
+  // search index and JSON feed are.
+  'json',
   'pages', 'numbers', 'key', 'ceb', 'caj',
   'mp3', 'mp4', 'm4a', 'wav', 'webm', 'ogg', 'oga', 'ogv',
   'woff', 'woff2',

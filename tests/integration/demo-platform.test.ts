@@ -141,7 +141,7 @@ describe('the demo platform', () => {
 
   it('images go through sharp: WebP, srcset at several widths, explicit size, lazy loading', () => {
     const shili = models.find((m) => m.id === 'shili')!;
-    const item = shili.items.find((i) => i.id === 'data/2026-q3-economy')!;
+    const item = shili.items.find((i) => i.body.includes('!['))!;
     const img = html('shili', item.url).match(/<img [^>]*src="\/_astro\/[^"]+"[^>]*>/)![0];
     expect(img).toMatch(/src="\/_astro\/[^"]+\.webp"/);
     expect(img).toMatch(/srcset="[^"]+ 360w, [^"]+ 720w, [^"]+ 1080w/);
@@ -166,14 +166,20 @@ describe('the demo platform', () => {
     }
   });
 
-  it('publishes a PDF attachment, a data file and images with alternative text', () => {
+  it('publishes a PDF attachment, the data releases\' files (CONT-15) and images with alternative text', () => {
     const items = models.flatMap((m) => m.items.map((item) => ({ item, siteId: m.id })));
     const attachmentFiles = items.flatMap(({ item, siteId }) => item.data.attachments.map((a) => ({ siteId, item, file: a.file })));
     const pdf = attachmentFiles.find((a) => a.file.endsWith('.pdf'))!;
     const pdfPath = path.join(root, 'dist', pdf.siteId, pdf.item.url, pdf.file);
     expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
     expect(html(pdf.siteId, pdf.item.url)).toContain(`href="${pdf.item.url}${pdf.file}"`);
-    expect(attachmentFiles.some((a) => a.file.endsWith('.csv') && existsSync(path.join(root, 'dist', a.siteId, a.item.url, a.file)))).toBe(true);
+    // CONT-15: every data release's file is published beside its page and linked from it.
+    const dataFiles = items.flatMap(({ item, siteId }) => (item.data.data ? [{ siteId, item, file: item.data.data.file }] : []));
+    expect(dataFiles.length).toBeGreaterThanOrEqual(5);
+    for (const { siteId, item, file } of dataFiles) {
+      expect(existsSync(path.join(root, 'dist', siteId, item.url, file)), item.file).toBe(true);
+      expect(html(siteId, item.url), item.file).toContain(`href="${item.url}${file}" download`);
+    }
 
     const withImage = items.filter(({ item }) => item.body.includes('!['));
     expect(withImage.length).toBeGreaterThanOrEqual(3);

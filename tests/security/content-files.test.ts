@@ -236,6 +236,8 @@ const published: Array<{ name: string; make: (file: string) => void; ruleId?: st
   { name: 'bomb.jpg', make: (f) => sized(f, jpegHeader(60000, 60000), 100_000), ruleId: 'SEC-05', words: '60000 × 60000' },
   { name: 'bomb.webp', make: (f) => sized(f, webpHeader(16000, 16000), 4096), ruleId: 'SEC-05', words: '16000 × 16000' },
   { name: 'photo.png', make: (f) => sized(f, pngHeader(4000, 3000), 4096) },
+  // A data release's JSON (CONT-15): data, shown by a browser as text, never run.
+  { name: 'data.json', make: (f) => writeText('/', f, '[{"月份":"7月","涨幅":0.2}]') },
   { name: 'page.html', make: (f) => writeText('/', f, '<script>alert(1)</script>'), ruleId: 'SEC-03', words: '.html' },
   { name: 'run.js', make: (f) => writeText('/', f, 'alert(1)'), ruleId: 'SEC-03', words: '.js' },
   { name: 'feed.xml', make: (f) => writeText('/', f, '<?xml version="1.0"?><x/>'), ruleId: 'SEC-03', words: '.xml' },

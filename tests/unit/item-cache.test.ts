@@ -124,6 +124,15 @@ describe('item cache (build and full check)', () => {
     expect(findings(await loadCached(), POLICY)).toContain('CONT-12');
   });
 
+  it('checks a data release again when one digit of its data file changes, size unchanged (CONT-15)', async () => {
+    const item = 'content/alpha/data/2026-cpi/index.mdx';
+    writeText(root, item, '---\ntitle: 测试市居民消费价格\npubDate: 2026-10-24 10:00\nsource: 测试市统计局\nreviewedBy: 刘敏\ndata:\n  file: cpi.csv\n  columns: [{ name: 月份 }, { name: 涨幅, type: number, unit: "%" }]\n---\n\n正文。\n');
+    writeText(root, 'content/alpha/data/2026-cpi/cpi.csv', '月份,涨幅\n7月,0.2\n');
+    expect(findings(await loadCached(), item)).not.toContain('CONT-15');
+    writeText(root, 'content/alpha/data/2026-cpi/cpi.csv', '月份,涨幅\n7月,0.x\n');
+    expect(findings(await loadCached(), item)).toContain('CONT-15');
+  });
+
   it('keeps the other items of a column cached when one of them is edited', async () => {
     await forge(NEWS);
     const other = 'content/alpha/news/city-work-meeting.mdx';

@@ -202,5 +202,8 @@ export default function remarkLocalFiles() {
       }
     });
     checkAttachments(item, context.frontMatter?.attachments ?? []);
+    // The data file of a data release (CONT-15) is read and published like an attachment.
+    const dataFile = context.frontMatter?.data?.file;
+    if (dataFile && item.folderItem) resolve(item, dataFile, '数据文件', { field: ['data', 'file'] }, { siteAssets: false, body: false });
   };
 }

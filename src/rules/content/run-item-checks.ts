@@ -7,6 +7,7 @@ import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import remarkAnimatedImages from './remark-animated-images.ts';
 import remarkAttachments from './remark-attachments.ts';
+import remarkDataRelease from './remark-data-release.ts';
 import remarkDisclosureFields from './remark-disclosure-fields.ts';
 import remarkLocalFiles from './remark-local-files.ts';
 import remarkMapReviewNumber from './remark-map-review-number.ts';
@@ -50,6 +51,7 @@ export const itemChecks: Plugin<[], Root>[] = [
   remarkMapReviewNumber, // CONT-10
   remarkRequireImageAlt, // CONT-11
   remarkAttachments, // CONT-12
+  remarkDataRelease, // CONT-15
   remarkLocalFiles, // SEC-01, SEC-07, CONT-13 (files named by content)
   remarkMdxAllowlist, // CONT-16
   remarkSafeUrls, // SEC-02

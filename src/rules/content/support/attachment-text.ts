@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { lstatInside, parseReference } from '../../../security/content-paths.ts';
-import { visibleRun, type TextRun } from './text.ts';
+import { visibleRun, type FieldPath, type TextRun } from './text.ts';
 import { zipTexts } from './zip-entries.ts';
 
 /** Larger attachments are not read: a data file of this size is a database export, checked at its source. */
@@ -106,7 +106,13 @@ export function attachmentRuns(file: VFile): TextRun[] {
   // Attachments live in a folder item's folder (CONT-12 reports the others).
   if (context && path.basename(context.absoluteFile) === 'index.mdx') {
     const dir = path.dirname(context.absoluteFile);
-    attachments.forEach((attachment, i) => {
+    // A data release's file (CONT-15) is published for download as an attachment is.
+    const dataFile = context.frontMatter?.data?.file;
+    const files: Array<{ file: string; field: FieldPath; what: string }> = [
+      ...attachments.map((a, i) => ({ file: a.file, field: ['attachments', i, 'file'], what: '附件' })),
+      ...(dataFile ? [{ file: dataFile, field: ['data', 'file'], what: '数据文件' }] : []),
+    ];
+    files.forEach((attachment) => {
       const parsed = parseReference(attachment.file);
       if (parsed.kind !== 'file') return;
       const state = lstatInside(dir, parsed.path);
@@ -120,7 +126,7 @@ export function attachmentRuns(file: VFile): TextRun[] {
       }
       for (const part of parts) {
         if (!part.text.trim()) continue;
-        runs!.push(visibleRun({ text: part.text, label: `附件“${attachment.file}”${part.where}`, field: ['attachments', i, 'file'], block: part.block, place: () => undefined }));
+        runs!.push(visibleRun({ text: part.text, label: `${attachment.what}“${attachment.file}”${part.where}`, field: attachment.field, block: part.block, place: () => undefined }));
       }
     });
   }
