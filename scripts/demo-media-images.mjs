@@ -99,35 +99,6 @@ function farmland() {
   return svg(b);
 }
 
-function growthChart() {
-  /** @type {Array<[string, number]>} */
-  const data = [
-    ['Trade', 7.2], ['Industry', 6.4], ['Rural inc.', 6.2], ['Secondary', 5.9],
-    ['Retail', 5.6], ['GDP', 5.3], ['Tertiary', 5.0], ['Urban inc.', 4.7], ['Primary', 3.8],
-  ];
-  const x0 = 110;
-  const y0 = 560;
-  const maxH = 430;
-  const bw = 80;
-  const gap = 40;
-  let b = `<rect width="${W}" height="${H}" fill="#ffffff"/>
-<text x="${x0}" y="60" font-family="${FONT}" font-size="30" fill="#1f3a5f">Year-on-year growth, Q1-Q3 2026 (%)</text>`;
-  for (let g = 0; g <= 8; g += 2) {
-    const y = y0 - (g / 8) * maxH;
-    b += `<line x1="${x0 - 10}" y1="${y}" x2="${W - 40}" y2="${y}" stroke="#dee2e6" stroke-width="2"/>
-<text x="${x0 - 20}" y="${y + 8}" text-anchor="end" font-family="${FONT}" font-size="20" fill="#495057">${g}</text>`;
-  }
-  data.forEach(([label, v], i) => {
-    const h = (v / 8) * maxH;
-    const x = x0 + 20 + i * (bw + gap);
-    b += `<rect x="${x}" y="${y0 - h}" width="${bw}" height="${h}" fill="${label === 'GDP' ? '#a4161a' : '#1f3a5f'}"/>
-<text x="${x + bw / 2}" y="${y0 - h - 10}" text-anchor="middle" font-family="${FONT}" font-size="22" fill="#212529">${v.toFixed(1)}</text>
-<text x="${x + bw / 2}" y="${y0 + 30}" text-anchor="middle" font-family="${FONT}" font-size="18" fill="#495057">${label}</text>`;
-  });
-  b += `<line x1="${x0 - 10}" y1="${y0}" x2="${W - 40}" y2="${y0}" stroke="#212529" stroke-width="3"/>`;
-  return svg(b, 'Source: Shili Provincial Bureau of Statistics');
-}
-
 function newSchool() {
   let b = `<rect width="${W}" height="${H}" fill="#bde0fe"/>
 <circle cx="160" cy="110" r="48" fill="#fff3b0"/>
@@ -169,7 +140,6 @@ export const images = [
   ['shili/news/2026-11-14-service-hall-one-thing/service-hall.jpg', serviceHall],
   ['shili/news/2026-11-10-autumn-grain-harvest/cover.jpg', harvest],
   ['shili/county-news/2026-11-17-anping-farmland/farmland.jpg', farmland],
-  ['shili/data/2026-q3-economy/q3-growth-chart.jpg', growthChart],
   ['shili-jyt/news/2026-11-16-new-schools-opened/new-school.jpg', newSchool],
   ['anping/news/2026-11-15-qingshui-river-restoration/river.jpg', river],
 ];
