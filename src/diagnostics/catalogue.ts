@@ -57,9 +57,9 @@ const rules: RuleInfo[] = [
   { id: 'LAY-04', title: '栏目页按时间倒序排列，内容多时分页', severity: 'error' },
   { id: 'LAY-05', title: '专题运行期间在首页链接，结束后撤下并标注已归档', severity: 'error' },
   { id: 'LAY-06', title: '自适应手机、平板和电脑，320 像素宽无横向滚动，可打印、可复制', severity: 'error' },
-  { id: 'LAY-07', title: '无漂浮、闪烁、移动元素，弹出层可关闭，无须安装插件', severity: 'error' },
+  { id: 'LAY-07', title: '页面不得有漂浮、闪烁或移动的元素：动图默认以静止图片发布，每秒闪烁超过三次的图片不得发布', severity: 'error' },
   { id: 'LAY-08', title: '同类栏目和内容使用同一模板，字体、字号、间距统一', severity: 'error' },
-  { id: 'LAY-09', title: '页面在普通网络下 3 秒内打开：各类页面的页面大小预算', severity: 'error' },
+  { id: 'LAY-09', title: '页面在普通网络下 3 秒内打开：每类页面的下载量不超过预算', severity: 'error' },
 
   { id: 'CONT-01', title: '标题、发布时间、信息来源齐全', severity: 'error' },
   { id: 'CONT-02', title: '转载须注明来源', severity: 'error' },
@@ -78,9 +78,6 @@ const rules: RuleInfo[] = [
   { id: 'CONT-15', title: '数据发布须提供机器可读文件', severity: 'error' },
   { id: 'CONT-16', title: 'MDX 只能使用允许的组件', severity: 'error' },
 
-  // LAY: layout and loading (《政府网站发展指引》 页面设计; WCAG 2.3.1 for flashing).
-  { id: 'LAY-07', title: '页面不得有漂浮、闪烁或移动的元素：动图默认以静止图片发布，每秒闪烁超过三次的图片不得发布', severity: 'error' },
-  { id: 'LAY-09', title: '页面在普通网络下 3 秒内打开：每类页面的下载量不超过预算', severity: 'error' },
 
   { id: 'HEALTH-01', title: '首页长期未更新', severity: 'veto' },
   { id: 'HEALTH-02', title: '栏目更新不及时', severity: 'veto' },

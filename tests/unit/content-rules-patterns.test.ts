@@ -56,11 +56,13 @@ describe('the registered item checks', () => {
       'remarkMapReviewNumber',
       'remarkRequireImageAlt',
       'remarkAttachments',
+      'remarkDataRelease',
       'remarkLocalFiles',
       'remarkMdxAllowlist',
       'remarkSafeUrls',
       'remarkNoControlCharacters',
       'remarkDisclosureFields',
+      'remarkAnimatedImages',
     ]);
   });
 });
