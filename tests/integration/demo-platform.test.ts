@@ -35,10 +35,12 @@ describe('the demo platform', () => {
   it('shows the seven fields of the 信息公开目录 on a policy page, the 索引号 generated (issue 25)', () => {
     const page = html('shili', 'policies/2025-enterprise-registration-measures');
     const table = page.slice(page.indexOf('<table class="doc-info"'), page.indexOf('</table>', page.indexOf('<table class="doc-info"')));
-    const rows = [...table.matchAll(/<th scope="row">([^<]+)<\/th><td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    const rows = [...table.matchAll(/<th scope="row">([^<]+)<\/th><td>/g)].map((m) => m[1]);
     expect(rows.slice(0, 7)).toEqual(['索引号', '主题分类', '发文机关', '成文日期', '发布日期', '发文字号', '有效性']);
     expect(table).toMatch(/<th scope="row">索引号<\/th><td>\d{10}\/20\d{2}-\d{7}<\/td>/);
     expect(table).toContain('<td>已废止</td>');
+    // OPEN-03: the subject of a document in the catalogue links to the catalogue's page of it.
+    expect(table).toMatch(/<th scope="row">主题分类<\/th><td><a href="\/xxgk\/subject\/\d{2}\/">[^<]+<\/a><\/td>/);
   });
 
   it('builds dist/<siteId>/index.html for every site in sites/', () => {
