@@ -16,8 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemSummary, SiteData } from './site-data.ts';
 import { hasItemPage } from './rendered-items.ts';
-import { columnListPages } from './list-pages.ts';
-import { cataloguePages } from './catalogue-pages.ts';
+import { listPageFiles } from './list-page-files.ts';
 import { mapLimited } from '../util/map-limited.ts';
 import { filesUnder } from '../util/hash-files.ts';
 import { linkFiles, linkPairs } from '../util/link-files.ts';
@@ -87,7 +86,7 @@ export async function carryPages(
   if (plan.renderListPages) {
     // The list pages (columns, catalogue, library) showing the same items as then, with the files they refer to (read from the pages: a few hundred).
     const renderedLists = new Set(plan.renderListPages);
-    for (const { file } of [...columnListPages(data), ...cataloguePages(data)]) {
+    for (const file of listPageFiles(data)) {
       if (renderedLists.has(file)) continue;
       const from = path.join(published, file);
       copies.push([from, path.join(staging, file)]);
