@@ -10,8 +10,9 @@ import { buildPlatform } from '../pipeline/build-platform.ts';
 import { astroRootOptions } from '../render/astro-root.ts';
 import { astroWorkerEnv } from '../render/astro-process.ts';
 import { fail, UsageError } from './usage-error.ts';
-import { changedPaths, scopeOfPaths, withParents, withSubscribers } from '../incremental/changed-sites.ts';
+import { changedPaths, scopeOfPaths, withParents, withPlatformPortal, withSubscribers } from '../incremental/changed-sites.ts';
 import { loadSiteConfig } from '../config/load-site-config.ts';
+import { isPlatformPortal } from '../config/platform-portal.ts';
 import { compareDiagnostics, formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.ts';
 import { discoverSiteIds, loadPlatform, loadSite } from '../rules/load-site.ts';
 import { isChinaDateTime } from '../schema/fields.ts';
@@ -55,12 +56,14 @@ async function selectSites(root: string, requested: string[] | undefined, change
     }
     const subscriptions = new Map<string, string[]>();
     const parents = new Map<string, string | undefined>();
+    const portals: string[] = [];
     for (const id of all) {
       const { config } = await loadSiteConfig(root, id);
       subscriptions.set(id, config?.subscriptions.map((s) => s.site) ?? []);
       parents.set(id, config?.parent);
+      if (config && isPlatformPortal(config)) portals.push(id);
     }
-    const affected = withSubscribers(withParents(scope.siteIds, scope.configChanged, parents), subscriptions);
+    const affected = withPlatformPortal(withSubscribers(withParents(scope.siteIds, scope.configChanged, parents), subscriptions), portals);
     const ids = all.filter((id) => affected.has(id));
     console.log(`自 ${changed} 以来有改动的站点：${ids.join('、') || '无'}`);
     return ids;

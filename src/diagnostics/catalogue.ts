@@ -33,6 +33,9 @@ const rules: RuleInfo[] = [
   // OPEN: 政府信息公开 (政府信息公开条例; 粤/指引 6; 浙 第十九、二十条): the catalogue's fields.
   { id: 'OPEN-01', title: '公开属性：主题分类、体裁、公开方式须取自规定的列表，不予公开须写明理由', severity: 'error' },
   { id: 'OPEN-02', title: '索引号在本站唯一且不变', severity: 'error' },
+  // Made by the render, not checked: every site's 政府信息公开目录 and the portal's 政策文件库.
+  { id: 'OPEN-03', title: '政府信息公开目录：主动公开的文件按主题分类、发文机关、体裁、年份可浏览，每条列出索引号等七项信息', severity: 'error' },
+  { id: 'OPEN-04', title: '政策文件库：省级门户网站汇集全平台的政策文件，注明发文机关，可按有效性筛选', severity: 'error' },
 
   { id: 'SITE-01', title: '网站类型与层级', severity: 'error' },
   { id: 'SITE-02', title: '一个主办单位只开设一个网站', severity: 'error' },

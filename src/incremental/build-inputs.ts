@@ -10,6 +10,8 @@
 //   (src/rules/content/support/data-files.ts);
 // - the site's own folders: sites/<siteId>/ (site.yaml, assets) and content/<siteId>/;
 // - the items it republishes from other sites (PUB-07): their files, outside its folders;
+// - on the provincial portal, the other sites' policy documents its 政策文件库 lists (OPEN-04):
+//   their MDX files;
 // - the site data handed to the templates (configuration, item metadata, relations, notices in
 //   force at --now), which the keys hash as the templates read it (templates-read.ts).
 import path from 'node:path';
@@ -67,7 +69,7 @@ export function programFingerprint(root: string): Promise<string> {
   return fingerprintOf([...CHECKING_PROGRAM, ...RENDERING_PROGRAM], root);
 }
 
-/** The files outside the site's folders that its output is made from: the items it republishes (PUB-07). */
+/** The files outside the site's folders that its output is made from: the items it republishes (PUB-07), the documents its library lists (OPEN-04). */
 export async function republishedFiles(root: string, data: SiteData): Promise<string[]> {
   const ownContent = path.join(root, 'content', data.id) + path.sep;
   const foreign = new Set<string>();
@@ -77,6 +79,11 @@ export async function republishedFiles(root: string, data: SiteData): Promise<st
     // A folder item's images and attachments are published with it.
     if (item.assetBase) for (const f of await filesUnder(path.dirname(file))) foreign.add(f);
     else foreign.add(file);
+  }
+  // The library shows a document's front matter only: its file, not its folder's attachments.
+  for (const entry of data.library ?? []) {
+    const file = path.join(root, entry.file);
+    if (!file.startsWith(ownContent)) foreign.add(file);
   }
   return [...foreign].sort();
 }

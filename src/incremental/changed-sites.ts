@@ -32,6 +32,14 @@ export function withParents(changed: ReadonlySet<string>, configChanged: Readonl
   return result;
 }
 
+/**
+ * OPEN-04: the provincial portal's 政策文件库 lists the policy documents of every site, with the
+ * site's name and domain: a change to any site's content or configuration rebuilds the portal.
+ */
+export function withPlatformPortal(changed: ReadonlySet<string>, portals: readonly string[]): Set<string> {
+  return changed.size > 0 ? new Set([...changed, ...portals]) : new Set(changed);
+}
+
 function git(root: string, args: string[]): string[] {
   return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
     .split('\n')

@@ -8,7 +8,8 @@
 //   configuration and assets, the site data without the items). Differs: every page is rendered.
 // - items: per item, its entry in the site data, the leave-site page of its reprint's original,
 //   its MDX file and the files of its folder. Differs: that item's page is rendered again.
-// - listPages: per column list page, its column, number, count and items' summaries.
+// - listPages: per column list page, its column, number, count and items' summaries; per page
+//   of the 政府信息公开目录 and the portal's 政策文件库 (catalogue-pages.ts), its entries and facets.
 // - siteData: the whole site data as the templates read it. Equal, with only plain bodies
 //   changed: the pages are patched without Astro (src/render/body-patch.ts).
 //
@@ -19,13 +20,14 @@ import path from 'node:path';
 import type { SiteData } from '../render/site-data.ts';
 import { animationListing } from '../render/animation-listing.ts';
 import { columnListPages } from '../render/list-pages.ts';
+import { cataloguePages } from '../render/catalogue-pages.ts';
 import { mapLimited } from '../util/map-limited.ts';
 import { filesUnder, hashFiles, type FileDigests } from '../util/hash-files.ts';
 import { programFingerprint, republishedFiles, siteFolders } from './build-inputs.ts';
 import { dataTemplatesRead, templatesReadJson } from './templates-read.ts';
 
 /** Bumped when what a key covers changes: older records then plan a full render. */
-const KEYS_VERSION = 3;
+const KEYS_VERSION = 4;
 
 export interface SiteKeys {
   input: string;
@@ -47,7 +49,9 @@ export async function inputKey(root: string, data: SiteData, known?: FileDigests
 
 async function sharedKey(root: string, data: SiteData, known?: FileDigests): Promise<string> {
   const hash = createHash('sha256').update(`item pages ${KEYS_VERSION}\0${await programFingerprint(root)}\0`);
-  const { items: _items, leaving: _leaving, ...rest } = dataTemplatesRead(data);
+  // The library (OPEN-04) shows on its own pages only, keyed as list pages: a department's edit
+  // renders the portal's library pages again, not every page of the portal.
+  const { items: _items, leaving: _leaving, library: _library, ...rest } = dataTemplatesRead(data);
   hash.update(JSON.stringify(rest));
   // The listed animations name every GIF and WebP body image of the site (LAY-07, animation-listing.ts).
   hash.update(`\0${animationListing(data.items).key}\0`);
@@ -69,15 +73,14 @@ export async function itemPageKeys(root: string, data: SiteData, known?: FileDig
   return Object.fromEntries(data.items.map((item, i) => [item.id, keys[i]!]));
 }
 
-/** Column list page (output-relative file) → key of what it shows: equal keys, equal pages. */
+/** List page (output-relative file: a column's, the catalogue's, the library's) → key of what it shows: equal keys, equal pages. */
 export function listPageKeys(data: SiteData): Record<string, string> {
-  return Object.fromEntries(
+  const key = (shown: unknown) => createHash('sha256').update(`list page ${KEYS_VERSION}\0${JSON.stringify(shown)}`).digest('hex');
+  return Object.fromEntries([
     // An item's body hash guards the compile's input and shows on no list page (checked-body.ts).
-    columnListPages(data).map(({ file, items, ...shown }) => {
-      const listed = items.map(({ bodyHash: _bodyHash, ...item }) => item);
-      return [file, createHash('sha256').update(`list page ${KEYS_VERSION}\0${JSON.stringify({ ...shown, items: listed })}`).digest('hex')];
-    }),
-  );
+    ...columnListPages(data).map(({ file, items, ...shown }) => [file, key({ ...shown, items: items.map(({ bodyHash: _bodyHash, ...item }) => item) })]),
+    ...cataloguePages(data).map(({ file, ...shown }) => [file, key(shown)]),
+  ]);
 }
 
 /** Key of everything in the site data, as the templates read it: equal keys, equal pages but for the bodies. */

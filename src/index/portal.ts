@@ -1,6 +1,3 @@
 // Which site hosts the platform-wide search (SRCH-03): the provincial portal (省级政府门户网站).
-import type { SiteConfig } from '../schema/site-schema.ts';
-
-export function isPlatformPortal(config: Pick<SiteConfig, 'kind' | 'level'>): boolean {
-  return config.kind === 'portal' && config.level === 'province';
-}
+// Decided in src/config/platform-portal.ts, which the loader reads too (the 政策文件库, OPEN-04).
+export { isPlatformPortal } from '../config/platform-portal.ts';

@@ -36,7 +36,8 @@ function externalSummary(result: SiteBuildResult): string {
 /** After a partial render (src/render/carry-pages.ts): how many item pages were rendered again. */
 function partialSummary(result: SiteBuildResult): string {
   if (result.rendered === undefined || result.rendered >= result.items) return '';
-  const lists = result.renderedListPages !== undefined ? `和 ${result.renderedListPages} 个栏目列表页` : '';
+  // List pages: the columns', and the 政府信息公开目录's and 政策文件库's pages (OPEN-03, OPEN-04).
+  const lists = result.renderedListPages !== undefined ? `和 ${result.renderedListPages} 个列表页` : '';
   // Patched bodies (body-patch.ts): the editor learns that the edit was published without a render.
   const patched = result.patchedBodies ? `；只改了正文，直接替换了 ${result.patchedBodies} 个页面的正文，未启动 Astro` : '';
   return `（只重新渲染了有改动的 ${result.rendered} 个内容页${lists}${patched}）`;

@@ -21,7 +21,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemSummary, SiteData } from './site-data.ts';
 import { hasItemPage, itemPageFile } from './rendered-items.ts';
-import { columnListPages } from './list-pages.ts';
+import { listPageFiles } from './list-page-files.ts';
 import { MANIFEST_FILE } from '../publish/integrity-manifest.ts';
 import { INDEX_FOLDERS } from '../index/search-parts.ts';
 import { linkFiles } from '../util/link-files.ts';
@@ -79,7 +79,7 @@ const bodyHtmlModule = once(() => import('../../plugins/astro-govsite/body-html.
 /** Output-relative files the patch leaves to others: the carried pages (carryPages), the index, the manifest, sitemap.xml. */
 function leftToOthers(data: SiteData): (file: string) => boolean {
   const itemFolders = new Set(data.items.filter(hasItemPage).map((item) => item.url.slice(1)));
-  const listPages = new Set(columnListPages(data).map((page) => page.file));
+  const listPages = new Set(listPageFiles(data));
   const indexFolders = INDEX_FOLDERS.map((folder) => `${folder}/`);
   return (file) => {
     if (file === MANIFEST_FILE || file === 'sitemap.xml' || listPages.has(file)) return true;

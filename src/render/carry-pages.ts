@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemSummary, SiteData } from './site-data.ts';
 import { hasItemPage } from './rendered-items.ts';
-import { columnListPages } from './list-pages.ts';
+import { listPageFiles } from './list-page-files.ts';
 import { mapLimited } from '../util/map-limited.ts';
 import { filesUnder } from '../util/hash-files.ts';
 import { linkFiles, linkPairs } from '../util/link-files.ts';
@@ -84,9 +84,9 @@ export async function carryPages(
   const assets = new Set<string>();
   for (const item of data.items) if (!rendered.has(item.id)) for (const asset of plan.previous.assets[item.id] ?? []) assets.add(asset);
   if (plan.renderListPages) {
-    // The list pages showing the same items as then, with the files they refer to (read from the pages: a few hundred).
+    // The list pages (columns, catalogue, library) showing the same items as then, with the files they refer to (read from the pages: a few hundred).
     const renderedLists = new Set(plan.renderListPages);
-    for (const { file } of columnListPages(data)) {
+    for (const file of listPageFiles(data)) {
       if (renderedLists.has(file)) continue;
       const from = path.join(published, file);
       copies.push([from, path.join(staging, file)]);

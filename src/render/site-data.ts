@@ -13,6 +13,9 @@ import { indexNumberOf } from '../content/index-number.ts';
 import { hasItemPage } from './rendered-items.ts';
 import { rendersDirectly } from './renders-directly.ts';
 import { publishedAt } from './published-at.ts';
+import type { Subject } from '../rules/content/remark-disclosure-fields.ts';
+import type { LibraryEntry } from './catalogue-entries.ts';
+import { policyLibrary } from './policy-library.ts';
 
 export interface ItemSummary {
   id: string;
@@ -67,6 +70,10 @@ export interface SiteData {
   renderListPages?: string[];
   /** Parts of the site's search index (src/index/search-parts.ts): the search page merges them. */
   searchParts: number;
+  /** The platform's 主题分类, in its order: the catalogue's subject pages (OPEN-03, catalogue-pages.ts). */
+  subjects: Subject[];
+  /** On the provincial portal only: the platform's 政策文件库 (OPEN-04, policy-library.ts), newest first. */
+  library?: LibraryEntry[];
 }
 
 
@@ -116,6 +123,8 @@ export function toSiteData(model: SiteModel, now: string): SiteData {
     now,
     notices: activeNotices(model.notices, now),
     leaving: leavingPages(items),
+    subjects: [...(model.subjects ?? [])],
+    ...(model.platform && { library: policyLibrary(model, now) }),
     items: items.map((item) => ({
       id: item.id,
       columnId: item.columnId,

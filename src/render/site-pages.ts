@@ -12,6 +12,7 @@ import { INDEX_FOLDERS } from '../index/search-parts.ts';
 import { MANIFEST_FILE } from '../publish/integrity-manifest.ts';
 import type { SiteConfig } from '../schema/site-schema.ts';
 import { projectRoot } from '../util/paths.ts';
+import { CATALOGUE_DIR, cataloguePages, LIBRARY_DIR, type CatalogueSource } from './catalogue-pages.ts';
 import { columnListPages } from './list-pages.ts';
 import { hasItemPage, itemPageFile } from './rendered-items.ts';
 
@@ -22,6 +23,8 @@ export interface SitePagesInput<Item extends { url: string; columnId: string }> 
   items: readonly Item[];
   /** Leave-site notice pages (SiteData.leaving); the source check does not make them. */
   leaving?: readonly { hash: string }[];
+  /** The 政府信息公开目录 and, on the portal, the 政策文件库 (OPEN-03/OPEN-04): what their pages list. */
+  catalogue?: CatalogueSource;
 }
 
 type Params = (data: SitePagesInput<{ url: string; columnId: string }>) => string[];
@@ -34,6 +37,8 @@ const DYNAMIC_ROUTES: Record<string, Params> = {
   'feeds/[column].json.ts': (data) => data.config.columns.map((column) => `feeds/${column.id}.json`),
   'topics/[topic].astro': (data) => data.config.topics.map((topic) => `topics/${topic.id}/index.html`),
   'leaving/[hash].astro': (data) => (data.leaving ?? []).map((page) => `leaving/${page.hash}/index.html`),
+  [`${CATALOGUE_DIR}/[...path].astro`]: (data) => (data.catalogue ? cataloguePages(data.catalogue).filter((page) => page.area === 'catalogue').map((page) => page.file) : []),
+  [`${LIBRARY_DIR}/[...path].astro`]: (data) => (data.catalogue ? cataloguePages(data.catalogue).filter((page) => page.area === 'library').map((page) => page.file) : []),
 };
 
 /** Written after the render: sitemap.xml (sitemap-xml.ts), the integrity manifest (PUB-02). */

@@ -15,6 +15,9 @@ import { loadItems, type LoadItemsOptions } from './load-items.ts';
 import { expiredDataReleases } from './content/data-release-expiry.ts';
 import type { ContentItem } from '../content/items.ts';
 import { loadSiteConfig, type LoadedSiteConfig } from '../config/load-site-config.ts';
+import { isPlatformPortal } from '../config/platform-portal.ts';
+import { subjectsSchema, type Subject } from './content/remark-disclosure-fields.ts';
+import { loadPlatformDataFile } from './content/support/data-files.ts';
 
 export { discoverSiteIds } from '../config/discover-sites.ts';
 
@@ -25,6 +28,13 @@ export interface SiteModel {
   items: ContentItem[];
   /** SITE-09 notices with the windows they are shown in, its children's included (see toSiteData). */
   notices: NoticeCandidates;
+  /** The platform's 主题分类 (data/subject-classification.yaml): the catalogue's subject pages (OPEN-03). */
+  subjects?: readonly Subject[];
+  /**
+   * On the provincial portal only: every buildable site of the platform, itself included, whose
+   * policy documents its 政策文件库 lists (OPEN-04, src/render/policy-library.ts).
+   */
+  platform?: ReadonlyArray<Pick<SiteModel, 'id' | 'config' | 'items'>>;
 }
 
 export interface LoadedSite {
@@ -87,6 +97,7 @@ export async function loadPlatform(root: string, now?: string, options: LoadPlat
   // lifecycle has an error announces nothing.
   const notices = lifecycleNotices(platform, (id) => !diagnostics.get(id)!.some((d) => d.ruleId === 'SITE-09' && d.severity === 'error'));
 
+  const { subjects } = loadPlatformDataFile(root, 'subject-classification.yaml', subjectsSchema);
   const sites = new Map<string, LoadedSite>();
   for (const id of ids) {
     const all = diagnostics.get(id)!.sort(compareDiagnostics);
@@ -97,9 +108,14 @@ export async function loadPlatform(root: string, now?: string, options: LoadPlat
       locate: relationSite.locate,
       items: relationSite.items.filter((item) => !item.data.draft).sort(byNewestFirst),
     };
-    const model = source && !hasErrors(all) ? { id, config: source.config, items: source.items, notices: notices.get(id) ?? NO_NOTICES } : undefined;
+    const model = source && !hasErrors(all) ? { id, config: source.config, items: source.items, notices: notices.get(id) ?? NO_NOTICES, subjects } : undefined;
     sites.set(id, { id, model, source, diagnostics: all });
   }
+  // OPEN-04: the portal's library lists the documents of the sites that build (a site with
+  // errors publishes nothing new, so its documents would link to pages that may not exist).
+  const models = [...sites.values()].flatMap((site) => (site.model ? [site.model] : []));
+  const platformSites = models.map(({ id, config, items }) => ({ id, config, items }));
+  for (const model of models) if (isPlatformPortal(model.config)) model.platform = platformSites;
   return sites;
 }
 

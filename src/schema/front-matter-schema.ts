@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { allowedUrl, chinaDateTime, dateOrDateTime, labelled } from './fields.ts';
 import { dataReleaseSchema } from './data-release.ts';
+import { GENRES } from './genres.ts';
 
 const itemReference = z.string().regex(/^(?:[a-z0-9-]+:)?[a-z0-9-]+\/[a-z0-9-]+$/, {
   error: '引用格式应为“栏目标识/路径名”，跨站点写“站点标识:栏目标识/路径名”，例如 policies/youhua-yingshang',
@@ -20,11 +21,8 @@ function webPage(ctx: z.core.ParsePayload<string>): void {
   }
 }
 
-/** 体裁: the kinds of 公文 (党政机关公文处理工作条例 第八条) and of normative documents. */
-export const GENRES = [
-  '决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要',
-  '办法', '规定', '规则', '细则', '方案', '规划', '计划', '条例', '指引', '标准', '其他',
-] as const;
+/** 体裁: the kinds of 公文 and of normative documents (genres.ts). */
+export { GENRES } from './genres.ts';
 
 const STATE_NAMES = { amended: '已修改', repealed: '已废止', expired: '已失效' } as const;
 

@@ -36,7 +36,7 @@ const channelSchema = z.strictObject({
 });
 
 /** Paths the templates use for their own pages; a column cannot take them. */
-export const RESERVED_COLUMN_IDS = ['topics', 'sitemap', 'search', 'assets', 'pagefind', 'feeds', 'reports', '404'];
+export const RESERVED_COLUMN_IDS = ['topics', 'sitemap', 'search', 'assets', 'pagefind', 'feeds', 'reports', '404', 'xxgk', 'zcwjk'];
 
 const columnId = asciiId.check((ctx) => {
   if (!RESERVED_COLUMN_IDS.includes(ctx.value)) return;

@@ -24,6 +24,10 @@ export const PAGE_TYPES: readonly PageType[] = [
   { id: 'search', name: '站内搜索页', demoPath: '/search/' },
   { id: 'not-found', name: '“页面不存在”页', demoPath: '/no-such-page/' },
   { id: 'accessibility', name: '无障碍声明页', demoPath: '/accessibility/' },
+  { id: 'catalogue', name: '政府信息公开目录', demoPath: '/xxgk/' },
+  { id: 'catalogue-facet', name: '信息公开目录分类页（按主题分类）', demoPath: '/xxgk/subject/02/' },
+  { id: 'library', name: '政策文件库（全部文件）', demoPath: '/zcwjk/' },
+  { id: 'library-status', name: '政策文件库筛选页（已废止）', demoPath: '/zcwjk/status/repealed/' },
 ];
 
 /** The display modes every page type is checked in. */

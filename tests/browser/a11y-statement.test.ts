@@ -49,6 +49,8 @@ describe('无障碍声明', () => {
       'search.astro': ['search'],
       '404.astro': ['not-found'],
       'accessibility.astro': ['accessibility'],
+      'xxgk/[...path].astro': ['catalogue', 'catalogue-facet'],
+      'zcwjk/[...path].astro': ['library', 'library-status'],
       // The leave-site notice (CONT-13) exists only for links to non-government sites, and no page
       // of the demo platform has one, so there is no such page to test.
       'leaving/[hash].astro': [],

@@ -42,6 +42,7 @@ describe('the demo platform', () => {
     // A 文号 and the dates are one token each: never broken across lines (issue 26 item 9, styles/document.css).
     expect(table).toMatch(/<th scope="row">发文字号<\/th><td><span class="doc-info__token">[^<]+〔20\d{2}〕\d+号<\/span><\/td>/);
     expect(table).toMatch(/<th scope="row">发布日期<\/th><td><span class="doc-info__token">20\d{2}-\d{2}-\d{2}<\/span><\/td>/);
+    // OPEN-03: the subject of a document in the catalogue links to the catalogue's page of it.
   });
 
   it('builds dist/<siteId>/index.html for every site in sites/', () => {

@@ -44,7 +44,7 @@ describe('a one-item edit renders only the pages it changes (issue 8)', () => {
     writeText(root, file, `${readText(root, file)}\n会议还研究了其他事项。\n`);
     const output = buildAndCompare();
     // Only its plain body changed (its summary is its description): patched in, no Astro (body-patch.ts).
-    expect(output).toMatch(/shili：\d+ 条内容，\d+ 个页面（只重新渲染了有改动的 1 个内容页和 0 个栏目列表页；只改了正文，直接替换了 1 个页面的正文，未启动 Astro）/);
+    expect(output).toMatch(/shili：\d+ 条内容，\d+ 个页面（只重新渲染了有改动的 1 个内容页和 0 个列表页；只改了正文，直接替换了 1 个页面的正文，未启动 Astro）/);
     // The site the edit is in is built first (the others are only found unchanged).
     expect(output).toContain('▶ [1/3] shili：');
     expect(output).toContain('shili-jyt：未变化');
@@ -59,7 +59,7 @@ describe('a one-item edit renders only the pages it changes (issue 8)', () => {
     const file = 'content/shili/news/2026-07-15-flood-prevention.mdx';
     writeText(root, file, readText(root, file).replace('受强降雨影响，', '受持续强降雨影响，'));
     const output = buildAndCompare();
-    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 1 个内容页和 [1-9]\d* 个栏目列表页）/);
+    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 1 个内容页和 [1-9]\d* 个列表页）/);
     expect(output).not.toContain('只改了正文');
   });
 
@@ -74,13 +74,18 @@ describe('a one-item edit renders only the pages it changes (issue 8)', () => {
     expect(readText(root, page)).toContain('会议要求抓好落实。');
   });
 
-  it('a title other pages show: the policy and its interpretation are rendered again, and the two list pages showing them', () => {
+  it('a title other pages show: the policy and its interpretation are rendered again, and the list pages showing them', () => {
     const file = 'content/shili/policies/2026-digital-government-plan.mdx';
     writeText(root, file, readText(root, file).replace(/^title: (.*)$/m, 'title: $1（修订）'));
     const output = buildAndCompare();
-    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 2 个内容页和 2 个栏目列表页）/);
+    // Two column list pages; the 信息公开目录's index and its pages of the document's subject,
+    // issuer, genre and year (OPEN-03); the 政策文件库 and its 现行有效 page (OPEN-04).
+    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 2 个内容页和 9 个列表页）/);
     expect(readText(root, 'dist/shili/interpretations/2026-digital-government-plan-explained/index.html')).toContain('建设规划的通知（修订）');
     expect(readText(root, 'dist/shili/policies/index.html')).toContain('建设规划的通知（修订）');
+    for (const list of ['xxgk', 'xxgk/subject/02', 'xxgk/year/2026', 'zcwjk', 'zcwjk/status/valid']) {
+      expect(readText(root, `dist/shili/${list}/index.html`), list).toContain('建设规划的通知（修订）');
+    }
   });
 
   it('a new item with an image and a deleted item with one: their pages, images and list entries come and go', () => {
@@ -94,7 +99,7 @@ describe('a one-item edit renders only the pages it changes (issue 8)', () => {
     expect(imageOf().length).toBeGreaterThan(0);
     rmSync(path.join(root, 'content/shili/news/2026-11-14-service-hall-one-thing'), { recursive: true });
     const output = buildAndCompare();
-    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 1 个内容页和 1 个栏目列表页）/);
+    expect(output).toMatch(/shili：.*（只重新渲染了有改动的 1 个内容页和 1 个列表页）/);
     expect(readText(root, 'dist/shili/news/index.html')).toContain('全省冬小麦播种基本结束');
     expect(existsSync(path.join(root, 'dist/shili/news/2026-11-14-service-hall-one-thing'))).toBe(false);
     expect(imageOf()).toEqual([]);

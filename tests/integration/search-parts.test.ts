@@ -57,7 +57,7 @@ describe('a search index in parts (issue 8)', () => {
     const edited = partOf(page, parts);
     const before = Array.from({ length: parts }, (_, part) => inode(entry(part)));
     writeText(root, file, readText(root, file).replace(/^title: (.*)$/m, 'title: $1（修订）'));
-    expect(build()).toMatch(/shili-jyt：\d+ 条内容，\d+ 个页面（只重新渲染了有改动的 1 个内容页和 \d+ 个栏目列表页）/);
+    expect(build()).toMatch(/shili-jyt：\d+ 条内容，\d+ 个页面（只重新渲染了有改动的 1 个内容页和 \d+ 个列表页）/);
     for (let part = 0; part < parts; part++) {
       // A part taken over is the published files, linked; the edited page's part is written anew.
       if (part === edited) expect(inode(entry(part)), `part ${part}`).not.toBe(before[part]);

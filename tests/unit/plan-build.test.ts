@@ -10,7 +10,7 @@ import type { ItemSummary, SiteData } from '../../src/render/site-data.ts';
 const item = (id: string, more: Partial<ItemSummary> = {}): ItemSummary =>
   ({ id, columnId: 'news', slug: id, url: `/news/${id}/`, file: `content/s/news/${id}.mdx`, summary: '', data: {}, relations: {}, directBody: true, ...more }) as ItemSummary;
 
-const data = (items: ItemSummary[], now = '2026-11-22 10:00'): SiteData => ({ id: 's', config: {} as SiteData['config'], items, leaving: [], now, notices: {} as SiteData['notices'], searchParts: 1 });
+const data = (items: ItemSummary[], now = '2026-11-22 10:00'): SiteData => ({ id: 's', config: {} as SiteData['config'], items, leaving: [], now, notices: {} as SiteData['notices'], searchParts: 1, subjects: [] });
 
 const items = [item('a'), item('b'), item('c', { directBody: false }), item('d', { assetBase: '/news/d/' }), item('e', { url: '/files/e.pdf' }), item('f'), item('g'), item('h')];
 const site = data(items);

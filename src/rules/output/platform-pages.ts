@@ -11,7 +11,10 @@ import { hasItemPage, itemPageFile } from '../../render/rendered-items.ts';
 import { publishedAt } from '../../render/published-at.ts';
 import { GENERATED_FOLDERS, publicFiles, sitePages } from '../../render/site-pages.ts';
 import { publishesNoticeOnly } from '../site/site-09-lifecycle.ts';
-import type { LoadedSite } from '../load-site.ts';
+import type { LoadedSite, SiteModel } from '../load-site.ts';
+import { indexNumberOf } from '../../content/index-number.ts';
+import type { CatalogueSource } from '../../render/catalogue-pages.ts';
+import { policyLibrary } from '../../render/policy-library.ts';
 import { resolveFile } from './link-targets.ts';
 
 export interface PlatformSite {
@@ -30,6 +33,15 @@ export interface PlatformSite {
   siteDir: string;
   /** Absolute folder holding content/ (an item's own files are published beside its page). */
   root: string;
+}
+
+/** What the site's 信息公开目录 (and the portal's 政策文件库) will list at `now`, as toSiteData makes it. */
+function catalogueSource(model: SiteModel, now: string): CatalogueSource {
+  const code = model.config.organizerCode ?? model.config.siteCode;
+  const items = model.items
+    .filter((item) => publishedAt(item.data.pubDate, now))
+    .map((item) => ({ url: item.url, data: item.data, reference: item.referenceOf, ...(!item.referenceOf && { indexNumber: indexNumberOf({ itemId: item.id, ...item.data }, code) }) }));
+  return { items, subjects: model.subjects ?? [], library: policyLibrary(model, now) };
 }
 
 /** A path inside a published folder: no empty, dot or hidden segment (hidden files are not copied). */
@@ -51,7 +63,7 @@ export class PlatformPages {
         domain: config.domain,
         hosts: [config.domain, config.chineseDomain].filter((h): h is string => Boolean(h)).map(normalizeHost),
         noticeOnly: publishesNoticeOnly(config),
-        pages: sitePages({ config, items: items.filter((item) => publishedAt(item.data.pubDate, now)) }),
+        pages: sitePages({ config, items: items.filter((item) => publishedAt(item.data.pubDate, now)), catalogue: site.model && catalogueSource(site.model, now) }),
         items: new Map(withPage.map((item) => [itemPageFile(item), item])),
         siteDir: path.join(root, 'sites', siteId),
         root,
