@@ -44,6 +44,11 @@ describe('PDF text (CONT-06 / CONT-07 on PDF attachments)', () => {
     expect(limitOf(generated.subarray(0, generated.indexOf('6 0 obj') + 60))).toContain('找不到页面');
   });
 
+  it('does not read an encrypted PDF: its streams are ciphertext', () => {
+    const plain = makeCjkPdf([['机密★10年']]).toString('latin1');
+    expect(limitOf(Buffer.from(plain.replace('/Root 1 0 R', '/Root 1 0 R /Encrypt 99 0 R'), 'latin1'))).toBe('文件已加密');
+  });
+
   it('does not read Identity-encoded text without a ToUnicode map: it is glyph numbers, not text', () => {
     expect(limitOf(makeCjkPdf([['机密★10年']], { toUnicode: false }))).toContain('ToUnicode');
   });

@@ -193,6 +193,11 @@ export class PdfFile {
     for (const m of this.text.matchAll(/(?<![0-9])(\d{1,7})\s+\d{1,5}\s+obj\b/g)) this.offsets.set(Number(m[1]), m.index + m[0].length);
   }
 
+  /** Whether the trailer names an encryption dictionary: its strings and streams cannot be read without decrypting. */
+  encrypted(): boolean {
+    return /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(this.text);
+  }
+
   /** The trailer's /Root, or else the first object that says it is the catalog. */
   catalog(): Dict | undefined {
     const text = this.text;

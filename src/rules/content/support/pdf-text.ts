@@ -230,6 +230,8 @@ export function pdfLines(bytes: Buffer): PdfLine[] {
   // Not a PDF at all (a text file named .pdf): CONT-12 reports that, there is no PDF text to read.
   if (!bytes.toString('latin1', 0, Math.min(bytes.length, 1024)).includes('%PDF-')) return [];
   const pdf = new PdfFile(bytes, MAX_INFLATED_BYTES);
+  // Decrypting (RC4, AES) is not done here; even an owner-password-only PDF has encrypted streams.
+  if (pdf.encrypted()) throw new PdfLimit('文件已加密');
   const all = pages(pdf);
   const state: State = { pdf, fonts: new Map(), lines: [], page: 0, line: '', operators: 0, deadline: Date.now() + MAX_MILLISECONDS };
   all.forEach(({ page, resources }, i) => {
