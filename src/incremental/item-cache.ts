@@ -30,12 +30,16 @@ import { removeOtherVersions, sortedEntries, writeCacheFile } from '../util/cach
 import { sha256, type FileDigests } from '../util/hash-files.ts';
 import { checkingFingerprint } from './build-inputs.ts';
 
-/** Data files beyond this are not read by CONT-15 (DATA_FILE_MAX_BYTES); their size says enough. */
+/**
+ * Data files beyond this are not read by CONT-15 (DATA_FILE_MAX_BYTES); their size says enough.
+ * Attachments whose text CONT-06/07 read are digested up to the same size: hashing every large
+ * PDF on every build would cost more than a same-size edit of one is likely.
+ */
 const DATA_DIGEST_MAX_BYTES = 2 * 1024 * 1024;
 
-/** `:<sha256>` of a data file's bytes (what CONT-15 reads), else nothing. */
+/** `:<sha256>` of a file whose bytes the rules read (CONT-15's data files, CONT-06/07's attachments), else nothing. */
 function contentDigest(file: { name: string; absolute: string }): string {
-  if (!/\.(?:csv|json)$/i.test(file.name) || statSync(file.absolute).size > DATA_DIGEST_MAX_BYTES) return '';
+  if (!/\.(?:csv|json|txt|docx|xlsx|pdf)$/i.test(file.name) || statSync(file.absolute).size > DATA_DIGEST_MAX_BYTES) return '';
   return `:${sha256(readFileSync(file.absolute))}`;
 }
 

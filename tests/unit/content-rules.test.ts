@@ -14,6 +14,7 @@ import { officialNamesSchema, sensitiveWordsSchema } from '../../src/rules/conte
 import { iframeHostsSchema } from '../../src/rules/content/remark-mdx-allowlist.ts';
 import { subjectsSchema } from '../../src/rules/content/remark-disclosure-fields.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
+import { makeCjkPdf } from '../helpers/pdf.ts';
 import { makeZip } from '../helpers/zip.ts';
 
 const CONTENT_RULES = ['CONT-06', 'CONT-07', 'CONT-08', 'CONT-09', 'CONT-10', 'CONT-12', 'CONT-16'];
@@ -315,6 +316,32 @@ describe('CONT-06 and CONT-07 inside attachments (issue 25)', () => {
     attach('contacts.xlsx', '公共数据开放联系人名单');
     const phone = only(await findings('CONT-07'));
     expect(phone.message).toContain('附件“contacts.xlsx”工作表 1 第 2 行');
+  });
+
+  it('reads the Chinese text of a PDF (Type0 font, ToUnicode CMap): a mark and an ID number, by page', async () => {
+    writeFileSync(path.join(root, FOLDER, 'catalogue.pdf'), makeCjkPdf([['测试市公共数据开放目录', '机密★10年'], ['联系人：王某 310101199001011234']]));
+    attach('catalogue.pdf', '公共数据开放目录（2026年版）');
+    const marks = only(await findings('CONT-06'));
+    expect(marks).toMatchObject({ severity: 'error', line: ATTACHMENT_LINE, field: 'attachments.0.file' });
+    expect(marks.message).toContain('附件“catalogue.pdf”第 1 页中有密级或内部标志“机密★10年”');
+    const id = only(await findings('CONT-07'));
+    expect(id).toMatchObject({ severity: 'error', line: ATTACHMENT_LINE, field: 'attachments.0.file' });
+    expect(id.message).toContain('附件“catalogue.pdf”第 2 页');
+    expect(`${id.message}${id.fix}`).not.toContain('310101199001011234');
+  });
+
+  it('warns, and does not crash, when a PDF cannot be read: its text was not checked', async () => {
+    const whole = makeCjkPdf([['测试市公共数据开放目录', '机密★10年']]);
+    writeFileSync(path.join(root, FOLDER, 'catalogue.pdf'), whole.subarray(0, whole.indexOf('6 0 obj') + 60));
+    attach('catalogue.pdf', '公共数据开放目录（2026年版）');
+    const warning = only(await findings('CONT-06'));
+    expect(warning).toMatchObject({ severity: 'warn', line: ATTACHMENT_LINE, field: 'attachments.0.file' });
+    expect(warning.message).toContain('附件“catalogue.pdf”的文字无法读取（找不到页面');
+    expect(warning.message).toContain('未经检查');
+    none(await findings('CONT-07'));
+    // A PDF whose fonts have no Unicode map is not passed as clean either.
+    writeFileSync(path.join(root, FOLDER, 'catalogue.pdf'), makeCjkPdf([['机密★10年']], { toUnicode: false }));
+    expect(only(await findings('CONT-06')).message).toContain('ToUnicode');
   });
 
   it('passes the clean attachments of the fixture and of the demo (no false alarms)', async () => {

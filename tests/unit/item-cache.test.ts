@@ -2,11 +2,12 @@
 // a file unchanged since the last load keeps its findings, and anything its findings depend on
 // (its bytes, the site's configuration, the files beside it) makes it load and check again.
 // Its run through the CLI (npm run check): tests/integration/check-cli.test.ts.
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ItemCache, type CachedItem } from '../../src/incremental/item-cache.ts';
 import { loadPlatform } from '../../src/rules/load-site.ts';
+import { makeCjkPdf } from '../helpers/pdf.ts';
 import { copyPlatform, readText, removePlatform, writeText } from '../helpers/platform.ts';
 
 const NOW = '2026-11-22 10:00';
@@ -131,6 +132,17 @@ describe('item cache (build and full check)', () => {
     expect(findings(await loadCached(), item)).not.toContain('CONT-15');
     writeText(root, 'content/alpha/data/2026-cpi/cpi.csv', '月份,涨幅\n7月,0.x\n');
     expect(findings(await loadCached(), item)).toContain('CONT-15');
+  });
+
+  it('checks an item again when its PDF attachment changes, size unchanged (CONT-06 reads its text)', async () => {
+    const pdf = path.join(root, 'content/alpha/policies/open-data-rules/catalogue.pdf');
+    writeText(root, POLICY, readText(root, POLICY).replace('{ file: implementation-rules.csv,', '{ file: catalogue.pdf,'));
+    writeFileSync(pdf, makeCjkPdf([['公开★10年']], { compress: false }));
+    expect(findings(await loadCached(), POLICY)).not.toContain('CONT-06');
+    const marked = makeCjkPdf([['机密★10年']], { compress: false });
+    expect(marked.length).toBe(readFileSync(pdf).length);
+    writeFileSync(pdf, marked);
+    expect(findings(await loadCached(), POLICY)).toContain('CONT-06');
   });
 
   it('keeps the other items of a column cached when one of them is edited', async () => {

@@ -7,8 +7,8 @@
 // brackets, after “此件/本件”, or followed by a handling instruction (注意保存, 请勿外传…).
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { attachmentRuns } from './support/attachment-text.ts';
-import { bodyRuns, fieldRuns, inRun, matchesIn, reportInRun, type TextRun } from './support/text.ts';
+import { attachmentRuns, unreadAttachments } from './support/attachment-text.ts';
+import { bodyRuns, fieldRuns, inRun, matchesIn, report, reportInRun, type TextRun } from './support/text.ts';
 
 const LEVEL = '(?:绝密|机密|秘密)';
 /** A level with the star split by one space, as text copied out of a PDF often is (“机 密★1年”): the star makes it a mark all the same. */
@@ -114,6 +114,19 @@ export default function remarkNoClassifiedMarks() {
           note: '立即停止发布，报本单位保密审查：未解密或不宜公开的，删除这篇内容；已依法解密、经保密审查同意公开的，删去该标志后再发布',
         });
       }
+    }
+    // Said once, here, for both rules that read attachments (CONT-06 and CONT-07).
+    for (const unread of unreadAttachments(file)) {
+      report(
+        file,
+        {
+          ruleId: 'CONT-06',
+          severity: 'warn',
+          reason: `${unread.label}的文字无法读取（${unread.reason}），其中是否有密级标志（CONT-06）和个人信息（CONT-07）未经检查`,
+          note: '请人工打开该附件核对；如能从原文件重新导出（如另存为 PDF，不加密，嵌入字体），替换后再构建即可自动检查',
+        },
+        { field: unread.field },
+      );
     }
   };
 }

@@ -1,16 +1,20 @@
 // The text of an item's attachments, for the rules that must see what a reader downloads: a
 // classification mark (CONT-06) or an ID number (CONT-07) inside a published CSV is published too.
 // Read: CSV, TXT and JSON (UTF-8, or GB18030 as Chinese office software saves them), DOCX
-// (paragraphs of the document, headers, footers and notes) and XLSX (the rows of every sheet).
-// Not read: PDF and OFD text (their text is in font-encoded streams; a scanned PDF has none), WPS,
-// ET, DOC and XLS (binary formats): docs/checks.md says so.
+// (paragraphs of the document, headers, footers and notes), XLSX (the rows of every sheet) and PDF
+// (the text lines of each page: pdf-text.ts). Not read: OFD, WPS, ET, DOC and XLS, and the text
+// of a scanned PDF (it has none, only pictures): docs/checks.md says so.
 //
 // One run per line, paragraph or row, named for the message (附件“a.csv”第 3 行) and reported at
-// the attachment's field in the front matter.
+// the attachment's field in the front matter. A PDF that cannot be read (damaged, encrypted,
+// beyond the limits, fonts without a Unicode map) is listed in `unread`: CONT-06 warns that its
+// text was not checked, rather than letting it pass as clean.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { lstatInside, parseReference } from '../../../security/content-paths.ts';
+import { PdfLimit } from './pdf-objects.ts';
+import { pdfLines } from './pdf-text.ts';
 import { visibleRun, type FieldPath, type TextRun } from './text.ts';
 import { zipTexts } from './zip-entries.ts';
 
@@ -89,18 +93,42 @@ function partsOf(bytes: Buffer, extension: string): Part[] {
       return docxParts(bytes);
     case 'xlsx':
       return xlsxParts(bytes);
+    case 'pdf':
+      return pdfLines(bytes).map((line) => ({ text: line.text, where: `第 ${line.page} 页`, block: 'paragraph' as const }));
     default:
       return [];
   }
 }
 
-const cache = new WeakMap<VFile, TextRun[]>();
+/** An attachment whose text could not be read, and why (Chinese, for the warning). */
+export interface UnreadAttachment {
+  label: string;
+  field: FieldPath;
+  reason: string;
+}
+
+interface AttachmentText {
+  runs: TextRun[];
+  unread: UnreadAttachment[];
+}
+
+const cache = new WeakMap<VFile, AttachmentText>();
 
 /** The text runs of the item's attachments (read once per item, whichever rule asks first). */
 export function attachmentRuns(file: VFile): TextRun[] {
-  let runs = cache.get(file);
-  if (runs) return runs;
-  runs = [];
+  return attachmentText(file).runs;
+}
+
+/** The attachments whose text could not be read. */
+export function unreadAttachments(file: VFile): UnreadAttachment[] {
+  return attachmentText(file).unread;
+}
+
+function attachmentText(file: VFile): AttachmentText {
+  let read = cache.get(file);
+  if (read) return read;
+  const runs: TextRun[] = [];
+  const unread: UnreadAttachment[] = [];
   const context = file.data.govsite;
   const attachments = context?.frontMatter?.attachments ?? [];
   // Attachments live in a folder item's folder (CONT-12 reports the others).
@@ -119,17 +147,21 @@ export function attachmentRuns(file: VFile): TextRun[] {
       if (state.state !== 'file' || state.stats.size > MAX_BYTES) return;
       const extension = (/\.([^./]+)$/.exec(parsed.path)?.[1] ?? '').toLowerCase();
       let parts: Part[];
+      const label = `${attachment.what}“${attachment.file}”`;
       try {
         parts = partsOf(readFileSync(path.join(dir, parsed.path)), extension);
-      } catch {
+      } catch (error) {
+        // Any other failure is a bug in a reader, not in the file: it must not stop the check either.
+        unread.push({ label, field: attachment.field, reason: error instanceof PdfLimit ? error.reason : '文件无法解析' });
         return;
       }
       for (const part of parts) {
         if (!part.text.trim()) continue;
-        runs!.push(visibleRun({ text: part.text, label: `${attachment.what}“${attachment.file}”${part.where}`, field: attachment.field, block: part.block, place: () => undefined }));
+        runs.push(visibleRun({ text: part.text, label: `${label}${part.where}`, field: attachment.field, block: part.block, place: () => undefined }));
       }
     });
   }
-  cache.set(file, runs);
-  return runs;
+  read = { runs, unread };
+  cache.set(file, read);
+  return read;
 }
