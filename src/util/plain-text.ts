@@ -29,15 +29,18 @@ export function markdownToPlainText(markdown: string): string {
 const SENTENCE_END = /[。！？；]$/u;
 
 /**
- * A block that is not the item's own first sentences: a heading, a table, a component, an
- * import, an image, or a line that only addresses the readers (各市、县人民政府，省政府各部门：)
- * or heads a section (一、总体要求) — short, and no sentence end.
+ * A block that is not the item's own sentences: a heading, a table, a component, an import, an
+ * image, or a line that only addresses the readers (各市、县人民政府，省政府各部门：), heads a
+ * section (一、总体要求) or signs the document (安平县人民政府 2026年6月3日) — short, and no
+ * sentence end.
  */
 /** Headings, tables, components, imports and code: never part of a summary. */
 const NOT_PROSE = /^\s*(?:#{1,6}\s|\||import\s|export\s|<|```)/;
 
 function skipped(block: string, text: string): boolean {
   if (NOT_PROSE.test(block) || !text) return true;
+  // A list item is a sentence however short (申请材料齐全).
+  if (/^\s{0,3}(?:[-*+]|\d+\.)\s/.test(block)) return false;
   if (/[：:]$/.test(text) && text.length <= 60) return true;
   return text.length <= 30 && !SENTENCE_END.test(text);
 }
@@ -53,8 +56,8 @@ export function summaryText(markdown: string): string {
   let text = '';
   for (const block of blocks) {
     const plain = tidyChineseSpacing(markdownToPlainText(block));
-    if (!text && skipped(block, plain)) continue;
-    if (NOT_PROSE.test(block) || !plain) continue;
+    // Section heads and the signature (安平县人民政府 2026年6月3日) are skipped after the first sentence too.
+    if (skipped(block, plain)) continue;
     // A block that ends without punctuation (a list item, a heading after the first sentence) ends a sentence.
     text += text && !new RegExp(`[${CJK_PUNCTUATION}.!?]$`, 'u').test(text) ? `。${plain}` : plain;
   }

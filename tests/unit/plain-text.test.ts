@@ -22,6 +22,11 @@ describe('summaries from the first real sentence (issue 26)', () => {
     expect(summarize(body)).toBe('为加快发展居家社区养老服务，现提出如下意见。');
   });
 
+  it('skips section heads and the signature after the first sentence too', () => {
+    const body = '现将《实施方案》印发给你们，请认真组织实施。\n\n安平县人民政府\n2026年6月3日\n\n一、总体要求\n\n到2026年新建高标准农田4.5万亩。';
+    expect(summarize(body)).toBe('现将《实施方案》印发给你们，请认真组织实施。到2026年新建高标准农田4.5万亩。');
+  });
+
   it('leaves no space after Chinese punctuation or between Chinese lines', () => {
     expect(summarize('第一句话。\n第二句话， 接着说。')).toBe('第一句话。第二句话，接着说。');
     expect(markdownToPlainText('见通知。 一')).toBe('见通知。一');
