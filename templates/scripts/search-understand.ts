@@ -83,8 +83,8 @@ const foundWords = async (pagefind: Pagefind, words: string) => (await pagefind.
 
 /**
  * A run of Chinese found nowhere as a phrase: the common-typo fix found on most pages, else the
- * first sound-alike found as a phrase; when the run's words are not found either, the first
- * correction whose words are (居家养老服物 → 居家养老服务, found as 居家|养老|服务).
+ * first sound-alike found as a phrase, else the first whose words are found (居家养老服物 →
+ * 居家养老服务, found as 居家|养老|服务).
  */
 async function correctRun(pagefind: Pagefind, terms: SearchTerms, run: string, sayings: ReadonlySet<string>): Promise<string | undefined> {
   let best: { word: string; count: number } | undefined;
@@ -99,7 +99,8 @@ async function correctRun(pagefind: Pagefind, terms: SearchTerms, run: string, s
     // A dictionary saying (社保卡) stands for words that are found; any other correction must be found itself.
     if (sayings.has(candidate) || (await found(pagefind, candidate)) > 0) return candidate;
   }
-  if ((await foundWords(pagefind, run)) > 0) return undefined;
+  // Pagefind finds some of a run's words however it is typed, so that is no sign the run is right:
+  // a sound-alike of a known word whose words are all found is taken.
   for (const candidate of candidates) if ((await foundWords(pagefind, candidate)) > 0) return candidate;
   return undefined;
 }
