@@ -7,7 +7,9 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkTree } from '../util/link-files.ts';
-import { pageForIndex, pageUrl } from './page-for-index.ts';
+import { pageForIndex, pageTerms, pageUrl } from './page-for-index.ts';
+import { loadSearchDictionary, type SearchDictionary } from '../config/search-dictionary.ts';
+import { pageWords, PartVocabulary } from './search-terms.ts';
 import { BUNDLE_DIR, partFolder, partOf, partOfFolder } from './search-parts.ts';
 import { isPage, listOutputFiles, sortedFiles } from '../util/output-files.ts';
 
@@ -74,6 +76,8 @@ export interface IndexSiteOptions {
   parts?: number;
   /** Parts taken whole from a published bundle folder (`<site>/pagefind/`) instead of indexed again: their pages are not read. */
   reuse?: { bundle: string; parts: ReadonlySet<number> };
+  /** The platform's search dictionary (SRCH-05, data/search-synonyms.yaml); default: the repository's. */
+  dictionary?: SearchDictionary;
 }
 
 // The sites built in parallel share this process's Pagefind service, each with an index of its
@@ -105,6 +109,9 @@ class BundleParts {
   readonly reuse: IndexSiteOptions['reuse'];
   readonly indexes = new Map<number, PagefindIndex>();
   readonly errors: string[] = [];
+  /** Each part's words, for the search page's corrections (search-terms.ts). */
+  readonly vocabulary = new PartVocabulary();
+  readonly dictionary: SearchDictionary;
   /**
    * Pages still to add, per part, of the pages given in order (inProgress): the item pages, part
    * by part (src/render/rendered-items.ts), so Pagefind holds one part at a time.
@@ -113,7 +120,8 @@ class BundleParts {
   /** `written` parts are on disk. */
   written = 0;
 
-  constructor(siteDir: string, parts: number, reuse: IndexSiteOptions['reuse']) {
+  constructor(siteDir: string, parts: number, reuse: IndexSiteOptions['reuse'], dictionary: SearchDictionary) {
+    this.dictionary = dictionary;
     this.bundle = `${siteDir}.${BUNDLE_DIR}`;
     this.reusedDir = `${this.bundle}-reused`;
     this.parts = parts;
@@ -171,6 +179,7 @@ class BundleParts {
     if (index) {
       const result = await index.writeFiles({ outputPath: folder });
       this.errors.push(...result.errors);
+      await this.vocabulary.write(folder, part, this.dictionary);
       // Dropped at once: Pagefind's service keeps an index in memory until it is deleted.
       this.indexes.delete(part);
       await index.deleteIndex();
@@ -264,7 +273,7 @@ class PageFeed {
 
 async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<SiteIndexResult> {
   const { searchKeys = true, inProgress, parts = 1, reuse } = options;
-  const bundle = new BundleParts(siteDir, parts, reuse);
+  const bundle = new BundleParts(siteDir, parts, reuse, options.dictionary ?? loadSearchDictionary());
   await rm(bundle.bundle, { recursive: true, force: true });
   await rm(bundle.reusedDir, { recursive: true, force: true });
   try {
@@ -274,7 +283,12 @@ async function buildIndex(siteDir: string, options: IndexSiteOptions): Promise<S
     const feed = new PageFeed(bundle);
     const prepared = (html: string) => (searchKeys ? pageForIndex(html) : /\bdata-pagefind-body\b/.test(html) ? html : undefined);
     // Synchronous reads: many pages are read ahead, and a promise read holds a file descriptor each.
-    const readPrepared = async (dir: string, file: string) => prepared(readFileSync(path.join(dir, file), 'utf8'));
+    const readPrepared = async (dir: string, file: string) => {
+      const html = readFileSync(path.join(dir, file), 'utf8');
+      const terms = pageTerms(html);
+      if (terms) bundle.vocabulary.add(bundle.partOfFile(file), pageWords(terms.title, terms.keywords));
+      return prepared(html);
+    };
     const fromSite = (file: string) => readPrepared(siteDir, file);
     if (inProgress) {
       for (const file of inProgress.order) if (!bundle.isReused(file)) bundle.pending[bundle.partOfFile(file)]!++;

@@ -26,6 +26,22 @@ function attribute(tag: string, name: string): string | undefined {
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** The opening tag of the element Pagefind indexes, which carries the page's search attributes. */
+const BODY_TAG = /<[a-z]+\s[^>]*\bdata-pagefind-body\b[^>]*>/;
+
+function termsOfTag(tag: string): { title: string; keywords: string[] } {
+  return {
+    title: attribute(tag, 'data-search-title') ?? '',
+    keywords: (attribute(tag, 'data-search-keywords') ?? '').split(/\s+/).filter(Boolean),
+  };
+}
+
+/** The title and keywords of an indexed page (search-terms.ts), or undefined for a page outside the index. */
+export function pageTerms(html: string): { title: string; keywords: string[] } | undefined {
+  const open = html.match(BODY_TAG);
+  return open ? termsOfTag(open[0]) : undefined;
+}
+
 /** Chinese text as space-separated words, cut as the browser (Intl.Segmenter) cuts queries. */
 export function segmentWords(text: string): string {
   return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment).join(' ');
@@ -42,11 +58,10 @@ export function segmentWords(text: string): string {
  * - `pinyin`: the pinyin keys of the title and keywords (SRCH-05, pinyin-keys.ts).
  */
 export function pageForIndex(html: string): string | undefined {
-  const open = html.match(/<[a-z]+\s[^>]*\bdata-pagefind-body\b[^>]*>/);
+  const open = html.match(BODY_TAG);
   if (!open) return undefined;
   const tag = open[0];
-  const title = attribute(tag, 'data-search-title') ?? '';
-  const keywords = (attribute(tag, 'data-search-keywords') ?? '').split(/\s+/).filter(Boolean);
+  const { title, keywords } = termsOfTag(tag);
   const words = segmentWords([title, ...keywords].join(' '));
   const keys = pinyinKeys(title, keywords);
   const added = [

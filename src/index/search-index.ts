@@ -3,6 +3,7 @@
 // platform-wide search. See docs/search.md.
 import { indexSite, type IndexSiteOptions } from './index-site.ts';
 import { addPlatformBundles } from './platform-search.ts';
+import { loadSearchDictionary } from '../config/search-dictionary.ts';
 
 export interface SearchIndexOptions {
   /** Folder holding sites/ and content/. */
@@ -22,7 +23,8 @@ export async function buildSearchIndex(
   index: Pick<IndexSiteOptions, 'inProgress' | 'parts' | 'reuse'> = {},
 ): Promise<string | undefined> {
   try {
-    const { errors } = await indexSite(stagingDir, index);
+    // The platform's own dictionary (a --root folder's data/) when it has one (SRCH-05).
+    const { errors } = await indexSite(stagingDir, { ...index, dictionary: loadSearchDictionary(options.root) });
     if (errors.length) return `搜索索引构建失败：\n  ${errors.join('\n  ')}`;
     await addPlatformBundles(siteId, stagingDir, options.root, options.outRoot);
     return undefined;

@@ -35,9 +35,9 @@ export function searchAttributes(item: ItemSummary, column: ColumnConfig, config
     genre: d.genre,
     indexnumber: item.indexNumber && isCatalogued(d, Boolean(item.reference)) ? item.indexNumber : undefined,
     keywords: d.keywords.join(' '),
-    // A copy published by reference (PUB-07) names its original, so platform-wide search can
-    // show the document once.
-    original: item.reference?.url,
+    // A copy published by reference (PUB-07) or a reprint (转载) names its original, so the
+    // search page can show the document once: the copy folded under the original.
+    original: item.reference?.url ?? d.reprint?.url,
     copy: item.reference ? '引用' : undefined,
   };
   const present = Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');

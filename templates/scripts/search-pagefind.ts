@@ -1,9 +1,9 @@
 // The search page's Pagefind (search.ts): the bundle loaded in the browser with its parts and,
-// on the provincial portal, the other sites' bundles merged in; date-sorted searches across the
-// merged indexes; and the typo check of query words found nowhere.
+// on the provincial portal, the other sites' bundles merged in; and date-sorted searches across
+// the merged indexes.
 import { partFolder } from '../../src/index/search-parts.ts';
 import { mergeByKey } from './merge-by-date.ts';
-import { chineseWords, correctionCandidates, RANKING } from './search-query.ts';
+import { RANKING } from './search-query.ts';
 
 export interface PagefindResult {
   id: string;
@@ -39,15 +39,24 @@ interface PlatformSite {
 /** Where part N of a bundle is. */
 const partPath = (bundlePath: string, part: number) => (part === 0 ? bundlePath : `${bundlePath}${partFolder(part)}/`);
 
-/** The site's bundle with its parts and, on the portal (`platform`), every site's; throws when it cannot load. */
-export async function loadPagefind(form: HTMLFormElement, platform: boolean): Promise<{ pagefind: Pagefind; allFilters: Record<string, Record<string, number>> }> {
+/**
+ * The site's bundle with its parts and, on the portal (`platform`), every site's; throws when it
+ * cannot load. `bundles`: the folder of every index merged, the page's own first (the search
+ * page reads its words files, search-understand.ts).
+ */
+export async function loadPagefind(
+  form: HTMLFormElement,
+  platform: boolean,
+): Promise<{ pagefind: Pagefind; allFilters: Record<string, Record<string, number>>; bundles: string[] }> {
   const bundle = form.dataset.bundle ?? '/pagefind/';
+  const bundles = [bundle];
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
   // Every index merged here (the site's parts, the other sites' on the portal) carries a `part`
   // filter of its own, so that a date-sorted search can be asked of each apart (byDate below).
   await pagefind.options({ excerptLength: 36, excerptEllipsis: '…', ranking: RANKING, mergeFilter: { part: 'self:0' } });
   for (let part = 1; part < (Number(form.dataset.bundleParts) || 1); part++) {
     await pagefind.mergeIndex(partPath(bundle, part), { ranking: RANKING, mergeFilter: { part: `self:${part}` } });
+    bundles.push(partPath(bundle, part));
   }
   if (platform) {
     const response = await fetch(form.dataset.platformSites ?? '/pagefind-sites/sites.json');
@@ -55,10 +64,11 @@ export async function loadPagefind(form: HTMLFormElement, platform: boolean): Pr
     for (const site of sites) {
       for (let part = 0; part < (site.parts ?? 1); part++) {
         await pagefind.mergeIndex(partPath(site.bundlePath, part), { baseUrl: site.baseUrl, ranking: RANKING, mergeFilter: { part: `${site.id}:${part}` } });
+        bundles.push(partPath(site.bundlePath, part));
       }
     }
   }
-  return { pagefind, allFilters: await pagefind.filters() };
+  return { pagefind, allFilters: await pagefind.filters(), bundles };
 }
 
 /**
@@ -74,17 +84,15 @@ export async function byDate(pagefind: Pagefind, term: string | null, filters: F
   return { ...found, results: await mergeByKey(perPart.map((s) => s.results), dateOf, count) };
 }
 
-/** A query word found nowhere that is found with one common typo fixed: the corrected query. */
-export async function correctTypos(pagefind: Pagefind, query: string): Promise<string | undefined> {
-  let corrected = query;
-  for (const word of chineseWords(query)) {
-    if ((await pagefind.search(`"${word}"`)).results.length > 0) continue;
-    let best: { word: string; count: number } | undefined;
-    for (const candidate of correctionCandidates(word)) {
-      const count = (await pagefind.search(`"${candidate}"`)).results.length;
-      if (count > 0 && (!best || count > best.count)) best = { word: candidate, count };
-    }
-    if (best) corrected = corrected.replace(word, best.word);
-  }
-  return corrected === query ? undefined : corrected;
+/**
+ * The searches of a query's variants (search-understand.ts), most precise first, their results
+ * merged in that order, each once; the filters' counts and `used` are those of the first variant
+ * that found something (a date-sorted search asks that one).
+ */
+export async function searchVariants(pagefind: Pagefind, variants: readonly string[], filters: Filters): Promise<PagefindSearch & { used: string }> {
+  const found = await Promise.all(variants.map((variant) => pagefind.search(variant, { filters })));
+  const first = Math.max(0, found.findIndex((f) => f.results.length > 0));
+  const seen = new Set<string>();
+  const results = found.flatMap((f) => f.results).filter((r) => !seen.has(r.id) && seen.add(r.id));
+  return { ...found[first]!, results, used: variants[first]! };
 }

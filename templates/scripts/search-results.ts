@@ -10,13 +10,18 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
  * Pagefind ranks by words; people expect the item whose title is the query first. Among the
  * top results: the exact 文号 match, then titles containing the query as typed, then titles
  * containing all its words; within these, the title the query covers most (the shortest)
- * first; then the rest in Pagefind's order.
+ * first; then titles having an official word for each everyday word of the query (the
+ * dictionary's `concepts`); then the rest in Pagefind's order. A document no longer in force (`demoted`, SRCH-04)
+ * comes after the current ones of its tier, and when its title does not match at all, after
+ * every current result.
  */
 export async function titlesFirst(
   results: PagefindResult[],
   query: string,
   exactIds: ReadonlySet<string>,
   dataOf: (r: PagefindResult) => Promise<ResultData>,
+  demoted: ReadonlySet<string> = new Set(),
+  concepts: readonly string[][] = [],
 ): Promise<PagefindResult[]> {
   const head = results.slice(0, TITLE_TIER_DEPTH);
   const titles = new Map(await Promise.all(head.map(async (r) => [r.id, (await dataOf(r)).meta.title ?? ''] as const)));
@@ -25,13 +30,18 @@ export async function titlesFirst(
   const tier = (r: PagefindResult) => {
     const title = titles.get(r.id)!;
     if (exactIds.has(r.id)) return 0;
-    if (title.includes(compact)) return 1 + title.length / 1000;
-    if (words.length > 1 && words.every((w) => title.includes(w))) return 2 + title.length / 1000;
-    return 3;
+    const late = demoted.has(r.id) ? 0.5 : 0;
+    if (title.includes(compact)) return 1 + late + title.length / 1000;
+    if (words.length > 1 && words.every((w) => title.includes(w))) return 2 + late + title.length / 1000;
+    // Everyday words of the query (生孩子 → 新生儿, 出生): a title with an official word for each.
+    if (concepts.length && concepts.every((c) => c.some((w) => title.includes(w)))) return 2.25 + late / 2 + title.length / 10000;
+    return 3 + late;
   };
   const tiers = new Map(head.map((r) => [r.id, tier(r)]));
   head.sort((a, b) => tiers.get(a.id)! - tiers.get(b.id)!);
-  return [...head, ...results.slice(TITLE_TIER_DEPTH)];
+  const rest = results.slice(TITLE_TIER_DEPTH);
+  const last = (r: PagefindResult) => tiers.get(r.id) === 3.5;
+  return [...head.filter((r) => !last(r)), ...rest.filter((r) => !demoted.has(r.id)), ...head.filter(last), ...rest.filter((r) => demoted.has(r.id))];
 }
 
 /** The search page's address with some parameters changed (undefined: removed). */
@@ -44,8 +54,37 @@ export function searchHref(p: URLSearchParams, changes: Record<string, string | 
   return `?${next.toString()}`;
 }
 
-/** One result: its title (with its status), its site on the portal, column, date and 文号, and the excerpt. */
-export function renderResult(data: ResultData, position: number, platform: boolean): HTMLLIElement {
+/**
+ * Pagefind's excerpt as Chinese reads: Pagefind ends a block that has no Latin full stop with
+ * `. `, so a heading, a table cell or a paragraph ending in 。 ran on as `标题. 正文` or `。. `.
+ * After Chinese punctuation the `. ` goes; after Chinese text it becomes `。`; spaces after Chinese
+ * punctuation go. Pagefind's excerpt is escaped text with <mark> elements only, which this keeps.
+ */
+export function cleanExcerpt(excerpt: string): string {
+  const han = String.raw`\p{Script=Han}`;
+  const mark = String.raw`(?:<\/mark>)?`;
+  return excerpt
+    .replace(new RegExp(`([，。；：！？、）》」』”…])(${mark})\\.(?:\\s+|$)`, 'gu'), '$1$2')
+    .replace(new RegExp(`(${han}|[0-9%])(${mark})\\.(?:\\s+|$)`, 'gu'), '$1$2。')
+    .replace(new RegExp(`([，。；：！？、）》」』”])(${mark})\\s+`, 'gu'), '$1$2');
+}
+
+/** A result's reprints (转载, copies by reference) folded under it: their sites, each a link. */
+function renderReprints(reprints: readonly ResultData[]): HTMLParagraphElement {
+  const line = document.createElement('p');
+  line.className = 'search-result__reprints';
+  line.append('另有转载：');
+  reprints.forEach((reprint, i) => {
+    const a = document.createElement('a');
+    a.href = reprint.url;
+    a.textContent = `${reprint.meta.site ?? reprint.meta.title ?? reprint.url}${reprint.meta.date ? `（${reprint.meta.date.slice(0, 10)}）` : ''}`;
+    line.append(...(i ? ['、', a] : [a]));
+  });
+  return line;
+}
+
+/** One result: its title (with its status), its site on the portal, column, date and 文号, the excerpt, and its reprints. */
+export function renderResult(data: ResultData, position: number, platform: boolean, reprints: readonly ResultData[] = []): HTMLLIElement {
   const { meta } = data;
   const li = document.createElement('li');
   li.className = 'search-result';
@@ -78,8 +117,9 @@ export function renderResult(data: ResultData, position: number, platform: boole
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';
   // Pagefind escapes the page text and adds only <mark> elements: safe as HTML.
-  excerpt.innerHTML = data.excerpt;
+  excerpt.innerHTML = cleanExcerpt(data.excerpt);
   li.append(title, facts, excerpt);
+  if (reprints.length) li.append(renderReprints(reprints));
   return li;
 }
 

@@ -7,12 +7,18 @@
 //   paging moves focus to the results heading.
 // - On the provincial portal the other sites' bundles are merged in (全省政府网站统一搜索), each
 //   result links to its own site's domain and names the site.
-// - 文号 in a query are matched exactly (docnumber filter) before the ranked results; words
-//   found nowhere are checked against common typos (错别字); latin queries match the pinyin keys
-//   src/index/ adds to the index.
-import { isPinyinQuery, findDocNumber, normalizeDocNumber, normalizePinyin } from './search-query.ts';
-import { byDate, correctTypos, loadPagefind, type Filters, type Pagefind, type PagefindResult, type PagefindSearch, type ResultData } from './search-pagefind.ts';
-import { renderPager, renderResult, searchHref, titlesFirst } from './search-results.ts';
+// - 文号 in a query are matched exactly (docnumber filter), and a 文号 prefix lists its family,
+//   before the ranked results; everyday words go through the platform's dictionary, words found
+//   nowhere are corrected by common typos (错别字) and by their sound, latin queries match the
+//   pinyin keys src/index/ adds to the index or are read as the Chinese word they spell
+//   (search-understand.ts); documents no longer in force come last, reprints are folded under
+//   their original (search-rank.ts); a search that finds nothing offers what to try next.
+import { normalizeDocNumber } from './search-query.ts';
+import { byDate, loadPagefind, searchVariants, type Filters, type Pagefind, type PagefindResult, type PagefindSearch, type ResultData } from './search-pagefind.ts';
+import { renderPager, renderResult, titlesFirst } from './search-results.ts';
+import { alternatives, SearchTerms, understandQuery, type Understood } from './search-understand.ts';
+import { DEMOTED_STATUSES, demote, docNumberFamily, foldReprints, typedDocNumber } from './search-rank.ts';
+import { announce, announceOutcome, showEmpty, showSuggestion } from './search-outcome.ts';
 
 const PAGE_SIZE = 10;
 /** Filter keys the form offers, in the form's order. */
@@ -25,15 +31,19 @@ interface SearchPage {
   input: HTMLInputElement;
   status: HTMLElement;
   suggestion: HTMLElement;
+  empty: HTMLElement;
   heading: HTMLElement;
   list: HTMLOListElement;
   pager: HTMLElement;
   filterCount: HTMLElement;
   siteName: string;
+  /** The site's own address: its results' links are relative (reprint folding compares addresses). */
+  baseUrl: string;
   platform: boolean;
   selects: Record<string, HTMLSelectElement | null>;
   scopeInputs: HTMLInputElement[];
   pagefind: Pagefind;
+  terms: SearchTerms;
   allFilters: Record<string, Record<string, number>>;
   docNumbers: string[];
   /** Counts the searches: one that a later search overtook shows nothing. */
@@ -42,14 +52,6 @@ interface SearchPage {
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 if (form) void start(form);
-
-function announce(status: HTMLElement, text: string) {
-  // Emptied first so that the same message (a repeated search) is announced again.
-  status.textContent = '';
-  window.setTimeout(() => {
-    status.textContent = text;
-  }, 50);
-}
 
 const params = () => new URL(window.location.href).searchParams;
 const chosenFilters = (selects: SearchPage['selects'], p: URLSearchParams) => [...FILTER_KEYS, 'status', 'sort'].filter((key) => selects[key] && p.get(key)).length;
@@ -61,11 +63,13 @@ async function start(form: HTMLFormElement) {
     input: form.querySelector<HTMLInputElement>('input[name="q"]')!,
     status: $<HTMLElement>('[data-search-status]'),
     suggestion: $<HTMLElement>('[data-search-suggestion]'),
+    empty: $<HTMLElement>('[data-search-empty]'),
     heading: $<HTMLElement>('[data-search-heading]'),
     list: $<HTMLOListElement>('[data-search-list]'),
     pager: $<HTMLElement>('[data-search-pager]'),
     filterCount: form.querySelector<HTMLElement>('[data-search-filter-count]')!,
     siteName: form.dataset.siteName ?? '',
+    baseUrl: form.dataset.baseUrl ?? window.location.origin,
     platform: form.dataset.platform !== undefined,
     selects: Object.fromEntries(
       [...FILTER_KEYS, 'status', 'sort'].map((key) => [key, form.querySelector<HTMLSelectElement>(`select[name="${key}"]`)]),
@@ -80,7 +84,9 @@ async function start(form: HTMLFormElement) {
     announce(elements.status, '搜索功能暂时无法使用，请稍后再试，或通过网站地图查找信息。');
     return;
   }
-  const page: SearchPage = { ...elements, ...loaded, docNumbers: Object.keys(loaded.allFilters.docnumber ?? {}), generation: 0 };
+  const page: SearchPage = { ...elements, ...loaded, terms: new SearchTerms(loaded.bundles), docNumbers: Object.keys(loaded.allFilters.docnumber ?? {}), generation: 0 };
+  // The dictionary is needed by the first query: fetched while the page settles.
+  void page.terms.dictionary();
   // Six filters would push a phone's results a screen down: folded there unless one is in use.
   filterBox.open = window.matchMedia('(min-width: 48rem)').matches || chosenFilters(page.selects, params()) > 0;
   filterBox.hidden = false;
@@ -154,33 +160,51 @@ function showNothing(page: SearchPage, p: URLSearchParams) {
   page.list.replaceChildren();
   page.pager.hidden = true;
   page.heading.hidden = true;
+  page.empty.hidden = true;
   if (p.has('q')) announce(page.status, '请输入要搜索的词语。');
 }
 
-/** The query searched: pinyin normalized, a word found nowhere corrected (unless `exact=1`). */
-async function queryOf(page: SearchPage, p: URLSearchParams, rawQuery: string): Promise<{ query: string; corrected?: string }> {
-  const query = isPinyinQuery(rawQuery) ? normalizePinyin(rawQuery) : rawQuery;
-  if (!query || isPinyinQuery(query) || p.get('exact') === '1') return { query };
-  const corrected = await correctTypos(page.pagefind, query);
-  return corrected ? { query: corrected, corrected } : { query };
-}
-
-/** 文号: the exact document first, whatever the ranking says about the rest of the query. */
-async function findResults(page: SearchPage, p: URLSearchParams, query: string, dataOf: (r: PagefindResult) => Promise<ResultData>) {
+/** 文号: the exact document first, or the family a 文号 prefix names (SRCH-02), whatever the ranking says about the rest of the query. */
+async function findResults(page: SearchPage, p: URLSearchParams, understood: Understood, dataOf: (r: PagefindResult) => Promise<ResultData>) {
   const { pagefind } = page;
+  const typed = (p.get('q') ?? '').trim();
   const filters = filtersFor(page, p);
   const sort = p.get('sort') === 'date';
-  const docNumber = findDocNumber(query);
+  const docNumber = typedDocNumber(typed);
   const wanted = docNumber ? normalizeDocNumber(docNumber) : undefined;
-  const exactValues = wanted ? page.docNumbers.filter((v) => wanted.endsWith(normalizeDocNumber(v))) : [];
+  const exactValues = wanted ? page.docNumbers.filter((v) => wanted.endsWith(normalizeDocNumber(v))) : docNumberFamily(typed, page.docNumbers);
   const count = Math.max(1, Number(p.get('page')) || 1) * PAGE_SIZE;
-  const exactFilters = { ...filters, docnumber: exactValues };
-  const [exact, ranked]: [PagefindSearch | undefined, PagefindSearch] = await Promise.all([
-    exactValues.length ? (sort ? byDate(pagefind, null, exactFilters, dataOf, count) : pagefind.search(null, { filters: exactFilters })) : undefined,
-    // A browse by filters alone lists the newest first.
-    query && !sort ? pagefind.search(query, { filters }) : byDate(pagefind, query || null, filters, dataOf, count),
-  ]);
-  return { exact, ranked };
+  const exactFilters = { ...filters, docnumber: { any: exactValues } };
+  const exact = exactValues.length ? (sort ? byDate(pagefind, null, exactFilters, dataOf, count) : pagefind.search(null, { filters: exactFilters, sort: { date: 'desc' } })) : undefined;
+  const [query] = understood.searches;
+  // A browse by filters alone lists the newest first; a sorted query asks the first variant that finds something.
+  let ranked: PagefindSearch;
+  if (!query) ranked = await byDate(pagefind, null, filters, dataOf, count);
+  else {
+    const variants = await searchVariants(pagefind, understood.searches, filters);
+    ranked = sort ? await byDate(pagefind, variants.used, filters, dataOf, count) : variants;
+  }
+  return { exact: await exact, ranked };
+}
+
+/** Of the first results, those no longer in force (SRCH-04), read from their status. */
+async function demotedOf(results: readonly PagefindResult[], dataOf: (r: PagefindResult) => Promise<ResultData>): Promise<Set<string>> {
+  const head = results.slice(0, 20);
+  const statuses = await Promise.all(head.map(async (r) => (await dataOf(r)).meta.status ?? ''));
+  return new Set(head.filter((_, i) => DEMOTED_STATUSES.includes(statuses[i]!)).map((r) => r.id));
+}
+
+/** The results in the page's order: 文号 matches, title matches, current before repealed, reprints folded. */
+async function ordered(page: SearchPage, p: URLSearchParams, understood: Understood, dataOf: (r: PagefindResult) => Promise<ResultData>) {
+  const { exact, ranked } = await findResults(page, p, understood, dataOf);
+  const seen = new Set<string>();
+  const exactIds = new Set((exact?.results ?? []).map((r) => r.id));
+  let results = [...(exact?.results ?? []), ...ranked.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
+  if (p.get('sort') === 'date' || !understood.searches[0]) return { ranked, results, reprints: new Map<string, ResultData[]>() };
+  // Documents no longer in force after the current ones, unless the reader chose a status (SRCH-04).
+  const demoted = p.get('status') ? new Set<string>() : await demotedOf(results, dataOf);
+  results = understood.pinyin ? demote(results, demoted, exactIds) : await titlesFirst(results, understood.official, exactIds, dataOf, demoted, understood.concepts);
+  return { ranked, ...(await foldReprints(results, dataOf, page.baseUrl)) };
 }
 
 async function search(page: SearchPage, p: URLSearchParams, { focusResults = false } = {}) {
@@ -190,50 +214,31 @@ async function search(page: SearchPage, p: URLSearchParams, { focusResults = fal
   page.suggestion.replaceChildren();
   if (!rawQuery && !FILTER_KEYS.some((k) => p.get(k)) && !p.get('status')) return showNothing(page, p);
   announce(page.status, '正在搜索…');
-  const { query, corrected } = await queryOf(page, p, rawQuery);
+  const understood = await understandQuery(page.pagefind, page.terms, rawQuery, p.get('exact') === '1');
   const cache = new Map<string, Promise<ResultData>>();
   const dataOf = (r: PagefindResult) => {
     if (!cache.has(r.id)) cache.set(r.id, r.data());
     return cache.get(r.id)!;
   };
-  const { exact, ranked } = await findResults(page, p, query, dataOf);
+  const { ranked, results, reprints } = await ordered(page, p, understood, dataOf);
   if (run !== page.generation) return;
-  const seen = new Set<string>();
-  const exactIds = new Set((exact?.results ?? []).map((r) => r.id));
-  let results = [...(exact?.results ?? []), ...ranked.results].filter((r) => !seen.has(r.id) && seen.add(r.id));
-  if (p.get('sort') !== 'date' && query && !isPinyinQuery(query)) results = await titlesFirst(results, query, exactIds, dataOf);
 
   for (const key of FILTER_KEYS) fillOptions(page, key, ranked.totalFilters[key] ?? page.allFilters[key], p.get(key) ?? '');
 
   const pages = Math.max(1, Math.ceil(results.length / PAGE_SIZE));
   const current = Math.min(pages, Math.max(1, Number(p.get('page')) || 1));
-  const shown = await Promise.all(results.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map(dataOf));
+  const slice = results.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  const shown = await Promise.all(slice.map(dataOf));
+  const tries = results.length || !rawQuery ? [] : await alternatives(page.pagefind, page.terms, rawQuery);
   if (run !== page.generation) return;
-  page.list.replaceChildren(...shown.map((data, i) => renderResult(data, (current - 1) * PAGE_SIZE + i + 1, page.platform)));
+  page.list.replaceChildren(...shown.map((data, i) => renderResult(data, (current - 1) * PAGE_SIZE + i + 1, page.platform, reprints.get(slice[i]!.id))));
   renderPager(page.pager, p, current, pages);
-  page.heading.hidden = false;
-  announceOutcome(page, p, { rawQuery, corrected, count: results.length, current, pages });
-  if (focusResults) page.heading.focus();
-}
-
-/** The correction offered, and the outcome said in the status region. */
-function announceOutcome(page: SearchPage, p: URLSearchParams, outcome: { rawQuery: string; corrected?: string; count: number; current: number; pages: number }) {
-  const { rawQuery, corrected, count, current, pages } = outcome;
-  if (corrected) {
-    page.suggestion.hidden = false;
-    const original = document.createElement('a');
-    original.href = searchHref(p, { q: rawQuery, exact: '1', page: undefined });
-    original.textContent = rawQuery;
-    page.suggestion.append(`您是不是要找：“${corrected}”？以下是“${corrected}”的搜索结果。仍然搜索：`, original);
-  }
+  page.heading.hidden = results.length === 0;
+  showSuggestion(page.suggestion, p, rawQuery, understood);
+  showEmpty(page.empty, p, results.length > 0, tries, chosenFilters(page.selects, p) > 0 || p.get('scope') === 'site');
   const scopeText = page.platform && p.get('scope') !== 'site' ? '全省政府网站' : '本站';
-  const what = rawQuery ? `与“${corrected ?? rawQuery}”相关的` : '符合条件的';
-  announce(
-    page.status,
-    count
-      ? `在${scopeText}找到${what}结果 ${count} 条${pages > 1 ? `，当前第 ${current} 页，共 ${pages} 页` : ''}。`
-      : `在${scopeText}没有找到${what}结果。请换一个词语，或减少筛选条件。`,
-  );
+  announceOutcome(page.status, { rawQuery, corrected: understood.corrected, count: results.length, current, pages, scopeText });
+  if (focusResults) page.heading.focus();
 }
 
 function go(page: SearchPage, next: URLSearchParams, options: { push?: boolean; focusResults?: boolean } = {}) {
@@ -259,11 +264,17 @@ function listen(page: SearchPage) {
     event.preventDefault();
     go(page, new URLSearchParams(link.search), { focusResults: true });
   });
-  page.suggestion.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a');
-    if (!link) return;
-    event.preventDefault();
-    go(page, new URLSearchParams(link.search));
-  });
+  // The query as typed (仍然搜索), and what to try after a search that found nothing, search in place.
+  for (const [box, selector] of [
+    [page.suggestion, 'a'],
+    [page.empty, 'a[data-search-try]'],
+  ] as const) {
+    box.addEventListener('click', (event) => {
+      const link = (event.target as Element).closest<HTMLAnchorElement>(selector);
+      if (!link) return;
+      event.preventDefault();
+      go(page, new URLSearchParams(link.search));
+    });
+  }
   window.addEventListener('popstate', () => void run(page, params()));
 }
