@@ -6,8 +6,12 @@
 // 连读 reads <main> in document order: the title, the time and source, the body, tables row by
 // row with each cell named by its column header (“指标：地区生产总值，单位：亿元……”), image
 // descriptions; it skips navigation (including the breadcrumb), the toolbars, form controls and
-// anything hidden. 指读 reads what the mouse rests on (after a short pause) or what receives the
-// keyboard focus, saying what it is (链接、按钮、图片…) and its state.
+// anything hidden. 指读 reads what the mouse rests on (after a short pause), what a finger taps or
+// what receives the keyboard focus, saying what it is (链接、按钮、图片…) and its state.
+//
+// While 连读 reads (or 指读 reads what was tapped) the player (components/A11yPlayer.astro:
+// 暂停/继续, 停止, 语速) is docked at the bottom of the screen, so it is at hand wherever the
+// reading has scrolled to; it stays while the focus is in it.
 //
 // Text is spoken sentence by sentence, and a sentence longer than MAX_CHARS is cut at a comma (or,
 // failing one, between words): some browsers silently stop an utterance after about 15 seconds,
@@ -17,8 +21,10 @@
 (() => {
   const a11y = window.govsiteA11y;
   const toolbar = document.querySelector('[data-a11y-toolbar]');
-  const group = toolbar?.querySelector('[data-a11y-read]');
-  if (!a11y || !toolbar || !group) return;
+  const found = toolbar?.querySelector('[data-a11y-player]');
+  if (!a11y || !toolbar || !found) return;
+  const player = /** @type {HTMLElement} */ (found);
+  const slot = /** @type {HTMLElement} */ (player.parentElement);
 
   const POINT_DELAY = 300;
   const HIGHLIGHT = 'govsite-reading';
@@ -26,7 +32,7 @@
 
   const synth = window.speechSynthesis;
   const canSpeak = Boolean(synth && typeof synth.speak === 'function' && typeof window.SpeechSynthesisUtterance === 'function');
-  const control = (/** @type {string} */ name) => /** @type {HTMLElement} */ (group.querySelector(`[data-read="${name}"]`));
+  const control = (/** @type {string} */ name) => /** @type {HTMLElement} */ (toolbar.querySelector(`[data-read="${name}"]`));
   const [play, pause, stop, rateSelect, note] = ['play', 'pause', 'stop', 'rate', 'unsupported'].map(control);
   const UNSUPPORTED = note.textContent;
   const FAILED = '浏览器未能朗读（没有可用的语音，或声音设备不可用）：请检查电脑的声音设置，或换用其他浏览器。';
@@ -35,7 +41,11 @@
   const announce = (message) => {
     status.textContent = '';
     clearTimeout(announce.timer);
-    announce.timer = setTimeout(() => { status.textContent = message; }, 100);
+    announce.timer = setTimeout(() => {
+      status.textContent = message;
+      // The message box lies over the page (a11y-toolbar.css): gone after time enough to read it.
+      announce.timer = setTimeout(() => { status.textContent = ''; }, Math.max(5000, (message ?? '').length * 300));
+    }, 100);
   };
 
   // ---- Highlight ----
@@ -63,7 +73,9 @@
     // sentence that looks in view mid-scroll can be carried off the top by the rest of it.
     const settled = scrollTarget ?? window.scrollY;
     const top = window.scrollY + box.top - settled;
-    if (top >= 16 && top + box.height <= window.innerHeight - 16) return;
+    // The docked player covers the bottom of the screen: the sentence is kept above it.
+    const bottom = window.innerHeight - (player.hasAttribute('data-docked') ? player.offsetHeight : 0) - 16;
+    if (top >= 16 && top + box.height <= bottom) return;
     scrollTarget = Math.max(0, Math.min(window.scrollY + box.top - window.innerHeight / 3, document.documentElement.scrollHeight - window.innerHeight));
     window.scrollTo({ top: scrollTarget, behavior: calm.matches ? 'auto' : 'smooth' });
   }
@@ -91,9 +103,24 @@
     pause.setAttribute('aria-disabled', String(!reading));
     stop.setAttribute('aria-disabled', String(!reading));
     pause.textContent = reading?.paused ? '继续' : '暂停';
+    if (reading && (reading.mode === 'continuous' || reading.tapped)) dock(true);
+    else if (!player.contains(document.activeElement)) dock(false);
   }
-  /** @param {ReadAloudPiece[]} pieces @param {ReadAloudReading['mode']} mode */
-  function start(pieces, mode) {
+  /** Docks the player at the bottom of the screen, or gives it back its row in the toolbar. */
+  function dock(/** @type {boolean} */ on) {
+    if (on === player.hasAttribute('data-docked')) return;
+    // Its row in the open tools keeps its height while it is away, so nothing on the page moves.
+    if (on) slot.style.setProperty('--a11y-player-held', `${slot.offsetHeight}px`);
+    slot.toggleAttribute('data-held', on);
+    player.toggleAttribute('data-docked', on);
+    document.documentElement.toggleAttribute('data-a11y-docked', on);
+  }
+  // Docked after the reading ended because the focus was in it: it goes when the focus does.
+  player.addEventListener('focusout', (event) => {
+    if (!reading && !player.contains(/** @type {Node | null} */ (event.relatedTarget))) dock(false);
+  });
+  /** @param {ReadAloudPiece[]} pieces @param {ReadAloudReading['mode']} mode @param {boolean} [tapped] */
+  function start(pieces, mode, tapped = false) {
     if (!canSpeak) {
       announce(UNSUPPORTED);
       return;
@@ -110,7 +137,7 @@
     } else if (mode === 'continuous') {
       announce('开始朗读');
     }
-    reading = { pieces, index: 0, mode, paused: false, utterance: null };
+    reading = { pieces, index: 0, mode, paused: false, utterance: null, tapped };
     speak(reading);
     update();
   }
@@ -197,14 +224,17 @@
     if (canSpeak) synth.cancel();
   });
 
-  // 指读
+  // 指读. The player's own controls are not described while it is docked for a reading: saying
+  // “按钮：暂停” would replace the reading the reader is about to pause.
   /** @type {Element | null} */
   let pointed = null;
   let timer = 0;
   const pointing = () => a11y.get('point') === true && reading?.mode !== 'continuous';
+  const inPlayer = (/** @type {EventTarget | null} */ node) => player.hasAttribute('data-docked') && player.contains(/** @type {Node | null} */ (node));
+  const targetOf = (/** @type {EventTarget | null} */ node) => (inPlayer(node) ? null : pointTarget(/** @type {Element | null} */ (node)));
   document.addEventListener('pointerover', (event) => {
     if (event.pointerType === 'touch' || !pointing()) return;
-    const target = pointTarget(/** @type {Element | null} */ (event.target));
+    const target = targetOf(event.target);
     if (target === pointed) return;
     clearTimeout(timer);
     pointed = target;
@@ -212,11 +242,35 @@
   });
   document.addEventListener('focusin', (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
-    if (!pointing() || !target.matches?.(INTERACTIVE) || (target === pointed && reading)) return;
+    if (!pointing() || !target.matches?.(INTERACTIVE) || inPlayer(target) || (target === pointed && reading)) return;
     clearTimeout(timer);
     pointed = target;
     start(piecesOf(target), 'point');
   });
+  // A touch screen has no pointer to rest: 指读 reads what a finger taps (a tap, not the start of
+  // a scroll, which cancels the pointer). A link or a control tapped still does what it does;
+  // tapping what is being read stops it. Pointer events, not click: some phones send no click
+  // for a tap on plain text.
+  /** @type {{ x: number, y: number, id: number } | null} */
+  let touch = null;
+  document.addEventListener('pointerdown', (event) => {
+    touch = event.pointerType === 'touch' ? { x: event.clientX, y: event.clientY, id: event.pointerId } : null;
+  }, { passive: true });
+  document.addEventListener('pointercancel', () => { touch = null; }, { passive: true });
+  document.addEventListener('pointerup', (event) => {
+    const tap = touch?.id === event.pointerId && Math.hypot(event.clientX - touch.x, event.clientY - touch.y) < 10;
+    touch = null;
+    const target = tap && pointing() ? targetOf(event.target) : null;
+    if (!target || target.matches(INTERACTIVE)) return;
+    clearTimeout(timer);
+    if (reading && pointed === target) {
+      halt();
+      announce('已停止朗读');
+      return;
+    }
+    pointed = target;
+    start(piecesOf(/** @type {HTMLElement} */ (target)), 'point', true);
+  }, { passive: true });
 
   document.addEventListener('govsite:a11y-change', ({ detail }) => {
     if (detail.name !== 'point') return;

@@ -18,7 +18,11 @@
     // Emptying the live region first makes screen readers announce a repeated message again.
     status.textContent = '';
     clearTimeout(announce.timer);
-    announce.timer = setTimeout(() => { status.textContent = message; }, 100);
+    announce.timer = setTimeout(() => {
+      status.textContent = message;
+      // The message box lies over the page (a11y-toolbar.css): gone after time enough to read it.
+      announce.timer = setTimeout(() => { status.textContent = ''; }, Math.max(5000, message.length * 300));
+    }, 100);
   };
   /** @param {string} type @param {unknown} [detail] */
   const emit = (type, detail) => document.dispatchEvent(new CustomEvent(type, { detail }));
@@ -47,17 +51,20 @@
     return readAloud;
   };
   let loaded = false;
-  for (const type of ['click', 'change']) {
-    read.addEventListener(type, (event) => {
-      /** @type {HTMLElement | null} */
-      const control = /** @type {Element} */ (event.target).closest('[data-read]');
-      if (loaded || !control) return;
-      loadReadAloud().then(() => {
-        loaded = true;
-        if (type === 'click') control.click();
-        else control.dispatchEvent(new Event('change', { bubbles: true }));
-      }, () => {});
-    });
+  // The controls are in the read-aloud group and in the player (A11yPlayer.astro).
+  for (const area of [read, $('[data-a11y-player]')]) {
+    for (const type of ['click', 'change']) {
+      area.addEventListener(type, (event) => {
+        /** @type {HTMLElement | null} */
+        const control = /** @type {Element} */ (event.target).closest('[data-read]');
+        if (loaded || !control) return;
+        loadReadAloud().then(() => {
+          loaded = true;
+          if (type === 'click') control.click();
+          else control.dispatchEvent(new Event('change', { bubbles: true }));
+        }, () => {});
+      });
+    }
   }
   if (!window.speechSynthesis) $('[data-read="unsupported"]').hidden = false;
 
@@ -126,6 +133,8 @@
     const open = disclosure.getAttribute('aria-expanded') !== 'true';
     disclosure.setAttribute('aria-expanded', String(open));
     panel.hidden = !open;
+    // The read-aloud player is a row of the open tools (a11y-player.css).
+    toolbar.toggleAttribute('data-open', open);
   });
 
   $('[data-a11y-reset]').addEventListener('click', () => {

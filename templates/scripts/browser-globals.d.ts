@@ -64,6 +64,8 @@ interface ReadAloudReading {
   mode: 'continuous' | 'point';
   paused: boolean;
   utterance: SpeechSynthesisUtterance | null;
+  /** 指读 of what a finger tapped: the player is docked for it, as for 连读. */
+  tapped: boolean;
 }
 
 /** A run of text nodes of one block, with each node's offset in the run's text. */

@@ -16,13 +16,16 @@ export interface ContextOptions {
   width?: number;
   height?: number;
   javaScriptEnabled?: boolean;
+  /** A phone: touch screen (no hover, coarse pointer), mobile viewport, tap events. */
+  touch?: boolean;
 }
 
 /** A fresh browser context whose localStorage already holds `prefs`, as after an earlier visit. */
-export function newContext(browser: Browser, origin: string, { prefs, width = 1280, height = 900, javaScriptEnabled = true }: ContextOptions = {}): Promise<BrowserContext> {
+export function newContext(browser: Browser, origin: string, { prefs, width = 1280, height = 900, javaScriptEnabled = true, touch = false }: ContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width, height },
     javaScriptEnabled,
+    ...(touch ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     storageState: { cookies: [], origins: prefs ? [{ origin, localStorage: [{ name: PREFS_KEY, value: JSON.stringify(prefs) }] }] : [] },
   });
 }

@@ -9,7 +9,7 @@ import { loadSite } from '../../src/rules/load-site.ts';
 import { MODES, PAGE_TYPES } from '../../templates/lib/a11y-testing.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { axeViolations, htmlAttributes, newContext, open, openTools, PAGES, scriptErrors, type Prefs } from './a11y-helpers.ts';
+import { axeViolations, fakeSpeech, htmlAttributes, newContext, open, openTools, PAGES, scriptErrors, spoken, type Prefs } from './a11y-helpers.ts';
 
 const MODE_PREFS: Record<(typeof MODES)[number]['id'], Prefs | undefined> = {
   default: undefined,
@@ -52,6 +52,29 @@ describe('axe-core on every page type, in every mode (A11Y-01)', () => {
       await context.close();
     });
   }
+
+  it('on a phone (390×844, touch), every mode: the header’s search and menu open, the read-aloud player docked, a message shown', async () => {
+    const found: Record<string, string[]> = {};
+    for (const mode of MODES) {
+      const context = await newContext(browser, server.url, { prefs: MODE_PREFS[mode.id], width: 390, height: 844, touch: true });
+      await context.addInitScript(fakeSpeech, {});
+      for (const type of ['article', 'search', 'data']) {
+        const page = await open(context, `${server.url}${PAGES[type]}`);
+        for (const name of ['搜索', '菜单']) await page.locator('.site-header__toggles').getByRole('button', { name, exact: true }).tap();
+        await openTools(page);
+        await page.getByRole('button', { name: '连读' }).tap();
+        await expect.poll(async () => (await spoken(page)).length, { message: `${mode.id} ${type}` }).toBeGreaterThan(0);
+        expect(await page.locator('[data-a11y-player]').getAttribute('data-docked'), `${mode.id} ${type}`).toBe('');
+        await expect.poll(() => page.locator('.a11y-toolbar [role="status"]').textContent()).not.toBe('');
+        const violations = await axeViolations(page);
+        if (violations.length > 0) found[`${mode.id} ${type}`] = violations;
+        expect(scriptErrors(page), `${mode.id} ${type}`).toEqual([]);
+        await page.close();
+      }
+      await context.close();
+    }
+    expect(found).toEqual({});
+  });
 
   it('large print: every text meets 4.5:1 (axe color-contrast-enhanced, whose large-text threshold is 4.5:1)', async () => {
     const context = await newContext(browser, server.url, { prefs: { large: true } });

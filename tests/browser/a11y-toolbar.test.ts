@@ -127,33 +127,12 @@ describe('the toolbar on every page', () => {
     expect(await page.locator(`#${await disclosure.getAttribute('aria-controls')}`).isVisible()).toBe(true);
 
     await tab('连读');
-    await page.keyboard.press('Enter');
-    await expect.poll(async () => (await spoken(page)).length).toBeGreaterThan(0);
-    await tab('暂停');
-    await page.keyboard.press('Space');
-    expect((await speechLog(page)).at(-1)?.call).toBe('pause');
-    expect((await focused()).name).toBe('继续');
-    await page.keyboard.press('Space');
-    expect((await speechLog(page)).at(-1)?.call).toBe('resume');
-    await tab('停止');
-    await page.keyboard.press('Enter');
-    expect((await speechLog(page)).map((c) => c.call)).toContain('cancel');
-    await statusText(page, '已停止朗读');
-    expect(await page.getByRole('button', { name: '停止' }).getAttribute('aria-disabled')).toBe('true');
-
     await tab('指读');
     await page.keyboard.press('Space');
     expect(await pressed(page, '指读')).toBe('true');
     await statusText(page, '指读已开启');
     await page.keyboard.press('Space');
     expect(await pressed(page, '指读')).toBe('false');
-
-    await tab('语速');
-    await page.keyboard.press('ArrowDown');
-    expect(await page.getByLabel('语速').inputValue()).toBe('1.25');
-    await statusText(page, '语速：较快');
-    expect(JSON.parse((await storage(page)).a11y!)).toEqual({ rate: 1.25 });
-    await page.keyboard.press('ArrowUp');
 
     for (const [name, attribute] of [['高对比度', 'data-a11y-contrast'], ['大鼠标', 'data-a11y-cursor'], ['阅读线', 'data-a11y-guide'], ['简洁模式', 'data-a11y-simple']] as const) {
       await tab(name);
@@ -186,9 +165,44 @@ describe('the toolbar on every page', () => {
     await statusText(page, '已恢复默认设置');
     expect(await htmlAttributes(page)).toEqual({ 'data-a11y-js': '' });
 
+    // The read-aloud player (A11yPlayer.astro) is the last row of the open tools.
+    await tab('暂停');
+    expect(await page.getByRole('button', { name: '暂停' }).getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Space');
+    await statusText(page, '现在没有在朗读：请先按“连读”');
+    await tab('停止');
+    await tab('语速');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel('语速').inputValue()).toBe('1.25');
+    await statusText(page, '语速：较快');
+    expect(JSON.parse((await storage(page)).a11y!)).toEqual({ rate: 1.25 });
+    await page.keyboard.press('ArrowUp');
+
     // The toolbar ends there: the next stop is the page's own header.
     await page.keyboard.press('Tab');
     expect((await focused()).inToolbar).toBe(false);
+
+    // While reading, the player's controls work by keyboard where it is docked, and it stays
+    // while the focus is in it, even once stopped.
+    await page.getByRole('button', { name: '连读' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await spoken(page)).length).toBeGreaterThan(0);
+    expect(await page.locator('[data-a11y-player]').getAttribute('data-docked')).toBe('');
+    await page.getByRole('button', { name: '暂停' }).focus();
+    await page.keyboard.press('Space');
+    expect((await speechLog(page)).at(-1)?.call).toBe('pause');
+    expect((await focused()).name).toBe('继续');
+    await page.keyboard.press('Space');
+    expect((await speechLog(page)).at(-1)?.call).toBe('resume');
+    await tab('停止');
+    await page.keyboard.press('Enter');
+    expect((await speechLog(page)).map((c) => c.call)).toContain('cancel');
+    await statusText(page, '已停止朗读');
+    expect(await page.getByRole('button', { name: '停止' }).getAttribute('aria-disabled')).toBe('true');
+    expect(await page.locator('[data-a11y-player]').getAttribute('data-docked')).toBe('');
+    await tab('语速');
+    await page.keyboard.press('Tab');
+    expect(await page.locator('[data-a11y-player]').getAttribute('data-docked')).toBeNull();
     // Closing the tools with the keyboard.
     await disclosure.focus();
     await page.keyboard.press('Space');
@@ -520,7 +534,10 @@ describe('size (issue 6.6)', () => {
     console.log('toolbar bytes [raw, gzip]:', JSON.stringify(sizes));
     // What every page waits for before its first paint: the preferences script, about 1 kB.
     expect(gz(scripts.prefs)).toBeLessThan(1100);
-    expect(atLoad[1]).toBeLessThan(6 * 1024);
+    // 7 KiB since issue 26 (was 6): the read-aloud player's row and docking, the status line laid
+    // over the page, the touch-screen rules, and the phone header's folding (its rules name the
+    // head script's mark, data-a11y-js, so they are counted here).
+    expect(atLoad[1]).toBeLessThan(7 * 1024);
     expect(gz(scripts.readAloud)).toBeLessThan(7 * 1024);
     expect(toolbarCss).toContain('.a11y-toolbar');
     expect(home).not.toMatch(/<script[^>]*a11y-read-aloud/);

@@ -93,6 +93,9 @@ describe('page layout in Chromium', () => {
       await page.goto(`${server.url}/`);
       await page.evaluate(() => document.fonts.ready);
       const mode = large ? '大字版' : 'default';
+      // Folded behind 菜单 on a phone (SiteHeader.astro): opened, as a reader does.
+      await page.getByRole('button', { name: '菜单', exact: true }).click();
+      expect(await page.locator('.main-nav a').first().isVisible(), mode).toBe(true);
       // Channel cells share rows of equal width: no ragged last-row-of-one layout several rows high.
       const cells = await page.locator('.main-nav a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: Math.round(r.width) })));
       const rows = new Set(cells.map((c) => c.top)).size;

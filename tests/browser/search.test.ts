@@ -367,6 +367,82 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('never loses what the reader types while the page is still loading, and Enter searches it (issue 26)', async () => {
+    const { url } = servers.shili;
+    const html = await (await fetch(`${url}/search/`)).text();
+    const moduleScript = html.match(/<script type="module" src="([^"]+)"/)![1]!;
+    // Held, as on a slow line: the search script itself, or the index it loads when it starts.
+    for (const [held, start] of [
+      [moduleScript, '/search/'],
+      ['/pagefind/pagefind.js', '/search/?q=%E8%90%A5%E5%95%86%E7%8E%AF%E5%A2%83'],
+    ] as const) {
+      const page = await browser.newPage();
+      let requested!: () => void;
+      let release!: () => void;
+      const asked = new Promise<void>((resolve) => (requested = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route((u) => u.pathname === held, async (route) => {
+        requested();
+        await released;
+        await route.continue();
+      });
+      // Not waiting for the page to be ready: the reader does not either (a held module script
+      // holds DOMContentLoaded back).
+      await page.goto(`${url}${start}`, { waitUntil: 'commit' });
+      await asked;
+      // What the reader types replaces what the box shows (the URL's query, once the script runs).
+      await page.locator('#search-query').fill('老年助餐');
+      release();
+      // The page's own search (the URL's query, or none) has run: the box still has what was typed.
+      await page.waitForSelector('[data-search-filters]:not([hidden])');
+      if (start.includes('?q=')) expect(await settled(page), held).toContain('营商环境');
+      expect(await page.inputValue('#search-query'), held).toBe('老年助餐');
+      // The form's submission empties the status line at once (announce() in search.ts), so what
+      // settles next is this search's outcome.
+      await page.keyboard.press('Enter');
+      expect(await settled(page), held).toMatch(/找到与“老年助餐”相关的结果 \d+ 条/);
+      expect(page.url(), held).toContain(`q=${encodeURIComponent('老年助餐')}`);
+      await page.close();
+    }
+
+    // Enter pressed before the index is ready: the search runs as soon as it is, on this page.
+    const page = await browser.newPage();
+    let requested!: () => void;
+    let release!: () => void;
+    const asked = new Promise<void>((resolve) => (requested = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route((u) => u.pathname === '/pagefind/pagefind.js', async (route) => {
+      requested();
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${url}/search/`, { waitUntil: 'commit' });
+    await asked;
+    await page.locator('#search-query').pressSequentially('政策');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('[data-search-status]')).toBe('正在搜索…');
+    release();
+    expect(await settled(page)).toMatch(/找到与“政策”相关的结果/);
+    expect(await page.inputValue('#search-query')).toBe('政策');
+    await page.close();
+  });
+
+  it('says so when the search box is empty, in the live region, and puts the focus back in it (issue 26)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${servers.anping.url}/search/`);
+    await page.waitForSelector('[data-search-filters]:not([hidden])');
+    for (const typed of ['', '   ']) {
+      await page.fill('#search-query', typed);
+      await page.click('.search-form__row button[type="submit"]');
+      expect(await settled(page), JSON.stringify(typed)).toBe('请输入要搜索的词语。');
+      expect(await page.getAttribute('[data-search-status]', 'role')).toBe('status');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
+      expect(await page.locator('.search-result').count()).toBe(0);
+      await page.evaluate(() => { document.querySelector('[data-search-status]')!.textContent = ''; });
+    }
+    await page.close();
+  });
+
   it('has no axe-core violations with results, filters and a suggestion shown, and with no results, in every display mode', async () => {
     const axeSource = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
     // The site's display modes are attributes on <html> (大字版, 高对比度: components/A11yPrefs.astro);
