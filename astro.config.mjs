@@ -33,8 +33,11 @@ export default {
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   // Body images get srcset/sizes at a few widths (readers on phones download small files) and
-  // explicit width/height (no layout shift); sharp makes the WebP files at build time.
-  image: { layout: 'constrained', breakpoints: [360, 720, 1080, 1440], responsiveStyles: true },
+  // explicit width/height (no layout shift); sharp makes the WebP files at build time. Their
+  // responsive rules are in templates/styles/global.css, not Astro's responsiveStyles: that
+  // stylesheet is a chunk named after whichever page imports it first, so a partial render named it
+  // differently from a full one (tests/integration/incremental-render.test.ts).
+  image: { layout: 'constrained', breakpoints: [360, 720, 1080, 1440], responsiveStyles: false },
   // Astro 7 renders Markdown and MDX with Sätteri; MDX inherits this processor and its hast
   // plugins (body-processor.ts). Links to non-government sites go through a notice page first (CONT-13);
   // code, unsafe URLs and files outside the item's folder fail the compile (CONT-16, SEC-01, SEC-02).

@@ -35,7 +35,8 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 export function bodyLinks(tree: Root, bodyFirstLine: number): BodyLink[] {
   const definitions = new Map<string, Definition>();
   visit(tree, 'definition', (node) => {
-    definitions.set(node.identifier.toLowerCase(), node);
+    // `[^1]: 脚注的内容。` is a footnote (GFM), which this parse without GFM reads as a definition whose URL is the note's text.
+    if (!node.identifier.startsWith('^')) definitions.set(node.identifier.toLowerCase(), node);
   });
   const links: BodyLink[] = [];
   const add = (url: string, image: boolean, place: { line: number; column: number } | undefined) => {

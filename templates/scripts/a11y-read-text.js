@@ -163,7 +163,7 @@
         flush();
         pieces.push(...tablePieces(/** @type {HTMLTableElement} */ (element)));
       } else if (element.matches('img, [role="img"]')) {
-        const description = clean(element.getAttribute('alt') ?? element.getAttribute('aria-label') ?? '');
+        const description = clean(element.getAttribute('alt') ?? element.getAttribute('aria-label') ?? labelledBy(element));
         if (description) {
           flush();
           pieces.push(...spoken(`图片：${description}`, element));
@@ -186,10 +186,15 @@
   }
 
   // ---- 指读: what an element is, for the pointer or the focus ----
+  /** The text of the elements aria-labelledby names (a chart's SVG <title> and <desc>, CONT-15). */
+  function labelledBy(/** @type {Element} */ element) {
+    const ids = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+    return ids.map((id) => document.getElementById(id)?.textContent ?? '').join('。');
+  }
   const nameOf = (/** @type {HTMLElement} */ element) => {
     const field = /** @type {HTMLInputElement} */ (element);
     if (element.matches('input, select, textarea')) return clean(field.labels?.[0]?.textContent || element.getAttribute('aria-label') || field.placeholder || '');
-    return clean(element.getAttribute('aria-label') || element.innerText || element.textContent || element.title || '');
+    return clean(element.getAttribute('aria-label') || labelledBy(element) || element.innerText || element.textContent || element.title || '');
   };
   function describe(/** @type {HTMLElement} */ element) {
     if (element.matches('img')) return `图片：${clean(/** @type {HTMLImageElement} */ (element).alt)}`;

@@ -74,12 +74,13 @@ describe('连读: the main content in reading order', () => {
     const said = await readAll(page);
     const row = said.indexOf('指标：地区生产总值，单位：亿元，绝对值：38562.4，同比增长（%）：5.3。');
     expect(row).toBeGreaterThan(0);
-    expect(said[row - 1]).toBe('表格，共12行。');
+    expect(said[row - 1]).toBe('表格：2026年前三季度全省经济运行主要指标，共12行。');
     expect(said[row + 1]).toBe('指标：第一产业增加值，单位：亿元，绝对值：3184.6，同比增长（%）：3.8。');
     expect(said.filter((s) => s.startsWith('指标：'))).toHaveLength(12);
-    expect(said.indexOf('主要指标')).toBe(row - 2);
+    // The table generated from the data file (CONT-15) under its section's heading.
+    expect(said.indexOf('数据')).toBe(row - 2);
     // The chart: its text alternative, announced as an image, in pieces.
-    const chart = said.findIndex((s) => s.startsWith('图片：柱状图'));
+    const chart = said.findIndex((s) => s.startsWith('图片：'));
     expect(chart).toBeGreaterThan(row);
     // A first sentence of 60 characters, cut at a comma into pieces that together say all of it.
     const first = '根据地区生产总值统一核算结果，2026年前三季度全省地区生产总值为38562.4亿元，按不变价格计算，同比增长5.3%。';
@@ -135,7 +136,8 @@ describe('连读: the main content in reading order', () => {
       // Far down the page by now: scrolled so that the sentence is visible.
       await expect.poll(async () => (await highlight(page)).inView, { timeout: 5000, message: said }).toBe(true);
     }
-    expect([...seen]).toEqual(expect.arrayContaining(['h1', 'span', 'p', 'h2', 'table', 'tr', 'img', 'li']));
+    // The data page: title, time, paragraphs, the generated table row by row and the chart's caption (CONT-15).
+    expect([...seen]).toEqual(expect.arrayContaining(['h1', 'span', 'p', 'h2', 'table', 'tr', 'figcaption']));
     await statusText(page, '朗读完毕');
     expect(await highlight(page)).toEqual({ text: null, outlined: null, inView: false });
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
@@ -312,7 +314,7 @@ describe('指读: what the pointer rests on or the focus is on', () => {
   it('stays on across pages when chosen, and reads a table cell with its column header', async () => {
     const context = await withSpeech({}, { point: true });
     const page = await open(context, `${server.url}${PAGES.data}`);
-    await page.locator('.article__body td').nth(2).hover();
+    await page.locator('.data-table td').nth(1).hover();
     await expect.poll(async () => (await spoken(page)).at(-1)?.text).toBe('绝对值：38562.4');
     await context.close();
   });

@@ -262,6 +262,14 @@ describe('大字版 (A11Y-02)', () => {
         if (!text || parent.closest('script, style, .visually-hidden, [hidden], option') || parent.getClientRects().length === 0) continue;
         const style = getComputedStyle(parent);
         if (style.visibility === 'hidden') continue;
+        // Text in an SVG drawing (a data chart) is drawn at its size times the drawing's scale; it has no line height.
+        const svg = parent.closest('svg');
+        if (svg) {
+          const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal?.width || svg.getBoundingClientRect().width);
+          const drawn = Math.round(parseFloat(style.fontSize) * scale * 10) / 10;
+          if (drawn < 24) faults.push(`“${text.slice(0, 12)}” ${drawn}px (SVG)`);
+          continue;
+        }
         const size = parseFloat(style.fontSize);
         const lineHeight = style.lineHeight === 'normal' ? 0 : parseFloat(style.lineHeight);
         if (size < 24) faults.push(`“${text.slice(0, 12)}” ${size}px`);

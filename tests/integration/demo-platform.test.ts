@@ -103,7 +103,7 @@ describe('the demo platform', () => {
 
   it('the 404 page offers the ways on: a search form, home, site map, the 12345 hotline and 找错 (issue 26 item 10)', () => {
     const page = readFileSync(path.join(root, 'dist', 'shili', '404.html'), 'utf8');
-    expect(page).toMatch(/<form class="not-found__search" role="search" action="\/search\/" method="get">/);
+    expect(page).toMatch(/<form class="not-found__search" role="search" aria-label="[^"]+" action="\/search\/" method="get">/);
     expect(page).toMatch(/<input id="not-found-query" name="q" type="search"/);
     expect(page).toContain('<label for="not-found-query">');
     expect(page).toContain('href="tel:12345"');

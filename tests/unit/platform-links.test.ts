@@ -75,4 +75,9 @@ describe('the addresses of a body', () => {
     ]);
     expect(links.slice(0, 3).map((l) => l.column)).toEqual([2, 16, 1]);
   });
+
+  it('a footnote is no link: its text is not read as an address', () => {
+    const { tree } = parseMdxBody('正文[^1]。\n\n[^1]: 脚注的内容。\n', 'content/alpha/news/t.mdx', 8);
+    expect(bodyLinks(tree!, 8)).toEqual([]);
+  });
 });

@@ -11,7 +11,9 @@ import { hasItemPage, itemPageFile } from '../../render/rendered-items.ts';
 import { publishedAt } from '../../render/published-at.ts';
 import { GENERATED_FOLDERS, publicFiles, sitePages } from '../../render/site-pages.ts';
 import { publishesNoticeOnly } from '../site/site-09-lifecycle.ts';
-import type { LoadedSite, SiteModel } from '../load-site.ts';
+import type { LoadedSite } from '../load-site.ts';
+import { subjectsSchema, type Subject } from '../content/remark-disclosure-fields.ts';
+import { loadPlatformDataFile } from '../content/support/data-files.ts';
 import { indexNumberOf } from '../../content/index-number.ts';
 import type { CatalogueSource } from '../../render/catalogue-pages.ts';
 import { policyLibrary } from '../../render/policy-library.ts';
@@ -36,12 +38,15 @@ export interface PlatformSite {
 }
 
 /** What the site's 信息公开目录 (and the portal's 政策文件库) will list at `now`, as toSiteData makes it. */
-function catalogueSource(model: SiteModel, now: string): CatalogueSource {
-  const code = model.config.organizerCode ?? model.config.siteCode;
-  const items = model.items
+function catalogueSource(site: LoadedSite, subjects: readonly Subject[], now: string): CatalogueSource | undefined {
+  if (!site.source) return undefined;
+  const { config } = site.source;
+  const code = config.organizerCode ?? config.siteCode;
+  const items = site.source.items
     .filter((item) => publishedAt(item.data.pubDate, now))
     .map((item) => ({ url: item.url, data: item.data, reference: item.referenceOf, ...(!item.referenceOf && { indexNumber: indexNumberOf({ itemId: item.id, ...item.data }, code) }) }));
-  return { items, subjects: model.subjects ?? [], library: policyLibrary(model, now) };
+  // The library is the portal's, made from the platform it carries once it can be built.
+  return { items, subjects, library: site.model ? policyLibrary(site.model, now) : undefined };
 }
 
 /** A path inside a published folder: no empty, dot or hidden segment (hidden files are not copied). */
@@ -53,6 +58,7 @@ export class PlatformPages {
 
   /** The platform as loaded (every site whose site.yaml is valid), as it will be built at `now`. */
   constructor(root: string, loaded: ReadonlyMap<string, LoadedSite>, now: string) {
+    const { subjects } = loadPlatformDataFile(root, 'subject-classification.yaml', subjectsSchema);
     for (const [siteId, site] of loaded) {
       if (!site.source) continue;
       const { config, items } = site.source;
@@ -63,7 +69,7 @@ export class PlatformPages {
         domain: config.domain,
         hosts: [config.domain, config.chineseDomain].filter((h): h is string => Boolean(h)).map(normalizeHost),
         noticeOnly: publishesNoticeOnly(config),
-        pages: sitePages({ config, items: items.filter((item) => publishedAt(item.data.pubDate, now)), catalogue: site.model && catalogueSource(site.model, now) }),
+        pages: sitePages({ config, items: items.filter((item) => publishedAt(item.data.pubDate, now)), catalogue: catalogueSource(site, subjects, now) }),
         items: new Map(withPage.map((item) => [itemPageFile(item), item])),
         siteDir: path.join(root, 'sites', siteId),
         root,
