@@ -37,9 +37,15 @@ const DYNAMIC_ROUTES: Record<string, Params> = {
   'feeds/[column].json.ts': (data) => data.config.columns.map((column) => `feeds/${column.id}.json`),
   'topics/[topic].astro': (data) => data.config.topics.map((topic) => `topics/${topic.id}/index.html`),
   'leaving/[hash].astro': (data) => (data.leaving ?? []).map((page) => `leaving/${page.hash}/index.html`),
-  [`${CATALOGUE_DIR}/[...path].astro`]: (data) => (data.catalogue ? cataloguePages(data.catalogue).filter((page) => page.area === 'catalogue').map((page) => page.file) : []),
-  [`${LIBRARY_DIR}/[...path].astro`]: (data) => (data.catalogue ? cataloguePages(data.catalogue).filter((page) => page.area === 'library').map((page) => page.file) : []),
+  [`${CATALOGUE_DIR}/[...path].astro`]: (data) => catalogueFiles(data, 'catalogue'),
+  [`${LIBRARY_DIR}/[...path].astro`]: (data) => catalogueFiles(data, 'library'),
 };
+
+/** The pages of the catalogue or the library: from `catalogue`, or from the site data itself (SiteData has its items' 索引号, the subjects and the library). */
+function catalogueFiles(data: SitePagesInput<{ url: string; columnId: string }>, area: 'catalogue' | 'library'): string[] {
+  const source = data.catalogue ?? ('subjects' in data ? (data as unknown as CatalogueSource) : undefined);
+  return source ? cataloguePages(source).filter((page) => page.area === area).map((page) => page.file) : [];
+}
 
 /** Written after the render: sitemap.xml (sitemap-xml.ts), the integrity manifest (PUB-02). */
 const WRITTEN_AFTER_RENDER = ['sitemap.xml', MANIFEST_FILE];

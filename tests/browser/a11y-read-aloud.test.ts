@@ -130,6 +130,8 @@ describe('连读: the main content in reading order', () => {
         expect(now.text).toContain(said.split('，')[0]!.replace('指标：', ''));
       } else if (now.outlined === 'img') {
         expect(now.text).toBe(''); // the image itself: it has no text to mark, only its outline
+      } else if (now.outlined === 'svg') {
+        expect(said).toMatch(/^图片：/); // a chart drawn as SVG: outlined whole while its title and description are read
       } else if (now.outlined !== 'table') {
         expect(now.text, said).toBe(squash(said));
       }
@@ -137,7 +139,7 @@ describe('连读: the main content in reading order', () => {
       await expect.poll(async () => (await highlight(page)).inView, { timeout: 5000, message: said }).toBe(true);
     }
     // The data page: title, time, paragraphs, the generated table row by row and the chart's caption (CONT-15).
-    expect([...seen]).toEqual(expect.arrayContaining(['h1', 'span', 'p', 'h2', 'table', 'tr', 'figcaption']));
+    expect([...seen]).toEqual(expect.arrayContaining(['h1', 'span', 'p', 'h2', 'table', 'tr', 'svg', 'figcaption']));
     await statusText(page, '朗读完毕');
     expect(await highlight(page)).toEqual({ text: null, outlined: null, inView: false });
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
