@@ -1,7 +1,7 @@
 // `npm run screenshots` (after `npm run build`): every page type of the demo portal
 // (templates/lib/a11y-testing.ts) at a phone's 390×844 and a desktop's 1366×900, in the default
-// style and in 大字版, written to docs/screenshots/ for people to look at (issue 26). Full pages,
-// JPEG, so the folder stays small; the search page is shown with a query and its results.
+// style and in 大字版, written to docs/screenshots/ for people to look at (issue 26): the first
+// three screens of each, JPEG, so the folder stays small; the search page with a query and results.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,7 +32,9 @@ try {
         await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
         if (type.id === 'search') await page.locator('[data-search-results] li, .search-results li').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
         const file = path.join(values.out!, `${type.id}-${viewport.name}${large ? '-large' : ''}.jpg`);
-        await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 70 });
+        // The first three screens: what a reader sees first, without megabytes of long pages.
+        const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), viewport.height * 3);
+        await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height }, type: 'jpeg', quality: 60 });
         await page.close();
       }
       await context.close();
