@@ -10,7 +10,7 @@ const { results, elsewhere } = await runCorpus();
 for (const r of results) {
   for (const d of r.falseAlarms) console.log(`误报 ${r.passage.file}：${formatDiagnostic(d)}`);
   for (const d of r.unlistedWarnings) console.log(`未列出的警告 ${r.passage.file}：${formatDiagnostic(d)}`);
-  if (r.passage.kind === 'planted' && !r.caught) console.log(`漏报 ${r.passage.file}：应报 ${r.passage.rule}（${r.passage.severity}）${r.passage.pending ? `，待合并：${r.passage.pending}` : ''}`);
+  if (r.passage.kind === 'planted' && !r.caught) console.log(`漏报 ${r.passage.file}：应报 ${r.passage.rule}（${r.passage.severity}）${r.passage.pending ? `，说明：${r.passage.pending}` : ''}`);
 }
 for (const d of elsewhere) console.log(`语料平台的其他问题：${formatDiagnostic(d)}`);
 

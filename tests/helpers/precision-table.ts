@@ -20,7 +20,7 @@ export function precisionTable(results: readonly PassageResult[]): string {
   const themes = [...new Set(legitimate.map((r) => r.passage.theme))];
   const lines = [
     `语料：合法段落 ${legitimate.length} 篇（其中 ${seeds.length} 篇摘自 \`shared/seeds/\` 的公开原文），` +
-      `植入违规 ${planted.length} 条（${pending.length} 条待另一分支合并，暂不计入）。`,
+      `植入违规 ${planted.length} 条（${pending.length} 条另有说明，不计入）。`,
     `合法段落的主题：${themes.join('、')}。`,
     `合法段落上的错误或否决：${legitimate.reduce((n, r) => n + r.falseAlarms.length, 0)} 条；植入违规上的其他规则错误：${planted.reduce((n, r) => n + r.falseAlarms.length, 0)} 条。`,
     '',
@@ -29,7 +29,7 @@ export function precisionTable(results: readonly PassageResult[]): string {
     ...scoreByRule(results).map((s) => `| ${s.rule} | ${s.planted} | ${s.truePositives} | ${s.falsePositives} | ${s.falseNegatives} | ${percent(s.precision)} | ${percent(s.recall)} |`),
   ];
   if (pending.length > 0) {
-    lines.push('', '待合并（不计入上表）：', ...pending.map((r) => `- ${r.passage.rule}：${r.passage.what}（${r.passage.pending}；现在${r.caught ? '已' : '未'}抓到）`));
+    lines.push('', '另有说明、不计入上表的：', ...pending.map((r) => `- ${r.passage.rule}：${r.passage.what}（${r.passage.pending}；现在${r.caught ? '已' : '未'}抓到）`));
   }
   return lines.join('\n');
 }
