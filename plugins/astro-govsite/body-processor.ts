@@ -6,6 +6,7 @@ import mdastAutolinkLiteral from '../mdast-autolink-literal.ts';
 import mdxDataOnly from '../mdx-data-only.ts';
 import externalLinkNotice from '../rehype-external-link-notice.ts';
 import signatureBlock from '../rehype-signature-block.ts';
+import unbrokenTokens from '../rehype-unbroken-tokens.ts';
 
 /**
  * Run on the Markdown tree in the compile: bare addresses end where Chinese text starts (the
@@ -17,5 +18,5 @@ export function bodyMdastPlugins(): MdastPluginDefinition[] {
 }
 
 export function bodyHastPlugins(): HastPluginDefinition[] {
-  return [externalLinkNotice(), signatureBlock()];
+  return [externalLinkNotice(), signatureBlock(), unbrokenTokens()];
 }
