@@ -26,7 +26,7 @@ import { announce, announceOutcome, showEmpty, showSuggestion } from './search-o
 
 const PAGE_SIZE = 10;
 /** Filter keys the form offers, in the form's order. */
-const FILTER_KEYS = ['site', 'column', 'type', 'year', 'subject', 'issuer', 'genre'] as const;
+const FILTER_KEYS = ['site', 'column', 'type', 'year'] as const;
 const NOT_CURRENT = ['已归档', '已废止', '已失效'];
 
 /** The page's elements, before Pagefind is loaded. */

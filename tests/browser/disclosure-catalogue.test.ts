@@ -88,17 +88,4 @@ describe('the catalogue’s fields in the site search (OPEN-03, SRCH-02)', () =>
     expect(await searchByFilters(page, { indexnumber: one.indexNumber })).toEqual([one.url]);
     await page.context().close();
   });
-
-  it('the search page offers the catalogue’s facets as filters: choosing a 主题分类 lists its documents', async () => {
-    const page = await (await newContext(browser, jyt.url)).newPage();
-    await page.goto(`${jyt.url}/search/?subject=${encodeURIComponent('科技、教育')}`);
-    await page.waitForSelector('[data-search-filters]:not([hidden])');
-    for (const [id, label] of [['search-subject', '主题分类'], ['search-issuer', '发文机关'], ['search-genre', '体裁']]) {
-      expect(await page.locator(`label[for="${id}"]`).textContent()).toBe(label);
-    }
-    await expect.poll(() => page.inputValue('#search-subject')).toBe('科技、教育');
-    const expected = jytEntries.filter((e) => e.subject === '科技、教育').map((e) => e.url).sort();
-    await expect.poll(async () => (await page.locator('.search-result__title a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).sort(), { timeout: 15_000 }).toEqual(expected);
-    await page.context().close();
-  });
 });
