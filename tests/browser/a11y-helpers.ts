@@ -1,12 +1,29 @@
 // Shared by the accessibility browser tests (a11y-*.test.ts): the page of each page type on the
 // demo portal, contexts with saved toolbar preferences, axe-core, and a recording speech engine.
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { PAGE_TYPES } from '../../templates/lib/a11y-testing.ts';
 
 /** One page of every page type of the statement's list (templates/lib/a11y-testing.ts) on the shili portal. */
 export const PAGES: Record<string, string> = Object.fromEntries(PAGE_TYPES.map((type) => [type.id, type.demoPath]));
+
+/** Chromium and the built demo site `siteId` served on loopback, for the tests of one file: opened before them, closed after. */
+export function demoSite(siteId = 'shili'): { readonly browser: Browser; readonly server: StaticServer } {
+  const opened = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    opened.browser = await launchBrowser();
+    opened.server = await serveDirectory(path.join(inject('demoRoot'), 'dist', siteId));
+  });
+  afterAll(async () => {
+    await opened.browser?.close();
+    await opened.server?.close();
+  });
+  return opened;
+}
 
 export const PREFS_KEY = 'govsite.a11y';
 export type Prefs = Record<string, unknown>;

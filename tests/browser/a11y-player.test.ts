@@ -3,30 +3,17 @@
 // while 连读 reads, in view at the end of a long page with the tools closed, its controls working
 // there, large enough in 大字版 and one row; and 指读 by tap on a touch screen (touch emulation).
 // Speech is observed as in a11y-read-aloud.test.ts: the page's own speechSynthesis, recorded.
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { fakeSpeech, finishUtterance, newContext, open, openTools, PAGES, speechLog, spoken, squash, statusText, type ContextOptions, type Prefs } from './a11y-helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSite, fakeSpeech, finishUtterance, newContext, open, openTools, PAGES, speechLog, spoken, squash, statusText, type ContextOptions, type Prefs } from './a11y-helpers.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveDirectory(path.join(inject('demoRoot'), 'dist', 'shili'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoSite();
 
 const PHONE: ContextOptions = { width: 390, height: 844, touch: true };
 const DESKTOP: ContextOptions = { width: 1366, height: 900 };
 
 async function reader(options: ContextOptions, prefs?: Prefs) {
-  const context = await newContext(browser, server.url, { ...options, prefs });
+  const context = await newContext(demo.browser, demo.server.url, { ...options, prefs });
   await context.addInitScript(fakeSpeech, {});
   return context;
 }
@@ -58,7 +45,7 @@ describe('the player while reading (issue 26)', () => {
     it(`${device}: docked in view at the end of a long page, tools closed; pause, resume, speed and stop work there`, async () => {
       const touch = options.touch === true;
       const context = await reader(options, prefs);
-      const page = await open(context, `${server.url}${PAGES.data}`);
+      const page = await open(context, `${demo.server.url}${PAGES.data}`);
       expect(await page.evaluate(() => document.documentElement.scrollHeight / window.innerHeight)).toBeGreaterThan(2.5);
       await openTools(page);
       await page.getByRole('button', { name: '连读' }).click();
@@ -107,7 +94,7 @@ describe('the player while reading (issue 26)', () => {
 
   it('docking moves nothing on the page, and the sentence being read is kept above the player', async () => {
     const context = await reader({ ...PHONE, height: 700 }, { large: true });
-    const page = await open(context, `${server.url}${PAGES.data}`);
+    const page = await open(context, `${demo.server.url}${PAGES.data}`);
     await openTools(page);
     // Where <main> is in the page (reading scrolls the page to the title, which is no move).
     const top = () => page.locator('main').evaluate((m) => m.getBoundingClientRect().top + window.scrollY);
@@ -142,7 +129,7 @@ describe('the player while reading (issue 26)', () => {
 describe('指读 by tap on a touch screen (issue 26)', () => {
   it('reads the tapped paragraph, docks the player, stops when it is tapped again; a tapped link still works; nothing when 指读 is off', async () => {
     const context = await reader(PHONE);
-    const page = await open(context, `${server.url}${PAGES.article}`);
+    const page = await open(context, `${demo.server.url}${PAGES.article}`);
     const paragraph = page.locator('.article__body p').nth(1);
     // 指读 off: a tap reads nothing (so what follows is 指读's doing).
     await paragraph.tap();

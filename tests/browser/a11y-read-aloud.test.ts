@@ -4,31 +4,18 @@
 // language and voice, and the utterances' events fire as an engine's would. The tests read the
 // reading order, chunking, speed, voice choice, pause/resume/stop and the moving highlight from
 // there, and remove the API to see the message a reader gets where the browser cannot speak.
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { fakeSpeech, finishUtterance, highlight, newContext, open, openTools, PAGES, type Prefs, speechLog, spoken, squash, statusText, type FakeSpeechOptions } from './a11y-helpers.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSite, fakeSpeech, finishUtterance, highlight, newContext, open, openTools, PAGES, type Prefs, speechLog, spoken, squash, statusText, type FakeSpeechOptions } from './a11y-helpers.ts';
 
 const MAX_CHARS = 50;
 const ZH = { lang: 'zh-CN', name: 'Chinese (China)' };
 const EN = { lang: 'en-US', name: 'English (United States)' };
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveDirectory(path.join(inject('demoRoot'), 'dist', 'shili'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoSite();
 
 async function withSpeech(options: FakeSpeechOptions, prefs?: Prefs, viewport?: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await newContext(browser, server.url, { prefs, ...viewport });
+  const context = await newContext(demo.browser, demo.server.url, { prefs, ...viewport });
   await context.addInitScript(fakeSpeech, options);
   return context;
 }
@@ -46,7 +33,7 @@ const mainText = (page: Page, selector: string) => page.locator(selector).first(
 describe('连读: the main content in reading order', () => {
   it('article: title, time and source, then the body in order, nothing from navigation, toolbars or footer', async () => {
     const context = await withSpeech({ auto: 5, voices: [EN, ZH] });
-    const page = await open(context, `${server.url}${PAGES.article}`);
+    const page = await open(context, `${demo.server.url}${PAGES.article}`);
     const said = await readAll(page);
     const title = await mainText(page, 'h1');
     expect(squash(said[0]!)).toBe(title);
@@ -70,7 +57,7 @@ describe('连读: the main content in reading order', () => {
 
   it('data release: tables row by row with each cell named by its column header, the chart’s description, long sentences cut at commas', async () => {
     const context = await withSpeech({ auto: 5 });
-    const page = await open(context, `${server.url}${PAGES.data}`);
+    const page = await open(context, `${demo.server.url}${PAGES.data}`);
     const said = await readAll(page);
     const row = said.indexOf('指标：地区生产总值，单位：亿元，绝对值：38562.4，同比增长（%）：5.3。');
     expect(row).toBeGreaterThan(0);
@@ -95,7 +82,7 @@ describe('连读: the main content in reading order', () => {
 
   it('policy: the document information table as “header: value”', async () => {
     const context = await withSpeech({ auto: 5 });
-    const page = await open(context, `${server.url}${PAGES.policy}`);
+    const page = await open(context, `${demo.server.url}${PAGES.policy}`);
     const said = await readAll(page);
     const info = said.findIndex((s) => /^表格：文件信息，共\d行。$/.test(s));
     expect(info).toBeGreaterThan(0);
@@ -109,7 +96,7 @@ describe('连读: the main content in reading order', () => {
 
   it('highlights the sentence being read, outlines its block and keeps it in view as reading moves on', async () => {
     const context = await withSpeech({}, undefined, { width: 1280, height: 600 });
-    const page = await open(context, `${server.url}${PAGES.data}`);
+    const page = await open(context, `${demo.server.url}${PAGES.data}`);
     await openTools(page);
     await page.getByRole('button', { name: '连读' }).click();
     await expect.poll(async () => (await spoken(page)).length).toBe(1);
@@ -151,7 +138,7 @@ describe('连读: the main content in reading order', () => {
 describe('controls', () => {
   it('pause, resume and stop call the engine, hold the reading, and say so', async () => {
     const context = await withSpeech({});
-    const page = await open(context, `${server.url}${PAGES.article}`);
+    const page = await open(context, `${demo.server.url}${PAGES.article}`);
     await openTools(page);
     const pause = page.getByRole('button', { name: '暂停' });
     expect(await pause.getAttribute('aria-disabled')).toBe('true');
@@ -193,7 +180,7 @@ describe('controls', () => {
 
   it('speed: the chosen rate is applied to every utterance, at once to the current sentence, and kept on the next page', async () => {
     const context = await withSpeech({});
-    const page = await open(context, `${server.url}${PAGES.article}`);
+    const page = await open(context, `${demo.server.url}${PAGES.article}`);
     await openTools(page);
     await page.getByLabel('语速').selectOption({ label: '较慢' });
     await page.getByRole('button', { name: '连读' }).click();
@@ -211,7 +198,7 @@ describe('controls', () => {
     await finishUtterance(page);
     await expect.poll(async () => (await spoken(page)).at(-1)?.rate).toBe(1.5);
 
-    await page.goto(`${server.url}${PAGES.policy}`);
+    await page.goto(`${demo.server.url}${PAGES.policy}`);
     await openTools(page);
     expect(await page.getByLabel('语速').inputValue()).toBe('1.5');
     await page.getByRole('button', { name: '连读' }).click();
@@ -227,7 +214,7 @@ describe('controls', () => {
     ];
     for (const [voices, expected] of cases) {
       const context = await withSpeech({ voices });
-      const page = await open(context, `${server.url}${PAGES.home}`);
+      const page = await open(context, `${demo.server.url}${PAGES.home}`);
       await openTools(page);
       await page.getByRole('button', { name: '连读' }).click();
       await expect.poll(async () => (await spoken(page)).length).toBe(1);
@@ -242,7 +229,7 @@ describe('controls', () => {
     const page = await context.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
-    await page.goto(`${server.url}${PAGES.article}`);
+    await page.goto(`${demo.server.url}${PAGES.article}`);
     await openTools(page);
     await page.getByRole('button', { name: '大字版' }).click();
     expect(requested.filter((u) => u.includes('a11y-read-aloud'))).toEqual([]);
@@ -271,7 +258,7 @@ describe('指读: what the pointer rests on or the focus is on', () => {
       await released;
       await route.continue();
     });
-    const page = await open(context, `${server.url}${PAGES.article}`);
+    const page = await open(context, `${demo.server.url}${PAGES.article}`);
     await openTools(page);
     await page.getByRole('button', { name: '指读' }).click();
     // The press was handled (the script is asked for); past the toolbar's announcement delay, the
@@ -316,7 +303,7 @@ describe('指读: what the pointer rests on or the focus is on', () => {
 
   it('stays on across pages when chosen, and reads a table cell with its column header', async () => {
     const context = await withSpeech({}, { point: true });
-    const page = await open(context, `${server.url}${PAGES.data}`);
+    const page = await open(context, `${demo.server.url}${PAGES.data}`);
     await page.locator('.data-table td').nth(1).hover();
     await expect.poll(async () => (await spoken(page)).at(-1)?.text).toBe('绝对值：38562.4');
     await context.close();
@@ -325,13 +312,13 @@ describe('指读: what the pointer rests on or the focus is on', () => {
 
 describe('where the browser cannot speak', () => {
   it('says so in the toolbar at once, and again when 连读 or 指读 is pressed', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(demo.browser, demo.server.url);
     await context.addInitScript(() => {
       delete (window as unknown as Record<string, unknown>).speechSynthesis;
       delete (window as unknown as Record<string, unknown>).SpeechSynthesisUtterance;
       Object.defineProperty(window, 'speechSynthesis', { value: undefined });
     });
-    const page = await open(context, `${server.url}${PAGES.article}`);
+    const page = await open(context, `${demo.server.url}${PAGES.article}`);
     await openTools(page);
     const message = /您的浏览器不能朗读网页/;
     expect(await page.locator('[data-read="unsupported"]').isVisible()).toBe(true);
@@ -347,7 +334,7 @@ describe('where the browser cannot speak', () => {
 
   it('says so when the engine fails while speaking', async () => {
     const context = await withSpeech({});
-    const page = await open(context, `${server.url}${PAGES.article}`);
+    const page = await open(context, `${demo.server.url}${PAGES.article}`);
     await openTools(page);
     await page.getByRole('button', { name: '连读' }).click();
     await expect.poll(async () => (await spoken(page)).length).toBe(1);

@@ -4,24 +4,12 @@
 // screen, the search form and the channels folded behind real disclosure buttons that work by
 // keyboard and without JavaScript, nothing moving at load, and the toolbar's tools that cannot
 // work on a touch screen not offered there.
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, layoutReported } from '../helpers/browser.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { newContext, open, openTools, PAGES, type ContextOptions } from './a11y-helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { layoutReported } from '../helpers/browser.ts';
+import { demoSite, newContext, open, openTools, PAGES, type ContextOptions } from './a11y-helpers.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveDirectory(path.join(inject('demoRoot'), 'dist', 'shili'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoSite();
 
 const PHONE: ContextOptions = { width: 390, height: 844, touch: true };
 const DESKTOP: ContextOptions = { width: 1366, height: 900 };
@@ -51,8 +39,8 @@ describe('the first screen (issue 26)', () => {
   for (const [device, options] of [['phone 390×844', PHONE], ['desktop 1366×900', DESKTOP]] as const) {
     for (const mode of MODES) {
       it(`${device}, ${mode.name}: the article's title is on the first screen${mode.prefs ? '' : ', and its first body line'}`, async () => {
-        const context = await newContext(browser, server.url, { ...options, prefs: mode.prefs });
-        const page = await open(context, `${server.url}${PAGES.article}`);
+        const context = await newContext(demo.browser, demo.server.url, { ...options, prefs: mode.prefs });
+        const page = await open(context, `${demo.server.url}${PAGES.article}`);
         await page.evaluate(() => document.fonts.ready);
         const screen = options.height!;
         // The whole first line of the title, not just its top edge.
@@ -72,8 +60,8 @@ describe('the first screen (issue 26)', () => {
 describe('搜索 and 菜单 on a phone', () => {
   for (const mode of MODES) {
     it(`${mode.name}: real disclosure buttons, each showing its part, large enough, operable by keyboard, Esc closes`, async () => {
-      const context = await newContext(browser, server.url, { ...PHONE, prefs: mode.prefs });
-      const page = await open(context, `${server.url}${PAGES.article}`);
+      const context = await newContext(demo.browser, demo.server.url, { ...PHONE, prefs: mode.prefs });
+      const page = await open(context, `${demo.server.url}${PAGES.article}`);
       const target = mode.prefs ? 66 : 44;
       const menu = page.getByRole('button', { name: '菜单', exact: true });
       // (Once the form is open, its submit button is a second “搜索”.)
@@ -125,7 +113,7 @@ describe('搜索 and 菜单 on a phone', () => {
   }
 
   it('folded from the first paint: nothing moves when the header script arrives late', async () => {
-    const context = await newContext(browser, server.url, PHONE);
+    const context = await newContext(demo.browser, demo.server.url, PHONE);
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     await context.route('**/site-header.*.js', async (route) => {
@@ -139,7 +127,7 @@ describe('搜索 and 菜单 on a phone', () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}${PAGES.article}`, { waitUntil: 'commit' });
+    await page.goto(`${demo.server.url}${PAGES.article}`, { waitUntil: 'commit' });
     await page.waitForSelector('main h1', { state: 'attached' });
     // Before the script: folded, and the buttons are not shown (so no dead control can be pressed).
     expect(await page.locator('#main-nav').isVisible()).toBe(false);
@@ -156,8 +144,8 @@ describe('搜索 and 菜单 on a phone', () => {
 
   it('without JavaScript, and on a wide screen: no buttons, the search form and every channel shown', async () => {
     for (const options of [{ ...PHONE, javaScriptEnabled: false }, DESKTOP]) {
-      const context = await newContext(browser, server.url, options);
-      const page = await open(context, `${server.url}${PAGES.article}`);
+      const context = await newContext(demo.browser, demo.server.url, options);
+      const page = await open(context, `${demo.server.url}${PAGES.article}`);
       const what = JSON.stringify(options);
       expect(await page.locator('.site-header__toggle').evaluateAll((bs) => bs.filter((b) => (b as HTMLElement).offsetParent !== null).length), what).toBe(0);
       expect(await page.locator('#header-search').isVisible(), what).toBe(true);
@@ -170,8 +158,8 @@ describe('搜索 and 菜单 on a phone', () => {
 describe('the toolbar on a phone (issue 26, finding 10)', () => {
   it('offers no 大鼠标, 页面缩放 or 手机扫码阅读 on a touch screen, where they cannot work; a mouse screen keeps them', async () => {
     for (const [options, touchScreen] of [[PHONE, true], [{ width: 390, height: 844 }, false], [DESKTOP, false]] as const) {
-      const context = await newContext(browser, server.url, options);
-      const page = await open(context, `${server.url}${PAGES.article}`);
+      const context = await newContext(demo.browser, demo.server.url, options);
+      const page = await open(context, `${demo.server.url}${PAGES.article}`);
       const what = JSON.stringify(options);
       // The emulation really is a touch screen (else this test would prove nothing).
       expect(await page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches), what).toBe(touchScreen);
@@ -185,8 +173,8 @@ describe('the toolbar on a phone (issue 26, finding 10)', () => {
   });
 
   it('has no empty band under it: the status line takes no room until it has something to say, then lies over the page', async () => {
-    const context = await newContext(browser, server.url, PHONE);
-    const page = await open(context, `${server.url}${PAGES.article}`);
+    const context = await newContext(demo.browser, demo.server.url, PHONE);
+    const page = await open(context, `${demo.server.url}${PAGES.article}`);
     const band = () =>
       page.evaluate(() => {
         const toolbar = document.querySelector('.a11y-toolbar')!.getBoundingClientRect();

@@ -1,27 +1,15 @@
 // Issue 26 items 8 and 9 in Chromium on the built demo: a repealed document's and an archived item's
 // notices show their cue (icon, bold status word, full border) in the text colour, so it survives
 // 高对比度 where every colour turns white on black; the signature block (落款) sits on the right.
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { newContext, open } from './a11y-helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSite, newContext, open } from './a11y-helpers.ts';
 
 const REPEALED = '/policies/2025-enterprise-registration-measures/';
 const ARCHIVED = '/news/2025-01-08-new-year-work-deployment/';
 const SIGNED = '/policies/2026-digital-government-plan/';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveDirectory(path.join(inject('demoRoot'), 'dist', 'shili'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoSite();
 
 /** The notice's cue as drawn: the icon's size and colour, the border's, the text's. */
 function cue(page: Page) {
@@ -45,8 +33,8 @@ describe('status notices (issue 26 item 8)', () => {
   for (const [url, label] of [[REPEALED, '本文件已废止'], [ARCHIVED, '本文已归档']] as const) {
     it(`${label}: icon, word and border in the text colour, in default and high-contrast mode`, async () => {
       for (const prefs of [undefined, { contrast: true }]) {
-        const context = await newContext(browser, server.url, { prefs });
-        const page = await open(context, `${server.url}${url}`);
+        const context = await newContext(demo.browser, demo.server.url, { prefs });
+        const page = await open(context, `${demo.server.url}${url}`);
         const drawn = await cue(page);
         expect(drawn.label).toBe(label);
         expect(drawn.iconSize).toBeGreaterThanOrEqual(16);
@@ -64,8 +52,8 @@ describe('status notices (issue 26 item 8)', () => {
   }
 
   it('大字版 on a phone: a 文号, the dates and times each stay on one line (issue 26 item 9)', async () => {
-    const context = await newContext(browser, server.url, { prefs: { large: true }, width: 390, height: 844 });
-    const page = await open(context, `${server.url}${REPEALED}`);
+    const context = await newContext(demo.browser, demo.server.url, { prefs: { large: true }, width: 390, height: 844 });
+    const page = await open(context, `${demo.server.url}${REPEALED}`);
     const lines = await page.locator('.doc-info__token, .article__meta time').evaluateAll((tokens) =>
       tokens.map((token) => ({ text: token.textContent, lines: new Set([...token.getClientRects()].map((r) => Math.round(r.top))).size })),
     );
@@ -75,8 +63,8 @@ describe('status notices (issue 26 item 8)', () => {
   });
 
   it('the signature block sits at the right of the body, issuer over date', async () => {
-    const context = await newContext(browser, server.url, { width: 1366 });
-    const page = await open(context, `${server.url}${SIGNED}`);
+    const context = await newContext(demo.browser, demo.server.url, { width: 1366 });
+    const page = await open(context, `${demo.server.url}${SIGNED}`);
     const layout = await page.locator('.article__body .signature').evaluate((sign) => {
       const body = sign.closest('.article__body')!.getBoundingClientRect();
       const box = sign.getBoundingClientRect();
